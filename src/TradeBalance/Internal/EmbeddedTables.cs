@@ -1,0 +1,84 @@
+using System.Reflection;
+using System.Text;
+
+namespace TradeBalance.Internal;
+
+/// <summary>Reads the small CSV tables embedded in this assembly (ISO 3166-1, ISO 4217).</summary>
+internal static class EmbeddedTables
+{
+    /// <summary>Returns the data rows of an embedded CSV resource, header removed, `#` comment lines skipped.</summary>
+    internal static List<string[]> Read(string resourceName)
+    {
+        var assembly = typeof(EmbeddedTables).Assembly;
+        using var stream = assembly.GetManifestResourceStream("TradeBalance.Resources." + resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource '{resourceName}' is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var rows = new List<string[]>();
+        var headerSeen = false;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                continue;
+            }
+
+            rows.Add(SplitCsvLine(line));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Splits one RFC 4180 line (quoted fields, doubled quotes) into fields.</summary>
+    internal static string[] SplitCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < line.Length && line[i + 1] == '"')
+                    {
+                        current.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return [.. fields];
+    }
+}

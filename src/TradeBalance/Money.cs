@@ -1,0 +1,228 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace TradeBalance;
+
+/// <summary>
+/// An amount of money in one currency: a <see cref="decimal"/> amount and a <see cref="Currency"/>.
+/// </summary>
+/// <remarks>
+/// <para>Arithmetic and comparison work only within one currency: combining two currencies throws
+/// <see cref="CurrencyMismatchException"/>, zero included (a zero in KES is not a zero in USD;
+/// exempting it would make <see cref="CompareTo(Money)"/> and equality disagree).</para>
+/// <para>Amounts keep full <see cref="decimal"/> precision; nothing rounds implicitly. Call
+/// <see cref="Round()"/> where a figure is reported: it rounds to the currency's minor units with
+/// banker's rounding (<see cref="MidpointRounding.ToEven"/>).</para>
+/// <para>Formatting and parsing are culture-invariant: <c>KES 600,000,000,000.00</c>.</para>
+/// <para>Equality compares the currency and the numeric amount (1.0 equals 1.00). The default value
+/// of this struct has no currency and is not a valid amount; every member except equality throws
+/// <see cref="InvalidOperationException"/> on it.</para>
+/// </remarks>
+/// <threadsafety>This type is an immutable value type and thread-safe.</threadsafety>
+public readonly record struct Money : IComparable<Money>
+{
+    private readonly Currency? _currency;
+
+    /// <summary>Creates an amount.</summary>
+    /// <param name="amount">The amount, at any precision.</param>
+    /// <param name="currency">The currency.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    public Money(decimal amount, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        Amount = amount;
+        _currency = currency;
+    }
+
+    /// <summary>Gets the amount.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>Gets the currency.</summary>
+    /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
+    public Currency Currency => _currency ?? throw new InvalidOperationException("default(Money) has no currency; create amounts with new Money(amount, currency).");
+
+    /// <summary>Returns zero in the given currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>A zero amount.</returns>
+    public static Money Zero(Currency currency) => new(0m, currency);
+
+    /// <summary>Creates an amount from a whole number of minor units, for example 150 cents → 1.50.</summary>
+    /// <param name="minorUnits">The count of minor units.</param>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    public static Money FromMinorUnits(long minorUnits, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return new Money(minorUnits / Pow10(currency.MinorUnits), currency);
+    }
+
+    /// <summary>Returns this amount rounded to the currency's minor units with banker's rounding.</summary>
+    /// <returns>The rounded amount, for example USD 2.345 → USD 2.34.</returns>
+    public Money Round() => Round(MidpointRounding.ToEven);
+
+    /// <summary>Returns this amount rounded to the currency's minor units with the given rule.</summary>
+    /// <param name="mode">How to round midpoints.</param>
+    /// <returns>The rounded amount.</returns>
+    public Money Round(MidpointRounding mode) => new(decimal.Round(Amount, Currency.MinorUnits, mode), Currency);
+
+    /// <summary>Returns the amount as a whole number of minor units, rounding first with banker's rounding.</summary>
+    /// <returns>The count of minor units, for example USD 1.50 → 150.</returns>
+    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
+    public long ToMinorUnits() => decimal.ToInt64(decimal.Round(Amount, Currency.MinorUnits, MidpointRounding.ToEven) * Pow10(Currency.MinorUnits));
+
+    /// <summary>Returns the sum of amounts in one currency.</summary>
+    /// <param name="amounts">The amounts.</param>
+    /// <param name="currency">The currency of the result (and of every amount).</param>
+    /// <returns>The sum; zero when there are no amounts.</returns>
+    /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    public static Money Sum(IEnumerable<Money> amounts, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var total = Zero(currency);
+        foreach (var m in amounts)
+        {
+            total += m;
+        }
+
+        return total;
+    }
+
+    /// <summary>Adds two amounts in the same currency.</summary>
+    /// <param name="left">The first amount.</param>
+    /// <param name="right">The second amount.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static Money operator +(Money left, Money right) => new(left.Amount + right.Amount, SameCurrency(left, right));
+
+    /// <summary>Subtracts two amounts in the same currency.</summary>
+    /// <param name="left">The amount to subtract from.</param>
+    /// <param name="right">The amount to subtract.</param>
+    /// <returns>The difference.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static Money operator -(Money left, Money right) => new(left.Amount - right.Amount, SameCurrency(left, right));
+
+    /// <summary>Negates an amount.</summary>
+    /// <param name="value">The amount.</param>
+    /// <returns>The amount with the opposite sign.</returns>
+    public static Money operator -(Money value) => new(-value.Amount, value.Currency);
+
+    /// <summary>Multiplies an amount by a factor.</summary>
+    /// <param name="left">The amount.</param>
+    /// <param name="right">The factor.</param>
+    /// <returns>The product, unrounded.</returns>
+    public static Money operator *(Money left, decimal right) => new(left.Amount * right, left.Currency);
+
+    /// <summary>Divides an amount by a divisor.</summary>
+    /// <param name="left">The amount.</param>
+    /// <param name="right">The divisor, not zero.</param>
+    /// <returns>The quotient, unrounded.</returns>
+    /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
+    public static Money operator /(Money left, decimal right) => new(left.Amount / right, left.Currency);
+
+    /// <summary>Compares two amounts in the same currency.</summary>
+    /// <param name="left">The first amount.</param>
+    /// <param name="right">The second amount.</param>
+    /// <returns>True when the first is smaller.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static bool operator <(Money left, Money right) => left.CompareTo(right) < 0;
+
+    /// <summary>Compares two amounts in the same currency.</summary>
+    /// <param name="left">The first amount.</param>
+    /// <param name="right">The second amount.</param>
+    /// <returns>True when the first is larger.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static bool operator >(Money left, Money right) => left.CompareTo(right) > 0;
+
+    /// <summary>Compares two amounts in the same currency.</summary>
+    /// <param name="left">The first amount.</param>
+    /// <param name="right">The second amount.</param>
+    /// <returns>True when the first is smaller or equal.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static bool operator <=(Money left, Money right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Compares two amounts in the same currency.</summary>
+    /// <param name="left">The first amount.</param>
+    /// <param name="right">The second amount.</param>
+    /// <returns>True when the first is larger or equal.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Compares this amount with another in the same currency.</summary>
+    /// <param name="other">The other amount.</param>
+    /// <returns>Negative, zero or positive as this amount is smaller, equal or larger.</returns>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public int CompareTo(Money other)
+    {
+        SameCurrency(this, other);
+        return Amount.CompareTo(other.Amount);
+    }
+
+    /// <summary>Formats the amount culture-invariantly: code, space, amount with thousands separators and at least the currency's minor units, for example <c>KES 600,000,000,000.00</c>.</summary>
+    /// <returns>The formatted amount; extra decimals are kept when the amount is not rounded.</returns>
+    public override string ToString()
+    {
+        var minor = Currency.MinorUnits;
+        var format = "#,##0" + (minor > 0 ? "." + new string('0', minor) : ".") + new string('#', 28 - minor);
+        return Currency.Code + " " + Amount.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Parses the form <see cref="ToString()"/> writes: a currency code, one space, and an invariant-culture amount (thousands separators optional).</summary>
+    /// <param name="text">The text, for example <c>KES 600,000,000,000.00</c> or <c>USD -12.5</c>.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not of that form; the message names it.</exception>
+    public static Money Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out var m)
+            ? m
+            : throw new FormatException($"'{text}' is not an amount of money: expected an ISO 4217 code, a space and an invariant-culture number, e.g. 'KES 1,234.50'.");
+    }
+
+    /// <summary>Tries to parse an amount; see <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="money">The amount, when the method returns true.</param>
+    /// <returns>True when the text is a valid amount.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Money money)
+    {
+        money = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var s = text.Trim();
+        var space = s.IndexOf(' ', StringComparison.Ordinal);
+        if (space != 3 || !Currency.TryParse(s[..3], out var currency) || !char.IsAsciiLetter(s[0]))
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(s[(space + 1)..], NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        money = new Money(amount, currency);
+        return true;
+    }
+
+    private static Currency SameCurrency(Money left, Money right)
+    {
+        var l = left.Currency;
+        var r = right.Currency;
+        return ReferenceEquals(l, r) || l.Equals(r) ? l : throw new CurrencyMismatchException(l, r);
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var result = 1m;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10m;
+        }
+
+        return result;
+    }
+}
