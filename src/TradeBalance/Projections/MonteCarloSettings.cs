@@ -1,0 +1,34 @@
+namespace TradeBalance.Projections;
+
+/// <summary>How a scenario's uncertainty bands are drawn: number of draws, seed, and the relative spread of the uniform ranges around each elasticity.</summary>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed record MonteCarloSettings
+{
+    /// <summary>Creates settings.</summary>
+    /// <param name="draws">Number of draws, 1 to 1,000,000.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <param name="spread">Relative half-width of each uniform range, in (0, 1): 0.5 draws σ from [0.5σ, 1.5σ].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
+    public MonteCarloSettings(int draws = 1000, int seed = 42, double spread = 0.5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(draws, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(draws, 1_000_000);
+        if (!(spread >= 0d && spread < 1d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(spread), spread, "The spread must be in [0, 1) so that η stays negative and σ, ε positive.");
+        }
+
+        Draws = draws;
+        Seed = seed;
+        Spread = spread;
+    }
+
+    /// <summary>Gets the number of draws.</summary>
+    public int Draws { get; }
+
+    /// <summary>Gets the random seed.</summary>
+    public int Seed { get; }
+
+    /// <summary>Gets the relative half-width of each uniform range.</summary>
+    public double Spread { get; }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// A scenario's markets laid out for the numeric core: struct-of-arrays with CSR offsets, plus the
+/// domain values each index stands for. Shared by the models so they read inputs the same way.
+/// </summary>
+internal sealed class ProjectionBatch
+{
+    private ProjectionBatch(Scenario scenario, TradeDataSet data, int year, ImmutableArray<MarketKey> markets, ImmutableArray<TradeFlow> flows, int[] offsets, TariffRate[] before, TariffRate[] after, ElasticityValues[] elasticities, ImmutableArray<string> notes)
+    {
+        Scenario = scenario;
+        Data = data;
+        Year = year;
+        Markets = markets;
+        Flows = flows;
+        Offsets = offsets;
+        RatesBefore = before;
+        RatesAfter = after;
+        MarketElasticities = elasticities;
+        Notes = notes;
+        Baseline = [.. flows.Select(f => (double)f.Value.Amount)];
+        TariffBefore = [.. before.Select(r => r.Fraction)];
+        TariffAfter = [.. after.Select(r => r.Fraction)];
+        ImportDemand = [.. elasticities.Select(e => e.ImportDemand)];
+        Substitution = [.. elasticities.Select(e => e.Substitution)];
+        ExportSupply = [.. elasticities.Select(e => e.ExportSupply)];
+    }
+
+    public Scenario Scenario { get; }
+
+    public TradeDataSet Data { get; }
+
+    public int Year { get; }
+
+    public ImmutableArray<MarketKey> Markets { get; }
+
+    public ImmutableArray<TradeFlow> Flows { get; }
+
+    public int[] Offsets { get; }
+
+    public TariffRate[] RatesBefore { get; }
+
+    public TariffRate[] RatesAfter { get; }
+
+    public ElasticityValues[] MarketElasticities { get; }
+
+    public ImmutableArray<string> Notes { get; }
+
+    public double[] Baseline { get; }
+
+    public double[] TariffBefore { get; }
+
+    public double[] TariffAfter { get; }
+
+    public double[] ImportDemand { get; }
+
+    public double[] Substitution { get; }
+
+    public double[] ExportSupply { get; }
+
+    /// <summary>Lays out the scenario's markets, the flows into them and the tariffs before and after.</summary>
+    public static ProjectionBatch Create(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, Elasticities? elasticities = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(tariffs);
+        if (!tariffs.Importer.Equals(scenario.Importer))
+        {
+            throw new ArgumentException($"The scenario's importer is {scenario.Importer.Alpha3} but the tariff schedule is {tariffs.Importer.Alpha3}'s.", nameof(tariffs));
+        }
+
+        if (data.Years.IsEmpty)
+        {
+            throw new ArgumentException("The trade data set has no flows.", nameof(data));
+        }
+
+        var year = scenario.ReferenceYear ?? data.Years[^1];
+        if (!data.Years.Contains(year))
+        {
+            throw new ArgumentException($"The scenario's reference year {year} has no flows; the data covers {string.Join(", ", data.Years)}.", nameof(data));
+        }
+
+        var markets = data.Markets.Where(k => k.Importer.Equals(scenario.Importer) && k.Year == year && scenario.Covers(k.Hs)).ToImmutableArray();
+        if (markets.IsEmpty)
+        {
+            throw new ArgumentException($"The data has no {scenario.Importer.Alpha3} imports in {year} on the scenario's lines ({string.Join(", ", scenario.Lines)}).", nameof(data));
+        }
+
+        foreach (var a in markets)
+        {
+            foreach (var b in markets)
+            {
+                if (a.Hs.Length < b.Hs.Length && a.Hs.Contains(b.Hs))
+                {
+                    throw new ArgumentException($"The data holds both {a} and {b}, one inside the other; projecting both would count {b.Hs} twice. Keep one level per scenario line.", nameof(data));
+                }
+            }
+        }
+
+        var e = elasticities ?? scenario.Elasticities;
+        var flows = ImmutableArray.CreateBuilder<TradeFlow>();
+        var offsets = new int[markets.Length + 1];
+        var before = new List<TariffRate>();
+        var after = new List<TariffRate>();
+        var marketElasticities = new ElasticityValues[markets.Length];
+        var notes = ImmutableArray.CreateBuilder<string>();
+        for (var m = 0; m < markets.Length; m++)
+        {
+            offsets[m] = flows.Count;
+            marketElasticities[m] = e.For(markets[m].Hs);
+            var into = data.FlowsInto(markets[m]);
+            foreach (var f in into)
+            {
+                var (t0, t1) = scenario.Tariffs(tariffs, f.Exporter, f.Hs);
+                flows.Add(f);
+                before.Add(t0);
+                after.Add(t1);
+            }
+
+            foreach (var b in scenario.Beneficiaries)
+            {
+                if (!into.Any(f => f.Exporter.Equals(b) && f.Value.Amount > 0m))
+                {
+                    notes.Add($"{b.Alpha3} has no baseline exports in {markets[m]}: the model only re-scales existing trade, so it projects none.");
+                }
+            }
+        }
+
+        offsets[^1] = flows.Count;
+        return new ProjectionBatch(scenario, data, year, markets, flows.ToImmutable(), offsets, [.. before], [.. after], marketElasticities, notes.ToImmutable());
+    }
+}

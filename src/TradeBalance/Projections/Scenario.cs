@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// A tariff scenario: which importer changes which HS lines for which exporters (the beneficiaries),
+/// how, and from when; plus the elasticities, model and uncertainty settings to project it with.
+/// </summary>
+/// <remarks>
+/// <para>Tariffs <em>before</em> are each supplier's applied rate on the day before
+/// <see cref="Effective"/>; <em>after</em> is the scenario's <see cref="Change"/> applied to that rate
+/// for the beneficiaries on the scenario's lines, and the applied rate on <see cref="Effective"/> for
+/// everyone else (so other preferences that start the same day, in the tariff schedule, count too).</para>
+/// <para>A line covers its sub-codes: <c>0902</c> covers 090240. Flows are those of
+/// <see cref="ReferenceYear"/> (null: the latest year in the data).</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed class Scenario
+{
+    /// <summary>Creates a scenario.</summary>
+    /// <param name="name">A short name.</param>
+    /// <param name="importer">The country changing its tariffs.</param>
+    /// <param name="beneficiaries">The exporters whose rates change; at least one, not the importer.</param>
+    /// <param name="lines">The HS lines affected; at least one.</param>
+    /// <param name="change">How the rates change.</param>
+    /// <param name="effective">The first day of the new rates.</param>
+    /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
+    /// <exception cref="ArgumentException">No beneficiaries or lines, or the importer is a beneficiary; the message names it.</exception>
+    public Scenario(string name, Country importer, IEnumerable<Country> beneficiaries, IEnumerable<HsCode> lines, TariffChange change, LocalDate effective)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(beneficiaries);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(change);
+        var b = beneficiaries.ToImmutableSortedSet();
+        var l = lines.Distinct().Order().ToImmutableArray();
+        if (b.IsEmpty)
+        {
+            throw new ArgumentException("A scenario needs at least one beneficiary.", nameof(beneficiaries));
+        }
+
+        if (b.Contains(importer))
+        {
+            throw new ArgumentException($"The importer {importer.Alpha3} cannot be its own beneficiary.", nameof(beneficiaries));
+        }
+
+        if (l.IsEmpty)
+        {
+            throw new ArgumentException("A scenario needs at least one HS line.", nameof(lines));
+        }
+
+        if (l.Any(h => h.IsTotal))
+        {
+            throw new ArgumentException("A scenario's lines must be HS codes, not TOTAL.", nameof(lines));
+        }
+
+        Name = name;
+        Importer = importer;
+        Beneficiaries = b;
+        Lines = l;
+        Change = change;
+        Effective = effective;
+    }
+
+    /// <summary>Gets the scenario's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets a longer description; may be empty.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the country changing its tariffs.</summary>
+    public Country Importer { get; }
+
+    /// <summary>Gets the exporters whose rates change.</summary>
+    public ImmutableSortedSet<Country> Beneficiaries { get; }
+
+    /// <summary>Gets the HS lines affected (each with its sub-codes).</summary>
+    public ImmutableArray<HsCode> Lines { get; }
+
+    /// <summary>Gets how the rates change.</summary>
+    public TariffChange Change { get; }
+
+    /// <summary>Gets the first day of the new rates.</summary>
+    public LocalDate Effective { get; }
+
+    /// <summary>Gets the number of equal annual steps the change is phased in over (1 = all at once).</summary>
+    public int Stages { get; init; } = 1;
+
+    /// <summary>Gets the year of the baseline flows; null means the latest year in the data.</summary>
+    public int? ReferenceYear { get; init; }
+
+    /// <summary>Gets the model to project with.</summary>
+    public ProjectionModelKind Model { get; init; } = ProjectionModelKind.Smart;
+
+    /// <summary>Gets the elasticities.</summary>
+    public Elasticities Elasticities { get; init; } = Elasticities.SmartDefaults;
+
+    /// <summary>Gets the Monte Carlo settings, or null when the scenario asks for none.</summary>
+    public MonteCarloSettings? MonteCarlo { get; init; }
+
+    /// <summary>Gets the sources of the scenario's parameters, by parameter path (for example <c>elasticities.byHs.0902.substitution</c>).</summary>
+    public ImmutableSortedDictionary<string, string> Sources { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Returns true when the scenario changes the exporter's rate on the code.</summary>
+    /// <param name="exporter">The exporter.</param>
+    /// <param name="hs">The traded code.</param>
+    /// <returns>True for a beneficiary on a covered line.</returns>
+    public bool Changes(Country exporter, HsCode hs) => Beneficiaries.Contains(exporter) && Covers(hs);
+
+    /// <summary>Returns true when one of the scenario's lines contains the code.</summary>
+    /// <param name="hs">The code.</param>
+    /// <returns>True when covered.</returns>
+    public bool Covers(HsCode hs)
+    {
+        ArgumentNullException.ThrowIfNull(hs);
+        return !hs.IsTotal && Lines.Any(l => l.Contains(hs));
+    }
+
+    /// <summary>Returns the exporter's tariff on the code before and after the scenario.</summary>
+    /// <param name="schedule">The importer's tariff schedule.</param>
+    /// <param name="exporter">The exporter.</param>
+    /// <param name="hs">The traded code.</param>
+    /// <returns>The rate before (applied the day before <see cref="Effective"/>) and after.</returns>
+    /// <exception cref="ArgumentException">The schedule is another importer's.</exception>
+    /// <exception cref="KeyNotFoundException">The schedule has no line for the exporter and code; the message names them.</exception>
+    public (TariffRate Before, TariffRate After) Tariffs(TariffSchedule schedule, Country exporter, HsCode hs)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (!schedule.Importer.Equals(Importer))
+        {
+            throw new ArgumentException($"The scenario's importer is {Importer.Alpha3} but the tariff schedule is {schedule.Importer.Alpha3}'s.", nameof(schedule));
+        }
+
+        var before = schedule.RateFor(exporter, hs, Effective.PlusDays(-1)).Rate;
+        var after = Changes(exporter, hs) ? Change.Apply(before) : schedule.RateFor(exporter, hs, Effective).Rate;
+        return (before, after);
+    }
+
+    /// <summary>Returns the scenario's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// The numeric core of <see cref="SmartModel"/>: WITS-SMART over struct-of-arrays spans of
+/// <see cref="double"/>, flows grouped by market with CSR offsets. Allocates nothing.
+/// </summary>
+/// <remarks>
+/// <para>Layout: market <c>m</c> owns flows <c>offsets[m] .. offsets[m+1]-1</c>; per-flow spans
+/// (baseline, tariffs as fractions, outputs) have one element per flow; per-market spans
+/// (elasticities, totals, revenue, welfare) one per market.</para>
+/// <para>Two passes per market (MODELS.md, Model 1): the first sums the baseline <c>T = Σ M</c> and the
+/// Armington weights <c>W = Σ M·max(0, 1 + σρ)</c>; the second writes, per flow,
+/// <c>TC = |η|·M·c·f</c> with <c>c = (t0 − t1)/(1 + t0)</c> and <c>f = ε/(ε + |η|)</c> (1 when ε ≥ 99),
+/// <c>TD = T·w/W − M</c> with <c>ρ = 1 − (1 + t1)/(1 + t0)</c>, the price effect
+/// <c>PE = (M + TC + TD)·|η|·c/(ε + |η|)</c> (0 when ε ≥ 99) and <c>M1 = M + TC + TD + PE</c>.</para>
+/// <para>Imports cannot fall below zero: where a large tariff increase would make <c>M + TC + TD</c>
+/// negative, trade creation is floored so that the flow's projection is exactly 0.</para>
+/// <para>Inputs are checked as they are read: a negative or non-finite baseline or tariff throws
+/// <see cref="ArgumentException"/> naming the flow index, so no NaN reaches a result.</para>
+/// </remarks>
+/// <threadsafety>Static and stateless: safe to call from many threads on disjoint outputs.</threadsafety>
+public static class SmartKernel
+{
+    /// <summary>Projects every market.</summary>
+    /// <param name="input">Baseline flows, tariffs and elasticities.</param>
+    /// <param name="output">Where the results go; spans sized as the input.</param>
+    /// <exception cref="ArgumentException">Spans have the wrong lengths, offsets are not ascending, or a value is out of range; the message names the index.</exception>
+    public static void Project(in SmartInput input, in SmartOutput output)
+    {
+        var markets = input.MarketCount;
+        var flows = input.Baseline.Length;
+        CheckShapes(input, output, markets, flows);
+        for (var m = 0; m < markets; m++)
+        {
+            ProjectMarket(input, output, m);
+        }
+    }
+
+    /// <summary>Projects markets <paramref name="firstMarket"/> to <paramref name="endMarket"/> − 1 only (for callers that split the work across threads).</summary>
+    /// <param name="input">Baseline flows, tariffs and elasticities.</param>
+    /// <param name="output">Where the results go; spans sized as the input.</param>
+    /// <param name="firstMarket">The first market to project.</param>
+    /// <param name="endMarket">One past the last market to project.</param>
+    /// <exception cref="ArgumentException">Spans have the wrong lengths, or a value is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The market range is outside the input.</exception>
+    public static void ProjectRange(in SmartInput input, in SmartOutput output, int firstMarket, int endMarket)
+    {
+        var markets = input.MarketCount;
+        CheckShapes(input, output, markets, input.Baseline.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstMarket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(endMarket, markets);
+        for (var m = firstMarket; m < endMarket; m++)
+        {
+            ProjectMarket(input, output, m);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ProjectMarket(in SmartInput input, in SmartOutput output, int m)
+    {
+        var start = input.Offsets[m];
+        var end = input.Offsets[m + 1];
+        var eta = -input.ImportDemand[m]; // |η|
+        var sigma = input.Substitution[m];
+        var eps = input.ExportSupply[m];
+        if (!(eta > 0d) || double.IsInfinity(eta) || !(sigma > 0d) || double.IsInfinity(sigma) || !(eps > 0d))
+        {
+            throw new ArgumentException($"Market {m} has invalid elasticities η={-eta}, σ={sigma}, ε={eps} (need η < 0, σ > 0, ε > 0).", nameof(input));
+        }
+
+        var infinite = eps >= ElasticityValues.InfiniteSupplyThreshold;
+        var creationFactor = infinite ? eta : eta * eps / (eps + eta);
+        var priceFactor = infinite ? 0d : eta / (eps + eta);
+
+        var baseline = input.Baseline[start..end];
+        var t0s = input.TariffBefore[start..end];
+        var t1s = input.TariffAfter[start..end];
+
+        // Pass 1: market total and Armington weights.
+        double total = 0d, weights = 0d;
+        for (var i = 0; i < baseline.Length; i++)
+        {
+            var mi = baseline[i];
+            var t0 = t0s[i];
+            var t1 = t1s[i];
+            if (!(mi >= 0d) || double.IsInfinity(mi) || !(t0 >= 0d) || double.IsInfinity(t0) || !(t1 >= 0d) || double.IsInfinity(t1))
+            {
+                throw new ArgumentException($"Flow {start + i} (market {m}) has an invalid value: baseline {mi}, tariff before {t0}, after {t1} (need finite, ≥ 0).", nameof(input));
+            }
+
+            total += mi;
+            weights += mi * Math.Max(0d, 1d + (sigma * (1d - ((1d + t1) / (1d + t0)))));
+        }
+
+        var tc = output.TradeCreation[start..end];
+        var td = output.TradeDiversion[start..end];
+        var pe = output.PriceEffect[start..end];
+        var m1 = output.Projected[start..end];
+
+        // No weight left (every supplier priced out) or no trade: nothing to re-allocate.
+        var scale = weights > 0d ? total / weights : 0d;
+        double totalAfter = 0d, revenueBefore = 0d, revenueAfter = 0d, welfare = 0d;
+        for (var i = 0; i < baseline.Length; i++)
+        {
+            var mi = baseline[i];
+            var t0 = t0s[i];
+            var t1 = t1s[i];
+            var ratio = (1d + t1) / (1d + t0);
+            var c = (t0 - t1) / (1d + t0);
+            var diversion = weights > 0d ? (scale * mi * Math.Max(0d, 1d + (sigma * (1d - ratio)))) - mi : 0d;
+            var creation = creationFactor * mi * c;
+            var quantity = mi + creation + diversion;
+            if (quantity < 0d)
+            {
+                creation -= quantity;
+                quantity = 0d;
+            }
+
+            var price = quantity * priceFactor * c;
+            var projected = quantity + price;
+            tc[i] = creation;
+            td[i] = diversion;
+            pe[i] = price;
+            m1[i] = projected;
+            totalAfter += projected;
+            revenueBefore += t0 * mi;
+            revenueAfter += t1 * projected;
+            welfare += 0.5d * (t0 - t1) * creation;
+        }
+
+        output.MarketTotalBefore[m] = total;
+        output.MarketTotalAfter[m] = totalAfter;
+        output.RevenueBefore[m] = revenueBefore;
+        output.RevenueAfter[m] = revenueAfter;
+        output.Welfare[m] = welfare;
+    }
+
+    private static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
+    {
+        if (input.Offsets.Length < 1 || input.Offsets[0] != 0 || input.Offsets[markets] != flows)
+        {
+            throw new ArgumentException($"Market offsets must start at 0 and end at the flow count {flows}.", nameof(input));
+        }
+
+        for (var m = 0; m < markets; m++)
+        {
+            if (input.Offsets[m + 1] < input.Offsets[m])
+            {
+                throw new ArgumentException($"Market offsets must not decrease (market {m}).", nameof(input));
+            }
+        }
+
+        if (input.TariffBefore.Length != flows || input.TariffAfter.Length != flows)
+        {
+            throw new ArgumentException($"Tariff spans must have one element per flow ({flows}).", nameof(input));
+        }
+
+        if (input.ImportDemand.Length != markets || input.Substitution.Length != markets || input.ExportSupply.Length != markets)
+        {
+            throw new ArgumentException($"Elasticity spans must have one element per market ({markets}).", nameof(input));
+        }
+
+        if (output.TradeCreation.Length != flows || output.TradeDiversion.Length != flows || output.PriceEffect.Length != flows || output.Projected.Length != flows)
+        {
+            throw new ArgumentException($"Per-flow output spans must have one element per flow ({flows}).", nameof(output));
+        }
+
+        if (output.MarketTotalBefore.Length != markets || output.MarketTotalAfter.Length != markets || output.RevenueBefore.Length != markets || output.RevenueAfter.Length != markets || output.Welfare.Length != markets)
+        {
+            throw new ArgumentException($"Per-market output spans must have one element per market ({markets}).", nameof(output));
+        }
+    }
+}

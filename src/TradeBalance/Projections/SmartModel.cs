@@ -1,0 +1,98 @@
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// WITS-SMART, the World Bank's single-market partial-equilibrium model (Jammes &amp; Olarreaga 2005;
+/// Laird &amp; Yeats 1986): projects each supplier's imports after a tariff change as trade creation
+/// plus trade diversion (plus a price effect when export supply is finite).
+/// </summary>
+/// <remarks>
+/// <para>Formulas (MODELS.md, Model 1), with η entered negative and tariffs as fractions:
+/// trade creation <c>TC = η·M·(t1 − t0) / ((1 + t0)·(1 − η/ε))</c> (the last factor is 1 when ε ≥ 99);
+/// trade diversion re-allocates the market's baseline total by Armington weights
+/// <c>w = M·max(0, 1 + σ·ρ)</c>, <c>ρ = 1 − (1 + t1)/(1 + t0)</c>: <c>TD = T·w/Σw − M</c>, which for one
+/// beneficiary is exactly J&amp;O's <c>TD_b = M_b·M_R·σ·ρ/(M_b + M_R + M_b·σ·ρ)</c> with the rest of the
+/// world losing in proportion to its baseline. TC and TD are both computed from the baseline and added.</para>
+/// <para>SMART-compatible for one beneficiary; for several beneficiaries, or when other suppliers'
+/// rates move too, the same linear Armington re-allocation is applied to everyone at once (WITS
+/// does not document its rule for that case).</para>
+/// <para>With finite ε the beneficiary's world price rises by <c>p̂ = |η|·c/(ε + |η|)</c>,
+/// <c>c = (t0 − t1)/(1 + t0)</c>, and the price effect is <c>(M + TC + TD)·p̂</c>. WITS reports a
+/// "Price Effect" column for finite ε but its exact formula is not verified: treat it as
+/// TradeBalance's reading.</para>
+/// <para>A supplier with no baseline trade stays at zero (SMART only re-scales existing trade); the
+/// result's notes say so for beneficiaries. Revenue is <c>Σ t·M</c> before and after; welfare is
+/// <c>½·Σ(t0 − t1)·TC</c>.</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class SmartModel
+{
+    /// <summary>Projects a scenario over a data set with an importer's tariff schedule.</summary>
+    /// <param name="scenario">The scenario; its elasticities and reference year are used.</param>
+    /// <param name="data">The baseline flows.</param>
+    /// <param name="tariffs">The importer's tariff schedule (rates before and after come from it and the scenario).</param>
+    /// <returns>The projection.</returns>
+    /// <exception cref="ArgumentException">The inputs do not fit together (another importer's schedule, no flows in the reference year on the scenario's lines, overlapping HS levels); the message says which.</exception>
+    /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier; the message names it.</exception>
+    public static ProjectionResult Project(Scenario scenario, TradeDataSet data, TariffSchedule tariffs) =>
+        Project(ProjectionBatch.Create(scenario, data, tariffs));
+
+    internal static ProjectionResult Project(ProjectionBatch batch)
+    {
+        var n = batch.Baseline.Length;
+        var k = batch.Markets.Length;
+        var flowOut = new double[4 * n];
+        var marketOut = new double[5 * k];
+        var output = new SmartOutput(
+            flowOut.AsSpan(0, n), flowOut.AsSpan(n, n), flowOut.AsSpan(2 * n, n), flowOut.AsSpan(3 * n, n),
+            marketOut.AsSpan(0, k), marketOut.AsSpan(k, k), marketOut.AsSpan(2 * k, k), marketOut.AsSpan(3 * k, k), marketOut.AsSpan(4 * k, k));
+        SmartKernel.Project(
+            new SmartInput(batch.Offsets, batch.Baseline, batch.TariffBefore, batch.TariffAfter, batch.ImportDemand, batch.Substitution, batch.ExportSupply),
+            output);
+
+        var currency = batch.Data.Currency;
+        var markets = new List<MarketProjection>(k);
+        for (var m = 0; m < k; m++)
+        {
+            var rows = new List<ProjectionRow>();
+            var totalBefore = output.MarketTotalBefore[m];
+            var totalAfter = output.MarketTotalAfter[m];
+            for (var i = batch.Offsets[m]; i < batch.Offsets[m + 1]; i++)
+            {
+                var f = batch.Flows[i];
+                rows.Add(new ProjectionRow
+                {
+                    Importer = f.Importer,
+                    Exporter = f.Exporter,
+                    Hs = f.Hs,
+                    Baseline = f.Value,
+                    TariffBefore = batch.RatesBefore[i],
+                    TariffAfter = batch.RatesAfter[i],
+                    TradeCreation = ToMoney(output.TradeCreation[i], currency),
+                    TradeDiversion = ToMoney(output.TradeDiversion[i], currency),
+                    PriceEffect = ToMoney(output.PriceEffect[i], currency),
+                    Projected = ToMoney(output.Projected[i], currency),
+                    BaselineShare = totalBefore > 0d ? batch.Baseline[i] / totalBefore : 0d,
+                    ProjectedShare = totalAfter > 0d ? output.Projected[i] / totalAfter : 0d,
+                });
+            }
+
+            markets.Add(new MarketProjection
+            {
+                Market = batch.Markets[m],
+                Elasticities = batch.MarketElasticities[m],
+                Rows = rows,
+                BaselineTotal = ToMoney(totalBefore, currency),
+                ProjectedTotal = ToMoney(totalAfter, currency),
+                RevenueBefore = ToMoney(output.RevenueBefore[m], currency),
+                RevenueAfter = ToMoney(output.RevenueAfter[m], currency),
+                Welfare = ToMoney(output.Welfare[m], currency),
+            });
+        }
+
+        return new ProjectionResult(batch.Scenario, ProjectionModelKind.Smart, batch.Year, batch.Data, markets, batch.Notes);
+    }
+
+    /// <summary>The one place the numeric core's doubles become decimal money.</summary>
+    internal static Money ToMoney(double value, Currency currency) => new((decimal)value, currency);
+}
