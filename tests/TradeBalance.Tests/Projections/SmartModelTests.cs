@@ -85,9 +85,10 @@ public class SmartModelTests
     public void Several_beneficiaries_all_gain_against_the_rest()
     {
         var r = SmartKernelRunner.One([100, 100, 100], [0.2, 0.2, 0.2], [0, 0.1, 0.2], -1.5, 2, 99);
-        Assert.True(r.Td[0] > r.Td[1]);
-        Assert.True(r.Td[1] > 0 || r.Td[1] < 0); // defined either way, and finite
-        Assert.True(r.Td[2] < 0);
+        // ρ = (1/6, 1/12, 0), w = 100·(1 + 2ρ) = (133.3, 116.7, 100): the half-cut supplier exactly holds its own.
+        Assert.Equal((300 * 400.0 / 3 / 350) - 100, r.Td[0], 10);
+        Assert.Equal(0, r.Td[1], 10);
+        Assert.Equal((300 * 100.0 / 350) - 100, r.Td[2], 10);
         Assert.Equal(0, r.Td.Sum(), 10);
     }
 
