@@ -32,10 +32,9 @@ public class BilateralBalanceTests
     }
 
     [Fact]
-    public void Balance_of_two_currencies_throws()
+    public void A_balance_of_two_currencies_is_refused_at_construction()
     {
-        var b = new BilateralBalance(Countries.Kenya, Countries.China, 2024, new Money(1m, Currency.Kes), Usd(1m));
-        var ex = Assert.Throws<CurrencyMismatchException>(() => b.Balance);
+        var ex = Assert.Throws<CurrencyMismatchException>(() => new BilateralBalance(Countries.Kenya, Countries.China, 2024, new Money(1m, Currency.Kes), Usd(1m)));
         Assert.Contains("KES", ex.Message, StringComparison.Ordinal);
         Assert.Contains("USD", ex.Message, StringComparison.Ordinal);
     }

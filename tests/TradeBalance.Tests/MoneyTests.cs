@@ -273,8 +273,12 @@ public class MoneyTests
     }
 
     [Fact]
-    public void Parse_reads_a_comma_as_the_invariant_thousands_separator() =>
-        Assert.Equal(Kes(15m), Money.Parse("KES 1,5"));
+    public void Parse_refuses_a_comma_that_is_not_a_thousands_separator()
+    {
+        Assert.Throws<FormatException>(() => Money.Parse("KES 1,5"));
+        Assert.Throws<FormatException>(() => Money.Parse("KES 1,23,456.00"));
+        Assert.Equal(Kes(1_234_567.5m), Money.Parse("KES 1,234,567.50"));
+    }
 
     [Fact]
     public void Parse_null()
