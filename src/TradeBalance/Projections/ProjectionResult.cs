@@ -131,7 +131,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{Scenario.Name} — {Model} model, baseline {Year}").AppendLine();
+        sb.Append(ci, $"{Scenario.Name} — {ModelName(Model)} model, baseline {Year}").AppendLine();
         foreach (var m in Markets)
         {
             sb.AppendLine();
@@ -156,6 +156,13 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         static string Usd(Money? m) => m is null ? "—" : m.Value.Amount.ToString("#,##0", CultureInfo.InvariantCulture);
         static string Pct(double s) => (s * 100d).ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
+
+    private static string ModelName(ProjectionModelKind model) => model switch
+    {
+        ProjectionModelKind.Smart => "SMART",
+        ProjectionModelKind.Gsim => "GSIM",
+        _ => model.ToString(),
+    };
 
     private Money Sum(IEnumerable<Money> amounts) => Money.Sum(amounts, Data.Currency);
 }
