@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using TradeBalance.Data.Internal;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// Reads a CEPII BACI trade file (<c>BACI_HS17_Y2022_V202401b.csv</c>, header <c>t,i,j,k,v,q</c>)
+/// into a <see cref="TradeDataSet"/> in USD.
+/// </summary>
+/// <remarks>
+/// <para><b>Units.</b> <c>v</c> is in thousands of current US dollars, so every value is multiplied
+/// by 1000; <c>q</c> is in metric tonnes, multiplied by 1000 to kilograms; a missing <c>q</c>
+/// (<c>NA</c>, blank-padded <c>   NA</c>, or empty) is null. BACI values are FOB and reconciled
+/// from both partners' reports, unlike importer-reported CIF flows: the report says so.</para>
+/// <para><b>Codes.</b> <c>k</c> is read as a string: a 6-digit HS code; a 5-digit code lost its
+/// leading zero and is padded (counted as an adjustment); the non-HS product <c>9999AA</c> is skipped
+/// and counted. <c>i</c> (exporter) and <c>j</c> (importer) resolve through the release's country-code
+/// file when given (<see cref="BaciReadOptions.CountryCodes"/>), else as ISO 3166-1 numeric codes plus
+/// the trade-statistics aliases (842 USA, 251 FRA, 699 IND, 490 TWN, …); "nes" areas become ROW and
+/// are summed per market. A flow from a country to itself (intra-national flows of release 202401)
+/// is skipped and counted.</para>
+/// <para>Streams row by row; memory grows only with the flows kept (use the filters). Bad values
+/// (unknown code, bad <c>k</c>, negative or non-numeric <c>v</c>, a repeated (t, i, j, k)) raise
+/// <see cref="TradeDataException"/> with file, line, column and value.</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class BaciReader
+{
+    /// <summary>Reads a BACI file (gzip detected).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Options; null = <see cref="BaciReadOptions.Default"/>.</param>
+    /// <returns>The flows and the report.</returns>
+    /// <exception cref="TradeDataException">The file holds a bad value.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReadResult<TradeDataSet> Read(string path, BaciReadOptions? options = null)
+    {
+        options ??= BaciReadOptions.Default;
+        return CsvEntry.FromPath(path, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => ReadCore(csv, options));
+    }
+
+    /// <summary>Reads BACI data from a stream, which stays open.</summary>
+    /// <param name="stream">The content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <param name="options">Options; null = defaults.</param>
+    /// <returns>The flows and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    public static ReadResult<TradeDataSet> Read(Stream stream, string fileName, BaciReadOptions? options = null)
+    {
+        options ??= BaciReadOptions.Default;
+        return CsvEntry.FromStream(stream, fileName, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => ReadCore(csv, options));
+    }
+
+    /// <summary>Reads BACI data from text, which stays open.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <param name="options">Options; null = defaults.</param>
+    /// <returns>The flows and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    public static ReadResult<TradeDataSet> Read(TextReader reader, string fileName, BaciReadOptions? options = null)
+    {
+        options ??= BaciReadOptions.Default;
+        return CsvEntry.FromText(reader, fileName, TradeFileFormat.Baci, csv => ReadCore(csv, options));
+    }
+
+    private static ReadResult<TradeDataSet> ReadCore(CsvInput csv, BaciReadOptions options)
+    {
+        var t = csv.Require("t");
+        var i = csv.Require("i");
+        var j = csv.Require("j");
+        var k = csv.Require("k");
+        var v = csv.Require("v");
+        var q = csv.Find("q");
+        var source = options.Source ?? $"CEPII BACI ({Path.GetFileName(csv.FileName)})";
+        var flows = new FlowAccumulator(csv, options.Importers, options.Exporters, options.Products, source);
+        Span<char> padded = stackalloc char[6];
+        while (csv.Read())
+        {
+            var year = csv.Int(t, 1900, 2200);
+            var exporter = Resolve(csv, i, options.CountryCodes);
+            var importer = Resolve(csv, j, options.CountryCodes);
+            var kk = csv.Span(k);
+            HsCode? hs;
+            if (kk.Length == 5 && !kk.ContainsAnyExceptInRange('0', '9'))
+            {
+                padded[0] = '0';
+                kk.CopyTo(padded[1..]);
+                hs = HsCode.Parse(padded.ToString());
+                csv.Report.Adjust("k had 5 digits: leading zero restored");
+            }
+            else if (kk.Equals("9999AA", StringComparison.OrdinalIgnoreCase))
+            {
+                csv.Report.Skip("product 9999AA (not an HS code)");
+                continue;
+            }
+            else if (kk.Length != 6 || !HsCode.TryParse(kk.ToString(), out hs))
+            {
+                throw csv.Error(k, "is not a 6-digit HS code (BACI's k keeps its leading zero: 090240)");
+            }
+
+            if (exporter.Equals(importer))
+            {
+                csv.Report.Skip("exporter equals importer (intra-national flow)");
+                continue;
+            }
+
+            var value = csv.Decimal(v) * 1000m;
+            var tonnes = csv.OptionalDecimal(q, false, "NA");
+            if (!flows.Passes(exporter, importer, hs!))
+            {
+                continue;
+            }
+
+            flows.Add(exporter, importer, hs!, year, value, tonnes * 1000m);
+        }
+
+        csv.Report.Unit("BACI v × 1000 → USD (current USD; FOB, reconciled mirror flows)");
+        csv.Report.Unit("BACI q × 1000 → kg (q is metric tonnes; NA or empty = unknown)");
+        csv.Report.Unit(options.CountryCodes is null
+            ? "i, j: ISO 3166-1 numeric codes plus trade aliases (no country-code file given)"
+            : "i, j: through the release's country-code file");
+        return flows.Build();
+    }
+
+    private static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes)
+    {
+        var n = csv.Int(ordinal, 0, 9999);
+        if (codes is not null)
+        {
+            if (codes.TryGetCountry(n, out var c))
+            {
+                return c;
+            }
+
+            if (codes.Unresolved.TryGetValue(n, out var what))
+            {
+                throw csv.Error(ordinal, $"is a BACI code that names no country TradeBalance knows ({what})");
+            }
+
+            throw csv.Error(ordinal, "is not in the BACI country-code file given");
+        }
+
+        switch (TradeCodes.Resolve(n, out var country))
+        {
+            case NumericCodeKind.Country:
+                return country!;
+            case NumericCodeKind.NesArea:
+                csv.Report.Adjust(string.Create(CultureInfo.InvariantCulture, $"area nes {n} mapped to ROW"));
+                return country!;
+            default:
+                throw csv.Error(ordinal, "is not an ISO 3166-1 numeric or trade-statistics country code (pass the release's country_codes file in BaciReadOptions.CountryCodes)");
+        }
+    }
+}

@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using Sylvan.Data.Csv;
+
+namespace TradeBalance.Data.Internal;
+
+/// <summary>
+/// One delimited file being read: leading <c>#</c> comment lines and blank lines skipped, the header
+/// matched by name (case-insensitive), records streamed by Sylvan with their physical line numbers,
+/// the field count checked, and typed field parsing that throws <see cref="TradeDataException"/>.
+/// </summary>
+internal sealed class CsvInput : IDisposable
+{
+    private readonly CsvDataReader _csv;
+    private readonly string[] _header;
+    private long _nextLine;
+
+    private CsvInput(TextReader text, string fileName, long headerLine, string[] header, char delimiter, TradeFileFormat format)
+    {
+        FileName = fileName;
+        HeaderLine = headerLine;
+        _header = header;
+        Delimiter = delimiter;
+        _nextLine = headerLine + 1;
+        Report = new ReportBuilder(fileName, format);
+        try
+        {
+            _csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                HasHeaders = false,
+                Delimiter = delimiter,
+                Comment = '\0',
+                BufferSize = 1 << 16,
+                MaxBufferSize = 1 << 24,
+                OwnsReader = false,
+            });
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new TradeDataException(fileName, _nextLine, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new TradeDataException(fileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+        }
+    }
+
+    public string FileName { get; }
+
+    public long HeaderLine { get; }
+
+    public char Delimiter { get; }
+
+    public IReadOnlyList<string> Header => _header;
+
+    public long Line { get; private set; }
+
+    public ReportBuilder Report { get; }
+
+    /// <summary>Opens a text reader: skips leading comment and blank lines, reads and splits the header.</summary>
+    public static CsvInput Open(TextReader text, string fileName, TradeFileFormat format, char? delimiter = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        long line = 0;
+        string headerText;
+        while (true)
+        {
+            string? s;
+            try
+            {
+                s = text.ReadLine();
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new TradeDataException(fileName, line + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+            }
+
+            line++;
+            if (s is null)
+            {
+                throw new TradeDataException(fileName, line, null, null, "the file has no header row (it is empty or holds only '#' comment lines)");
+            }
+
+            s = s.TrimStart('\uFEFF');
+            var t = s.AsSpan().TrimStart();
+            if (t.IsEmpty || t[0] == '#')
+            {
+                continue;
+            }
+
+            headerText = s;
+            break;
+        }
+
+        var d = delimiter ?? DetectDelimiter(headerText);
+        var header = SplitHeader(headerText, d);
+        return new CsvInput(text, fileName, line, header, d, format);
+    }
+
+    /// <summary>Tab when the header holds a tab, else comma.</summary>
+    public static char DetectDelimiter(string headerLine) => headerLine.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
+
+    /// <summary>Splits a header line on the delimiter, honouring double quotes; names trimmed.</summary>
+    public static string[] SplitHeader(string line, char delimiter)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < line.Length && line[i + 1] == '"')
+                    {
+                        current.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == delimiter)
+            {
+                fields.Add(current.ToString().Trim());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString().Trim());
+        return [.. fields];
+    }
+
+    /// <summary>Returns the ordinal of the first column named any of the names (case-insensitive), or -1.</summary>
+    /// <exception cref="TradeDataException">Two columns match: the column is ambiguous.</exception>
+    public int Find(params ReadOnlySpan<string> names)
+    {
+        var found = -1;
+        for (var i = 0; i < _header.Length; i++)
+        {
+            foreach (var n in names)
+            {
+                if (string.Equals(_header[i], n, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (found >= 0)
+                    {
+                        throw new TradeDataException(FileName, HeaderLine, _header[i], null, string.Create(CultureInfo.InvariantCulture, $"appears twice in the header (columns {found + 1} and {i + 1}), so it is ambiguous"));
+                    }
+
+                    found = i;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Returns the ordinal of a required column.</summary>
+    /// <exception cref="TradeDataException">No column has the name or an alias.</exception>
+    public int Require(string name, params ReadOnlySpan<string> aliases)
+    {
+        var o = Find(name);
+        if (o < 0 && !aliases.IsEmpty)
+        {
+            o = Find(aliases);
+        }
+
+        return o >= 0
+            ? o
+            : throw new TradeDataException(FileName, HeaderLine, name, null, $"required column is missing (the header has: {string.Join(", ", _header)})");
+    }
+
+    /// <summary>Moves to the next record: checks the field count, skips (and counts) blank lines.</summary>
+    /// <exception cref="TradeDataException">Wrong field count, malformed CSV or invalid UTF-8.</exception>
+    public bool Read()
+    {
+        while (true)
+        {
+            bool ok;
+            try
+            {
+                ok = _csv.Read();
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new TradeDataException(FileName, _nextLine, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+            }
+            catch (CsvRecordTooLargeException e)
+            {
+                throw new TradeDataException(FileName, _nextLine, null, null, "holds a record too large to read (an unbalanced quote?)", e);
+            }
+            catch (CsvFormatException e)
+            {
+                throw new TradeDataException(FileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+
+            Line = _nextLine;
+            var n = _csv.RowFieldCount;
+            long breaks = 0;
+            for (var i = 0; i < n; i++)
+            {
+                breaks += _csv.GetFieldSpan(i).Count('\n');
+            }
+
+            _nextLine += 1 + breaks;
+            Report.Read++;
+            if (n <= 1 && _header.Length > 1 && (n == 0 || _csv.GetFieldSpan(0).Trim().IsEmpty))
+            {
+                Report.Skip("blank line");
+                continue;
+            }
+
+            if (n != _header.Length)
+            {
+                throw new TradeDataException(FileName, Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has {n} fields but the header has {_header.Length} (a value with a '{Delimiter}' must be quoted)"));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The field, trimmed; empty for a missing column (ordinal -1).</summary>
+    public string Get(int ordinal) => ordinal < 0 ? string.Empty : _csv.GetString(ordinal).Trim();
+
+    /// <summary>The field as a span, trimmed.</summary>
+    public ReadOnlySpan<char> Span(int ordinal) => ordinal < 0 ? default : _csv.GetFieldSpan(ordinal).Trim();
+
+    public string ColumnName(int ordinal) => _header[ordinal];
+
+    public TradeDataException Error(int ordinal, string problem, Exception? inner = null) =>
+        new(FileName, Line, _header[ordinal], Get(ordinal), problem, inner);
+
+    public TradeDataException Error(string problem, Exception? inner = null) => new(FileName, Line, null, null, problem, inner);
+
+    public string Required(int ordinal)
+    {
+        var s = Get(ordinal);
+        return s.Length > 0 ? s : throw Error(ordinal, "is empty; a value is required");
+    }
+
+    public int Int(int ordinal, int min, int max)
+    {
+        var s = Span(ordinal);
+        if (s.IsEmpty)
+        {
+            throw Error(ordinal, "is empty; a value is required");
+        }
+
+        // Accept "2024" and the "2024.0" a spreadsheet may write.
+        if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        {
+            if (decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dv) && dv == decimal.Truncate(dv) && dv >= int.MinValue && dv <= int.MaxValue)
+            {
+                v = (int)dv;
+            }
+            else
+            {
+                throw Error(ordinal, "is not a whole number");
+            }
+        }
+
+        return v < min || v > max
+            ? throw Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"is out of range ({min} to {max})"))
+            : v;
+    }
+
+    public decimal Decimal(int ordinal, bool allowNegative = false)
+    {
+        var s = Span(ordinal);
+        return s.IsEmpty ? throw Error(ordinal, "is empty; a value is required") : ParseDecimal(ordinal, s, allowNegative);
+    }
+
+    /// <summary>A decimal, or null when the field is empty or one of the missing tokens (case-insensitive).</summary>
+    public decimal? OptionalDecimal(int ordinal, bool allowNegative = false, params ReadOnlySpan<string> missing)
+    {
+        var s = Span(ordinal);
+        if (s.IsEmpty)
+        {
+            return null;
+        }
+
+        foreach (var m in missing)
+        {
+            if (s.Equals(m, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        return ParseDecimal(ordinal, s, allowNegative);
+    }
+
+    public decimal ParseDecimal(int ordinal, ReadOnlySpan<char> s, bool allowNegative)
+    {
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
+        {
+            throw Error(ordinal, "is not a number (invariant culture: digits, '.' as the decimal point, no thousands separators)");
+        }
+
+        return !allowNegative && v < 0m ? throw Error(ordinal, "is negative") : v;
+    }
+
+    public double Double(int ordinal)
+    {
+        var s = Span(ordinal);
+        if (s.IsEmpty)
+        {
+            throw Error(ordinal, "is empty; a value is required");
+        }
+
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v
+            : throw Error(ordinal, "is not a finite number (invariant culture)");
+    }
+
+    public Country Country(int ordinal)
+    {
+        var s = Required(ordinal);
+        return TradeCodes.TryCountry(s, out var c)
+            ? c
+            : throw Error(ordinal, "is not a known country code (ISO 3166-1 alpha-3, alpha-2 or numeric / UN M49, or ROW)");
+    }
+
+    public HsCode Hs(int ordinal)
+    {
+        var s = Required(ordinal);
+        return HsCode.TryParse(s, out var h) ? h : throw Error(ordinal, HsProblem(s));
+    }
+
+    public static string HsProblem(string s)
+    {
+        var digits = s.Count(char.IsAsciiDigit);
+        var hint = digits is 1 or 3 or 5 && digits == s.Length ? " (a leading zero may have been dropped: 0902, not 902)" : string.Empty;
+        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between groups) or TOTAL" + hint;
+    }
+
+    public LocalDate? OptionalDate(int ordinal)
+    {
+        var s = Get(ordinal);
+        if (s.Length == 0)
+        {
+            return null;
+        }
+
+        var r = LocalDatePattern.Iso.Parse(s);
+        return r.Success ? r.Value : throw Error(ordinal, "is not an ISO date (yyyy-MM-dd)");
+    }
+
+    public LocalDate Date(int ordinal) =>
+        OptionalDate(ordinal) ?? throw Error(ordinal, "is empty; a date (yyyy-MM-dd) is required");
+
+    public void Dispose() => _csv.Dispose();
+}

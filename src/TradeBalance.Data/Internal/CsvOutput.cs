@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace TradeBalance.Data.Internal;
+
+/// <summary>Writes RFC 4180 rows: comma-separated, '\n' line ends, fields quoted only when they must be.</summary>
+internal sealed class CsvOutput(TextWriter writer)
+{
+    /// <summary>UTF-8 without a BOM, the encoding of every file TradeBalance writes.</summary>
+    public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public void Row(params ReadOnlySpan<string?> fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            Field(fields[i]);
+        }
+
+        writer.Write('\n');
+    }
+
+    public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(decimal? value) => value is null ? string.Empty : Number(value.Value);
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void Field(string? s)
+    {
+        if (string.IsNullOrEmpty(s))
+        {
+            return;
+        }
+
+        var quote = s.AsSpan().IndexOfAny(",\"\r\n\t") >= 0 || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) || s[0] == '#';
+        if (!quote)
+        {
+            writer.Write(s);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+}

@@ -1,0 +1,64 @@
+namespace TradeBalance.Data.Internal;
+
+/// <summary>
+/// Collects flows from an external file: applies the caller's filters, merges every ROW flow of a
+/// market into one (nes areas map to ROW, so several rows can land there), and rejects any other
+/// duplicate with both line numbers.
+/// </summary>
+internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? importers, IReadOnlySet<Country>? exporters, IReadOnlyList<HsCode>? products, string source)
+{
+    private readonly Dictionary<(Country Exporter, Country Importer, HsCode Hs, int Year), int> _index = [];
+    private readonly List<Entry> _entries = [];
+
+    /// <summary>Returns false (and counts the row as skipped) when a filter excludes it.</summary>
+    public bool Passes(Country exporter, Country importer, HsCode hs)
+    {
+        if (importers is not null && !importers.Contains(importer))
+        {
+            csv.Report.Skip("outside the importer filter");
+            return false;
+        }
+
+        if (exporters is not null && !exporters.Contains(exporter))
+        {
+            csv.Report.Skip("outside the exporter filter");
+            return false;
+        }
+
+        if (products is not null && !products.Any(p => p.Contains(hs)))
+        {
+            csv.Report.Skip("outside the product filter");
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Add(Country exporter, Country importer, HsCode hs, int year, decimal valueUsd, decimal? quantityKg)
+    {
+        var key = (exporter, importer, hs, year);
+        if (_index.TryGetValue(key, out var at))
+        {
+            var e = _entries[at];
+            if (!exporter.Equals(Countries.RestOfWorld))
+            {
+                throw csv.Error($"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: line {e.Line} has the same exporter, importer, HS code and year");
+            }
+
+            _entries[at] = e with { Value = e.Value + valueUsd, Quantity = e.Quantity is null || quantityKg is null ? null : e.Quantity + quantityKg };
+            csv.Report.Adjust("rows merged into one ROW flow per market (summed)");
+        }
+        else
+        {
+            _index[key] = _entries.Count;
+            _entries.Add(new Entry(exporter, importer, hs, year, valueUsd, quantityKg, csv.Line));
+        }
+
+        csv.Report.Kept++;
+    }
+
+    public ReadResult<TradeDataSet> Build() =>
+        new(new TradeDataSet(_entries.Select(e => new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value, Currency.Usd), e.Quantity, source))), csv.Report.Build());
+
+    private sealed record Entry(Country Exporter, Country Importer, HsCode Hs, int Year, decimal Value, decimal? Quantity, long Line);
+}

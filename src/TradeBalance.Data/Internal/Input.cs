@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace TradeBalance.Data.Internal;
+
+/// <summary>Opens files and streams for reading: gzip by extension or magic bytes, UTF-8 with or without BOM.</summary>
+internal static class Input
+{
+    /// <summary>Strict UTF-8: invalid bytes raise an error (canonical files).</summary>
+    public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Opens a file, decompressing gzip when the name ends in .gz or the content starts with the gzip magic bytes.</summary>
+    public static Stream OpenFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Decompress(file, path, leaveOpen: false);
+    }
+
+    /// <summary>Wraps a stream in a GZipStream when the name ends in .gz or the first two bytes are 1F 8B.</summary>
+    public static Stream Decompress(Stream stream, string fileName, bool leaveOpen)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return new GZipStream(stream, CompressionMode.Decompress, leaveOpen);
+        }
+
+        var head = new byte[2];
+        var n = 0;
+        while (n < 2)
+        {
+            var r = stream.Read(head, n, 2 - n);
+            if (r == 0)
+            {
+                break;
+            }
+
+            n += r;
+        }
+
+        Stream replay = new ReplayStream(head, n, stream, leaveOpen);
+        return n == 2 && head[0] == 0x1F && head[1] == 0x8B ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false) : replay;
+    }
+
+    /// <summary>A text reader over a (possibly gzipped) stream; a BOM, if any, is honoured.</summary>
+    public static StreamReader Text(Stream stream, Encoding? encoding) =>
+        new(stream, encoding ?? StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: false);
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TradeBalance.Data.Internal;
+
+/// <summary>
+/// A parsed JSON value that remembers its byte offset and JSON path, so that a reader can report
+/// <c>file:line: $.path: problem</c>. Built with <see cref="Utf8JsonReader"/> (no reflection, no
+/// source generation); duplicate property names are rejected while parsing.
+/// </summary>
+internal sealed class JsonNode
+{
+    private JsonNode(JsonDocumentContext context, JsonValueKind kind, long offset, string path)
+    {
+        Context = context;
+        Kind = kind;
+        Offset = offset;
+        Path = path;
+    }
+
+    public JsonDocumentContext Context { get; }
+
+    public JsonValueKind Kind { get; }
+
+    public long Offset { get; }
+
+    public string Path { get; }
+
+    public List<KeyValuePair<string, JsonNode>> Properties { get; } = [];
+
+    public List<JsonNode> Items { get; } = [];
+
+    /// <summary>The string value, or the raw text of a number, true, false or null.</summary>
+    public string Text { get; private set; } = string.Empty;
+
+    public bool IsNull => Kind == JsonValueKind.Null;
+
+    public static JsonNode Parse(byte[] utf8, string fileName)
+    {
+        var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        var context = new JsonDocumentContext(fileName, utf8, start);
+        var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new TradeDataException(fileName, 1, null, null, "is empty; a JSON object is expected");
+            }
+
+            var root = ReadValue(ref reader, context, "$");
+            if (reader.Read())
+            {
+                throw context.Error(reader.TokenStartIndex + start, null, null, "has content after the end of the JSON value");
+            }
+
+            return root;
+        }
+        catch (JsonException e)
+        {
+            throw new TradeDataException(fileName, (e.LineNumber ?? 0) + 1, null, null, "is not valid JSON: " + e.Message, e);
+        }
+    }
+
+    public TradeDataException Error(string problem, Exception? inner = null) => Context.Error(Offset, Path, ValueText(), problem, inner);
+
+    /// <summary>The value as it reads in the file, for messages: strings and numbers; null for objects and arrays.</summary>
+    public string? ValueText() => Kind switch
+    {
+        JsonValueKind.Object or JsonValueKind.Array => null,
+        _ => Text,
+    };
+
+    public string KindName() => Kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    public string String()
+    {
+        return Kind == JsonValueKind.String ? Text : throw Error($"must be a string, not {KindName()}");
+    }
+
+    public decimal Decimal()
+    {
+        return Kind == JsonValueKind.Number && decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"must be a number, not {KindName()}");
+    }
+
+    public double Double()
+    {
+        return Kind == JsonValueKind.Number && double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v
+            : throw Error($"must be a finite number, not {KindName()}");
+    }
+
+    public int Int()
+    {
+        return Kind == JsonValueKind.Number && int.TryParse(Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"must be a whole number, not {KindName()}");
+    }
+
+    /// <summary>Checks that this is an object whose property names are all among the known names.</summary>
+    public void ExpectObject(params string[] known)
+    {
+        if (Kind != JsonValueKind.Object)
+        {
+            throw Error($"must be an object, not {KindName()}");
+        }
+
+        foreach (var (name, value) in Properties)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                throw Context.Error(value.NameOffset, value.Path, null, $"unknown field '{name}' (known fields: {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    public JsonNode? Property(string name)
+    {
+        foreach (var (n, v) in Properties)
+        {
+            if (n == name)
+            {
+                return v.IsNull ? null : v;
+            }
+        }
+
+        return null;
+    }
+
+    public List<JsonNode> Array()
+    {
+        return Kind == JsonValueKind.Array ? Items : throw Error($"must be an array, not {KindName()}");
+    }
+
+    /// <summary>The byte offset of this value's property name, when it is an object member.</summary>
+    public long NameOffset { get; private set; }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, string path)
+    {
+        var offset = reader.TokenStartIndex + context.Start;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var node = new JsonNode(context, JsonValueKind.Object, offset, path);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var nameOffset = reader.TokenStartIndex + context.Start;
+                    var name = reader.GetString() ?? string.Empty;
+                    var childPath = path + "." + name;
+                    if (node.Properties.Any(p => p.Key == name))
+                    {
+                        throw context.Error(nameOffset, childPath, null, $"field '{name}' appears twice");
+                    }
+
+                    reader.Read();
+                    var child = ReadValue(ref reader, context, childPath);
+                    child.NameOffset = nameOffset;
+                    node.Properties.Add(new(name, child));
+                }
+
+                return node;
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var node = new JsonNode(context, JsonValueKind.Array, offset, path);
+                var i = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    node.Items.Add(ReadValue(ref reader, context, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
+                    i++;
+                }
+
+                return node;
+            }
+
+            case JsonTokenType.String:
+                return new JsonNode(context, JsonValueKind.String, offset, path) { Text = reader.GetString() ?? string.Empty };
+            case JsonTokenType.Number:
+                return new JsonNode(context, JsonValueKind.Number, offset, path) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+            case JsonTokenType.True:
+                return new JsonNode(context, JsonValueKind.True, offset, path) { Text = "true" };
+            case JsonTokenType.False:
+                return new JsonNode(context, JsonValueKind.False, offset, path) { Text = "false" };
+            default:
+                return new JsonNode(context, JsonValueKind.Null, offset, path) { Text = "null" };
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// Writes a projection as JSON: the same rows as <see cref="ProjectionCsv"/> (camelCase names), plus
+/// the scenario, the model, its parameters (the elasticities resolved per market), per-market
+/// totals, revenue and welfare, the notes, and the sources of the data used.
+/// </summary>
+/// <remarks>
+/// <para>Layout: <c>{ "scenario": {…as scenario.json…}, "model": "smart", "referenceYear": 2024,
+/// "currency": "USD", "parameters": { "markets": [ { "importer", "hs", "year", "importDemand",
+/// "substitution", "exportSupply" } ] }, "rows": [ { "importer", "exporter", "hs", "baselineUsd",
+/// "tariffBeforePercent", "tariffAfterPercent", "tradeCreationUsd", "tradeDiversionUsd",
+/// "priceEffectUsd", "projectedUsd", "baselineShare", "projectedShare" } ], "markets": [ { "importer",
+/// "hs", "year", "baselineTotalUsd", "projectedTotalUsd", "revenueBeforeUsd", "revenueAfterUsd",
+/// "welfareUsd" } ], "notes": [ … ], "sources": { "path": "text" } }</c>. Creation and diversion are
+/// <c>null</c> where the model does not define them; an infinite export supply is <c>"infinity"</c>.</para>
+/// <para><c>sources</c> is flat, keyed by path: the scenario's own sources (<c>elasticities.byHs.0902.substitution</c>),
+/// each baseline flow's source (<c>flows.CHN.0902.2024.KEN</c>) and, when a tariff schedule is given,
+/// the source of the line that decided each supplier's rate before the scenario (<c>tariffs.CHN.0902.KEN</c>).</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class ProjectionJson
+{
+    /// <summary>Returns the projection as indented JSON text.</summary>
+    /// <param name="result">The projection; its data must be in USD.</param>
+    /// <param name="tariffs">The tariff schedule used, to cite each rate's source; may be null.</param>
+    /// <returns>The JSON, ending with a line break.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">The projection is not in USD.</exception>
+    public static string ToJson(ProjectionResult result, TariffSchedule? tariffs = null)
+    {
+        using var buffer = new MemoryStream();
+        Write(result, buffer, tariffs);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the projection as indented UTF-8 JSON (no BOM) to a stream, which stays open.</summary>
+    /// <param name="result">The projection; its data must be in USD.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="tariffs">The tariff schedule used, to cite each rate's source; may be null.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">The projection is not in USD.</exception>
+    public static void Write(ProjectionResult result, Stream stream, TariffSchedule? tariffs = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!result.Data.Currency.Equals(Currency.Usd))
+        {
+            throw new ArgumentException($"The projection output is in USD; this projection is in {result.Data.Currency.Code}.", nameof(result));
+        }
+
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            WriteCore(w, result, tariffs);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the projection to a file (UTF-8 without BOM).</summary>
+    /// <param name="result">The projection; its data must be in USD.</param>
+    /// <param name="path">The file, replaced if it exists.</param>
+    /// <param name="tariffs">The tariff schedule used, to cite each rate's source; may be null.</param>
+    /// <exception cref="ArgumentException">The projection is not in USD.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(ProjectionResult result, string path, TariffSchedule? tariffs = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        Write(result, stream, tariffs);
+    }
+
+    private static void WriteCore(Utf8JsonWriter w, ProjectionResult result, TariffSchedule? tariffs)
+    {
+        var scenario = result.Scenario;
+        w.WriteStartObject();
+        w.WritePropertyName("scenario");
+        ScenarioJson.WriteScenario(w, scenario);
+        w.WriteString("model", ScenarioJson.FormatModel(result.Model));
+        w.WriteNumber("referenceYear", result.Year);
+        w.WriteString("currency", result.Data.Currency.Code);
+
+        w.WriteStartObject("parameters");
+        w.WriteStartArray("markets");
+        foreach (var m in result.Markets)
+        {
+            w.WriteStartObject();
+            w.WriteString("importer", m.Market.Importer.Alpha3);
+            w.WriteString("hs", m.Market.Hs.ToString());
+            w.WriteNumber("year", m.Market.Year);
+            w.WriteNumber("importDemand", m.Elasticities.ImportDemand);
+            w.WriteNumber("substitution", m.Elasticities.Substitution);
+            ScenarioJson.WriteSupply(w, m.Elasticities.ExportSupply);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("rows");
+        foreach (var r in result.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("importer", r.Importer.Alpha3);
+            w.WriteString("exporter", r.Exporter.Alpha3);
+            w.WriteString("hs", r.Hs.ToString());
+            w.WriteNumber("baselineUsd", r.Baseline.Amount);
+            w.WriteNumber("tariffBeforePercent", r.TariffBefore.Percent);
+            w.WriteNumber("tariffAfterPercent", r.TariffAfter.Percent);
+            WriteOptional(w, "tradeCreationUsd", r.TradeCreation);
+            WriteOptional(w, "tradeDiversionUsd", r.TradeDiversion);
+            w.WriteNumber("priceEffectUsd", r.PriceEffect.Amount);
+            w.WriteNumber("projectedUsd", r.Projected.Amount);
+            w.WriteNumber("baselineShare", r.BaselineShare);
+            w.WriteNumber("projectedShare", r.ProjectedShare);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("markets");
+        foreach (var m in result.Markets)
+        {
+            w.WriteStartObject();
+            w.WriteString("importer", m.Market.Importer.Alpha3);
+            w.WriteString("hs", m.Market.Hs.ToString());
+            w.WriteNumber("year", m.Market.Year);
+            w.WriteNumber("baselineTotalUsd", m.BaselineTotal.Amount);
+            w.WriteNumber("projectedTotalUsd", m.ProjectedTotal.Amount);
+            w.WriteNumber("revenueBeforeUsd", m.RevenueBefore.Amount);
+            w.WriteNumber("revenueAfterUsd", m.RevenueAfter.Amount);
+            w.WriteNumber("welfareUsd", m.Welfare.Amount);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("notes");
+        foreach (var n in result.Notes)
+        {
+            w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+
+        var sources = new SortedDictionary<string, string>(scenario.Sources, StringComparer.Ordinal);
+        foreach (var m in result.Markets)
+        {
+            foreach (var f in result.Data.FlowsInto(m.Market))
+            {
+                if (f.Source.Length > 0)
+                {
+                    sources[$"flows.{f.Importer.Alpha3}.{f.Hs}.{f.Year}.{f.Exporter.Alpha3}"] = f.Source;
+                }
+
+                if (tariffs is not null && tariffs.Importer.Equals(f.Importer)
+                    && tariffs.TryRateFor(f.Exporter, f.Hs, scenario.Effective.PlusDays(-1), out var decision)
+                    && decision.DecidingLine.Source.Length > 0)
+                {
+                    sources[$"tariffs.{f.Importer.Alpha3}.{f.Hs}.{f.Exporter.Alpha3}"] = decision.DecidingLine.Source;
+                }
+            }
+        }
+
+        w.WriteStartObject("sources");
+        foreach (var (k, v) in sources)
+        {
+            w.WriteString(k, v);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, Money? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v.Amount);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

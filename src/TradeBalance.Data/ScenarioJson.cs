@@ -1,0 +1,469 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+using TradeBalance.Data.Internal;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// Reads and writes <c>scenario.json</c> (DESIGN.md §4) as a <see cref="Scenario"/>.
+/// </summary>
+/// <remarks>
+/// <para>Fields (camelCase): <c>importer</c>, <c>beneficiaries</c>, <c>hs</c>, <c>effective</c> and
+/// exactly one of <c>newRatePercent</c> / <c>cutPoints</c> / <c>cutPercent</c> are required;
+/// <c>name</c>, <c>description</c>, <c>stages</c> (default 1), <c>referenceYear</c> (default: the
+/// data's latest year), <c>model</c> (<c>smart</c>, <c>armington</c> or <c>gsim</c>; default
+/// <c>smart</c>), <c>elasticities</c> (<c>default</c> with <c>importDemand</c>, <c>substitution</c>,
+/// <c>exportSupply</c>, each defaulting to WITS-SMART's value; <c>byHs</c> with per-code partial
+/// overrides, each optionally with a <c>source</c>), <c>monteCarlo</c> (<c>draws</c> 1000, <c>seed</c>
+/// 42, <c>spread</c> 0.5 by default) and <c>sources</c> (an object of strings, keyed by parameter path)
+/// are optional. <c>exportSupply</c> is a number or the string <c>"infinity"</c>. A JSON <c>null</c>
+/// counts as absent. A missing <c>name</c> is generated from the other fields.</para>
+/// <para>Strictness: an unknown or repeated field is an error naming the field and its JSON path
+/// (typos are caught), as is a value of the wrong type or out of range, a repeated beneficiary or HS
+/// code, or a second tariff change. Errors are <see cref="TradeDataException"/> with the file, the
+/// line and the path, for example <c>scenario.json:12: $.elasticities.defualt: unknown field …</c>.</para>
+/// <para>Writing gives the fields in the order above, dates as ISO <c>yyyy-MM-dd</c> (NodaTime's
+/// converter), numbers in their shortest round-trip form; reading the output gives an equal scenario.</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class ScenarioJson
+{
+    private static readonly string[] RootFields =
+        ["name", "description", "importer", "beneficiaries", "hs", "newRatePercent", "cutPoints", "cutPercent", "effective", "stages", "referenceYear", "model", "elasticities", "monteCarlo", "sources"];
+
+    private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    /// <summary>Reads a scenario file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="TradeDataException">The file is not valid JSON or breaks a rule; the message says where.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Scenario Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = Input.OpenFile(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a scenario from a stream (read to its end; it stays open).</summary>
+    /// <param name="stream">The UTF-8 content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="TradeDataException">The content is not valid JSON or breaks a rule.</exception>
+    public static Scenario Read(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        using var input = Input.Decompress(stream, fileName, leaveOpen: true);
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return FromNode(JsonNode.Parse(buffer.ToArray(), fileName));
+    }
+
+    /// <summary>Parses a scenario from JSON text.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="TradeDataException">The text is not valid JSON or breaks a rule.</exception>
+    public static Scenario Parse(string json, string fileName = "scenario.json")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return FromNode(JsonNode.Parse(Encoding.UTF8.GetBytes(json), fileName));
+    }
+
+    /// <summary>Returns the scenario as indented JSON text.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The JSON, ending with a line break.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is null.</exception>
+    public static string ToJson(Scenario scenario)
+    {
+        using var buffer = new MemoryStream();
+        Write(scenario, buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the scenario as indented UTF-8 JSON (no BOM) to a stream, which stays open.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Scenario scenario, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            WriteScenario(w, scenario);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the scenario to a file (UTF-8 without BOM).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="path">The file, replaced if it exists.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(Scenario scenario, string path)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        Write(scenario, stream);
+    }
+
+    /// <summary>Returns the file spelling of a model: <c>smart</c>, <c>armington</c> or <c>gsim</c>.</summary>
+    /// <param name="model">The model.</param>
+    /// <returns>The spelling.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined model.</exception>
+    public static string FormatModel(ProjectionModelKind model) => model switch
+    {
+        ProjectionModelKind.Smart => "smart",
+        ProjectionModelKind.Armington => "armington",
+        ProjectionModelKind.Gsim => "gsim",
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown model."),
+    };
+
+    /// <summary>Writes the scenario object (used by the projection JSON writer too).</summary>
+    internal static void WriteScenario(Utf8JsonWriter w, Scenario s)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        if (s.Description.Length > 0)
+        {
+            w.WriteString("description", s.Description);
+        }
+
+        w.WriteString("importer", s.Importer.Alpha3);
+        w.WriteStartArray("beneficiaries");
+        foreach (var b in s.Beneficiaries)
+        {
+            w.WriteStringValue(b.Alpha3);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("hs");
+        foreach (var h in s.Lines)
+        {
+            w.WriteStringValue(h.ToString());
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber(s.Change.Kind switch
+        {
+            TariffChangeKind.NewRate => "newRatePercent",
+            TariffChangeKind.CutPoints => "cutPoints",
+            _ => "cutPercent",
+        }, s.Change.Value);
+        w.WritePropertyName("effective");
+        NodaConverters.LocalDateConverter.Write(w, s.Effective, NodaOptions);
+        w.WriteNumber("stages", s.Stages);
+        if (s.ReferenceYear is { } year)
+        {
+            w.WriteNumber("referenceYear", year);
+        }
+
+        w.WriteString("model", FormatModel(s.Model));
+        w.WriteStartObject("elasticities");
+        w.WriteStartObject("default");
+        w.WriteNumber("importDemand", s.Elasticities.Default.ImportDemand);
+        w.WriteNumber("substitution", s.Elasticities.Default.Substitution);
+        WriteSupply(w, s.Elasticities.Default.ExportSupply);
+        w.WriteEndObject();
+        if (!s.Elasticities.Overrides.IsEmpty)
+        {
+            w.WriteStartObject("byHs");
+            foreach (var (hs, o) in s.Elasticities.Overrides)
+            {
+                w.WriteStartObject(hs.ToString());
+                if (o.ImportDemand is { } eta)
+                {
+                    w.WriteNumber("importDemand", eta);
+                }
+
+                if (o.Substitution is { } sigma)
+                {
+                    w.WriteNumber("substitution", sigma);
+                }
+
+                if (o.ExportSupply is { } eps)
+                {
+                    WriteSupply(w, eps);
+                }
+
+                if (o.Source.Length > 0)
+                {
+                    w.WriteString("source", o.Source);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        if (s.MonteCarlo is { } mc)
+        {
+            w.WriteStartObject("monteCarlo");
+            w.WriteNumber("draws", mc.Draws);
+            w.WriteNumber("seed", mc.Seed);
+            w.WriteNumber("spread", mc.Spread);
+            w.WriteEndObject();
+        }
+
+        if (!s.Sources.IsEmpty)
+        {
+            w.WriteStartObject("sources");
+            foreach (var (k, v) in s.Sources)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    internal static void WriteSupply(Utf8JsonWriter w, double exportSupply)
+    {
+        if (double.IsPositiveInfinity(exportSupply))
+        {
+            w.WriteString("exportSupply", "infinity");
+        }
+        else
+        {
+            w.WriteNumber("exportSupply", exportSupply);
+        }
+    }
+
+    private static Scenario FromNode(JsonNode root)
+    {
+        root.ExpectObject(RootFields);
+        var importer = Country(Required(root, "importer"));
+        var beneficiaries = Distinct(Required(root, "beneficiaries"), Country, "beneficiary");
+        var lines = Distinct(Required(root, "hs"), Hs, "HS code");
+        var change = Change(root);
+        var effective = Date(Required(root, "effective"));
+        var name = root.Property("name")?.String()
+            ?? $"{importer.Alpha3}: {change} for {string.Join(", ", beneficiaries.Select(b => b.Alpha3))} on HS {string.Join(", ", lines)}";
+        var description = root.Property("description")?.String() ?? string.Empty;
+        var stages = root.Property("stages") is { } st ? InRange(st, 1, 100) : 1;
+        int? year = root.Property("referenceYear") is { } y ? InRange(y, 1900, 2200) : null;
+        var model = root.Property("model") is { } m ? Model(m) : ProjectionModelKind.Smart;
+        var elasticities = root.Property("elasticities") is { } el ? Elasticities(el) : TradeBalance.Projections.Elasticities.SmartDefaults;
+        var monteCarlo = root.Property("monteCarlo") is { } mc ? MonteCarlo(mc) : null;
+        var sources = root.Property("sources") is { } src ? Sources(src) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        try
+        {
+            return new Scenario(name, importer, beneficiaries, lines, change, effective)
+            {
+                Description = description,
+                Stages = stages,
+                ReferenceYear = year,
+                Model = model,
+                Elasticities = elasticities,
+                MonteCarlo = monteCarlo,
+                Sources = sources,
+            };
+        }
+        catch (ArgumentException e)
+        {
+            var at = e.ParamName == "lines" ? root.Property("hs")! : root.Property("beneficiaries")!;
+            throw at.Error(FirstSentence(e.Message).Replace("is out of range: ", string.Empty, StringComparison.Ordinal), e);
+        }
+    }
+
+    private static JsonNode Required(JsonNode parent, string name) =>
+        parent.Property(name) ?? throw parent.Context.Error(parent.Offset, parent.Path + "." + name, null, "is required but missing");
+
+    private static List<T> Distinct<T>(JsonNode array, Func<JsonNode, T> parse, string what)
+    {
+        var items = array.Array();
+        if (items.Count == 0)
+        {
+            throw array.Error($"must list at least one {what}");
+        }
+
+        var list = new List<T>();
+        foreach (var item in items)
+        {
+            var v = parse(item);
+            if (list.Contains(v))
+            {
+                throw item.Error($"is listed twice in {array.Path}");
+            }
+
+            list.Add(v);
+        }
+
+        return list;
+    }
+
+    private static Country Country(JsonNode node) =>
+        TradeCodes.TryCountry(node.String(), out var c) ? c : throw node.Error("is not a known country code (ISO 3166-1 alpha-3, alpha-2 or numeric / UN M49)");
+
+    private static HsCode Hs(JsonNode node)
+    {
+        var s = node.String();
+        return HsCode.TryParse(s, out var h) ? h : throw node.Error(CsvInput.HsProblem(s));
+    }
+
+    private static LocalDate Date(JsonNode node)
+    {
+        var r = LocalDatePattern.Iso.Parse(node.String());
+        return r.Success ? r.Value : throw node.Error("is not an ISO date (yyyy-MM-dd)");
+    }
+
+    private static int InRange(JsonNode node, int min, int max)
+    {
+        var v = node.Int();
+        return v < min || v > max ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range ({min} to {max})")) : v;
+    }
+
+    private static TariffChange Change(JsonNode root)
+    {
+        string[] names = ["newRatePercent", "cutPoints", "cutPercent"];
+        var given = names.Select(n => (Name: n, Node: root.Property(n))).Where(p => p.Node is not null).ToList();
+        if (given.Count == 0)
+        {
+            throw root.Context.Error(root.Offset, root.Path, null, "needs one of newRatePercent, cutPoints or cutPercent (the tariff change)");
+        }
+
+        if (given.Count > 1)
+        {
+            throw given[1].Node!.Error($"conflicts with {given[0].Name}: give exactly one of newRatePercent, cutPoints or cutPercent");
+        }
+
+        var (name, node) = given[0];
+        var v = node!.Decimal();
+        return name switch
+        {
+            "newRatePercent" => v < 0m ? throw node.Error("is negative; a tariff rate is zero or more") : TariffChange.NewRate(new TariffRate(v)),
+            "cutPoints" => TariffChange.CutPoints(v),
+            _ => v is < 0m or > 100m ? throw node.Error("is out of range (0 to 100 percent of the rate)") : TariffChange.CutPercent(v),
+        };
+    }
+
+    private static ProjectionModelKind Model(JsonNode node) => node.String().ToUpperInvariant() switch
+    {
+        "SMART" => ProjectionModelKind.Smart,
+        "ARMINGTON" => ProjectionModelKind.Armington,
+        "GSIM" => ProjectionModelKind.Gsim,
+        _ => throw node.Error("is not a model: expected smart, armington or gsim"),
+    };
+
+    private static Elasticities Elasticities(JsonNode node)
+    {
+        node.ExpectObject("default", "byHs");
+        var defaults = TradeBalance.Projections.Elasticities.SmartDefaults.Default;
+        if (node.Property("default") is { } d)
+        {
+            d.ExpectObject("importDemand", "substitution", "exportSupply");
+            try
+            {
+                defaults = new ElasticityValues(
+                    d.Property("importDemand")?.Double() ?? defaults.ImportDemand,
+                    d.Property("substitution")?.Double() ?? defaults.Substitution,
+                    d.Property("exportSupply") is { } s ? Supply(s) : defaults.ExportSupply);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw (d.Property(e.ParamName ?? string.Empty) ?? d).Error(FirstSentence(e.Message), e);
+            }
+        }
+
+        var overrides = new Dictionary<HsCode, ElasticityOverride>();
+        if (node.Property("byHs") is { } byHs)
+        {
+            byHs.ExpectObject([.. byHs.Properties.Select(p => p.Key)]);
+            foreach (var (code, o) in byHs.Properties)
+            {
+                if (!HsCode.TryParse(code, out var hs) || hs.IsTotal)
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, CsvInput.HsProblem(code));
+                }
+
+                if (overrides.ContainsKey(hs))
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, $"repeats HS {hs} (written differently)");
+                }
+
+                o.ExpectObject("importDemand", "substitution", "exportSupply", "source");
+                var value = new ElasticityOverride(
+                    o.Property("importDemand")?.Double(),
+                    o.Property("substitution")?.Double(),
+                    o.Property("exportSupply") is { } s ? Supply(s) : null,
+                    o.Property("source")?.String() ?? string.Empty);
+                if (value.ImportDemand is null && value.Substitution is null && value.ExportSupply is null)
+                {
+                    throw o.Error("sets no elasticity (give importDemand, substitution or exportSupply)");
+                }
+
+                try
+                {
+                    _ = new TradeBalance.Projections.Elasticities(defaults, new Dictionary<HsCode, ElasticityOverride> { [hs] = value });
+                }
+                catch (ArgumentOutOfRangeException e)
+                {
+                    var field = value.ImportDemand is { } eta && eta >= 0d ? "importDemand" : value.Substitution is { } sg && sg <= 0d ? "substitution" : "exportSupply";
+                    throw (o.Property(field) ?? o).Error(FirstSentence(e.Message), e);
+                }
+
+                overrides[hs] = value;
+            }
+        }
+
+        return new TradeBalance.Projections.Elasticities(defaults, overrides);
+    }
+
+    private static double Supply(JsonNode node)
+    {
+        if (node.Kind == JsonValueKind.String)
+        {
+            return string.Equals(node.Text, "infinity", StringComparison.OrdinalIgnoreCase)
+                ? double.PositiveInfinity
+                : throw node.Error("is not an export-supply elasticity: expected a positive number or \"infinity\"");
+        }
+
+        var v = node.Double();
+        return v > 0d ? v : throw node.Error("must be positive (99 or \"infinity\" for infinite supply)");
+    }
+
+    private static MonteCarloSettings MonteCarlo(JsonNode node)
+    {
+        node.ExpectObject("draws", "seed", "spread");
+        var defaults = new MonteCarloSettings();
+        try
+        {
+            return new MonteCarloSettings(
+                node.Property("draws")?.Int() ?? defaults.Draws,
+                node.Property("seed")?.Int() ?? defaults.Seed,
+                node.Property("spread")?.Double() ?? defaults.Spread);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw (node.Property(e.ParamName ?? string.Empty) ?? node).Error(FirstSentence(e.Message), e);
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, string> Sources(JsonNode node)
+    {
+        node.ExpectObject([.. node.Properties.Select(p => p.Key)]);
+        return node.Properties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        var s = i >= 0 ? message[..i] : message;
+        var j = s.IndexOf(Environment.NewLine, StringComparison.Ordinal);
+        return "is out of range: " + (j >= 0 ? s[..j] : s);
+    }
+}
