@@ -42,7 +42,7 @@ public static class Sensitivity
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The point projection and the percentile bands.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), or the model is GSIM (not supported here).</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), the model is GSIM (not supported here), or draws × figures exceed one array.</exception>
     /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier.</exception>
     /// <exception cref="ProjectionException">An Armington draw did not converge; the message names the draw and the market.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
@@ -61,6 +61,11 @@ public static class Sensitivity
         var point = options.Model == ProjectionModelKind.Smart ? SmartModel.Project(batch) : ArmingtonModel.Project(batch, options.Armington);
         var run = new Layout(batch, options, settings);
         var draws = settings.Draws;
+        if ((long)run.Figures * draws > Array.MaxLength)
+        {
+            throw new ArgumentException($"{draws} draws of {run.Figures} figures need {(long)run.Figures * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
+        }
+
         var values = new double[run.Figures * draws];
         var failures = new ProjectionException?[draws];
         var done = 0;

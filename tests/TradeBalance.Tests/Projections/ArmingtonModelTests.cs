@@ -125,3 +125,33 @@ public class ArmingtonModelTests(ITestOutputHelper output)
 
     private static ProjectionRow Row(MarketProjection market, Country exporter) => market.Rows.Single(r => r.Exporter == exporter);
 }
+
+public class ArmingtonModelEdgeCases
+{
+    [Theory]
+    [InlineData(-1.0, 1.0, 2.0)]
+    [InlineData(-1.0, 1.0, 99.0)]
+    [InlineData(-0.5, 25.0, 0.2)]
+    [InlineData(-4.0, 0.1, 50.0)]
+    public void Limits_and_extremes_stay_finite_and_converge(double eta, double sigma, double eps)
+    {
+        var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m, 68_000_000m, 1m);
+        var schedule = ProjectionFixtures.Schedule(15m, (Countries.India, 0m));
+        var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(eta, sigma, eps));
+        var market = Assert.Single(ArmingtonModel.Project(scenario, data, schedule).Markets);
+        Assert.InRange(market.Residual!.Value, 0d, 1e-12);
+        Assert.All(market.Rows, r => Assert.True(r.Projected.Amount >= 0m));
+        Assert.True(market.Rows.Single(r => r.Exporter == Countries.Kenya).Change.Amount > 0m);
+    }
+
+    [Fact]
+    public void Single_supplier_with_a_tariff_increase()
+    {
+        var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m);
+        var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(new TariffRate(200m)), new ElasticityValues(-1.5, 1.5, 1.0));
+        var market = Assert.Single(ArmingtonModel.Project(scenario, data, ProjectionFixtures.Schedule(15m)).Markets);
+        var row = Assert.Single(market.Rows);
+        Assert.True(row.Change.Amount < 0m && row.Projected.Amount > 0m);
+        Assert.Equal(0m, row.TradeDiversion!.Value.Amount);
+    }
+}
