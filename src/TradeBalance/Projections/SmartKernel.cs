@@ -137,7 +137,7 @@ public static class SmartKernel
         output.Welfare[m] = welfare;
     }
 
-    internal static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
+    private static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
     {
         if (input.Offsets.Length < 1 || input.Offsets[0] != 0 || input.Offsets[markets] != flows)
         {
