@@ -47,7 +47,7 @@ public static class ScenarioJson
     public static Scenario Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = Input.OpenFile(path);
+        using var stream = File.OpenRead(path);
         return Read(stream, path);
     }
 
