@@ -494,6 +494,7 @@ public static class ScenarioJson
         var i = message.IndexOf(" (Parameter", StringComparison.Ordinal);
         var s = i >= 0 ? message[..i] : message;
         var j = s.IndexOf(Environment.NewLine, StringComparison.Ordinal);
-        return "is out of range: " + (j >= 0 ? s[..j] : s);
+        s = j >= 0 ? s[..j] : s;
+        return "is out of range: " + (s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s);
     }
 }
