@@ -15,6 +15,13 @@ namespace TradeBalance;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed record BilateralBalance(Country Country, Country Partner, int Year, Money Exports, Money Imports)
 {
+    /// <summary>Gets the country's exports to the partner.</summary>
+    /// <exception cref="CurrencyMismatchException">Set to a currency other than <see cref="Imports"/>'.</exception>
+    public Money Exports { get; init; } = Same(Exports, Imports);
+
+    /// <summary>Gets the country's imports from the partner.</summary>
+    public Money Imports { get; init; } = Imports;
+
     /// <summary>Gets exports minus imports; negative is a deficit.</summary>
     /// <exception cref="CurrencyMismatchException">Exports and imports are in different currencies.</exception>
     public Money Balance => Exports - Imports;
@@ -42,6 +49,9 @@ public sealed record BilateralBalance(Country Country, Country Partner, int Year
     /// <exception cref="KeyNotFoundException">The table has no annual average for that year.</exception>
     public BilateralBalance ConvertTo(ExchangeRateTable rates, Currency target) =>
         ConvertTo(rates, target, new LocalDate(Year, 1, 1), ExchangeRateRule.AnnualAverage);
+
+    private static Money Same(Money exports, Money imports) =>
+        exports.Currency.Equals(imports.Currency) ? exports : throw new CurrencyMismatchException(exports.Currency, imports.Currency);
 
     /// <summary>Returns a one-line summary with amounts rounded to minor units.</summary>
     /// <returns>The summary.</returns>

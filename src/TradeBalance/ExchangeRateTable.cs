@@ -12,7 +12,11 @@ namespace TradeBalance;
 /// <remarks>
 /// <para>The table never inverts or crosses rates by itself: a KES→USD conversion needs a KES/USD
 /// rate. Call <see cref="WithInverses"/> to add the inverse of every rate explicitly.</para>
-/// <para>At most one rate per (base, quote, basis, date); a duplicate is rejected.</para>
+/// <para>At most one rate per (base, quote, basis, date), and at most one annual average per
+/// (base, quote, calendar year) whatever day it is dated; a duplicate is rejected.</para>
+/// <para>When several non-annual rates share a date, a daily rate is preferred to a weekly average, and a
+/// weekly to a monthly one, under both <see cref="ExchangeRateRule.Exact"/> and
+/// <see cref="ExchangeRateRule.LatestOnOrBefore"/>, so the two rules agree on a date that has a rate.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class ExchangeRateTable
@@ -23,7 +27,7 @@ public sealed class ExchangeRateTable
     /// <summary>Creates a table.</summary>
     /// <param name="rates">The rates.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rates"/> or an element is null.</exception>
-    /// <exception cref="ArgumentException">Two rates share base, quote, basis and date; the message names them.</exception>
+    /// <exception cref="ArgumentException">Two rates share base, quote, basis and date, or are annual averages of one pair for the same year; the message names them.</exception>
     public ExchangeRateTable(IEnumerable<ExchangeRate> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
@@ -37,11 +41,12 @@ public sealed class ExchangeRateTable
         foreach (var group in all.GroupBy(r => (r.Base, r.Quote)))
         {
             var sorted = group.OrderBy(r => r.AsOf).ThenBy(r => r.Basis).ToImmutableArray();
-            for (var i = 1; i < sorted.Length; i++)
+            var slots = new Dictionary<(Currency, Currency, ExchangeRateBasis, LocalDate), ExchangeRate>();
+            foreach (var r in sorted)
             {
-                if (sorted[i].AsOf == sorted[i - 1].AsOf && sorted[i].Basis == sorted[i - 1].Basis)
+                if (!slots.TryAdd(Slot(r), r))
                 {
-                    throw new ArgumentException($"Duplicate exchange rate: {sorted[i - 1]} and {sorted[i]}.", nameof(rates));
+                    throw new ArgumentException($"Duplicate exchange rate: {slots[Slot(r)]} and {r}.", nameof(rates));
                 }
             }
 
@@ -59,8 +64,8 @@ public sealed class ExchangeRateTable
     /// <returns>The extended table.</returns>
     public ExchangeRateTable WithInverses()
     {
-        var present = Rates.Select(r => (r.Base, r.Quote, r.AsOf, r.Basis)).ToHashSet();
-        return new ExchangeRateTable(Rates.Concat(Rates.Where(r => !present.Contains((r.Quote, r.Base, r.AsOf, r.Basis))).Select(r => r.Inverse())));
+        var present = Rates.Select(Slot).ToHashSet();
+        return new ExchangeRateTable(Rates.Concat(Rates.Select(r => r.Inverse()).Where(r => !present.Contains(Slot(r)))));
     }
 
     /// <summary>Finds the base/quote rate for a date under a rule.</summary>
@@ -108,7 +113,9 @@ public sealed class ExchangeRateTable
                 match = list.FirstOrDefault(r => r.AsOf == date && r.Basis != ExchangeRateBasis.AnnualAverage);
                 break;
             case ExchangeRateRule.LatestOnOrBefore:
-                match = list.LastOrDefault(r => r.AsOf <= date && r.Basis != ExchangeRateBasis.AnnualAverage);
+                // The latest date that has a rate, then that date's rate as Exact would pick it (daily first).
+                var latest = list.LastOrDefault(r => r.AsOf <= date && r.Basis != ExchangeRateBasis.AnnualAverage);
+                match = latest is null ? null : list.First(r => r.AsOf == latest.AsOf && r.Basis != ExchangeRateBasis.AnnualAverage);
                 break;
             case ExchangeRateRule.AnnualAverage:
                 match = list.FirstOrDefault(r => r.AsOf.Year == date.Year && r.Basis == ExchangeRateBasis.AnnualAverage);
@@ -140,4 +147,8 @@ public sealed class ExchangeRateTable
     }
 
     private static string Iso(LocalDate d) => LocalDatePattern.Iso.Format(d);
+
+    // The slot a rate occupies: its pair, basis and date, or for an annual average the year.
+    private static (Currency, Currency, ExchangeRateBasis, LocalDate) Slot(ExchangeRate r) =>
+        (r.Base, r.Quote, r.Basis, r.Basis == ExchangeRateBasis.AnnualAverage ? new LocalDate(r.AsOf.Year, 1, 1) : r.AsOf);
 }

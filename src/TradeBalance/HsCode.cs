@@ -95,8 +95,8 @@ public sealed record HsCode : IComparable<HsCode>
             var c = span[i];
             if (c == '.')
             {
-                // A dot may only separate digit groups, never lead, trail or repeat.
-                if (i == 0 || i == span.Length - 1 || span[i - 1] == '.')
+                // A dot may only separate pairs of digits (09.02, 0902.40), never lead, trail, repeat or split a pair.
+                if (i == 0 || i == span.Length - 1 || span[i - 1] == '.' || n % 2 != 0)
                 {
                     return false;
                 }

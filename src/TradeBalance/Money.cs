@@ -167,7 +167,7 @@ public readonly record struct Money : IComparable<Money>
         return Currency.Code + " " + Amount.ToString(format, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Parses the form <see cref="ToString()"/> writes: a currency code, one space, and an invariant-culture amount (thousands separators optional).</summary>
+    /// <summary>Parses the form <see cref="ToString()"/> writes: a currency code, one space, and an invariant-culture amount (thousands separators optional, but only between groups of three digits: <c>KES 1,5</c> is rejected rather than read as 15).</summary>
     /// <param name="text">The text, for example <c>KES 600,000,000,000.00</c> or <c>USD -12.5</c>.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
@@ -199,13 +199,34 @@ public readonly record struct Money : IComparable<Money>
             return false;
         }
 
-        if (!decimal.TryParse(s[(space + 1)..], NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        var number = s[(space + 1)..];
+        if (!HasValidGrouping(number))
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
             return false;
         }
 
         money = new Money(amount, currency);
         return true;
+    }
+
+    // decimal.TryParse accepts a comma anywhere ("1,5" → 15); a European "1,5" must not silently become 15.
+    private static bool HasValidGrouping(string number)
+    {
+        var comma = number.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0)
+        {
+            return true;
+        }
+
+        var point = number.IndexOf('.', StringComparison.Ordinal);
+        var integer = point < 0 ? number : number[..point];
+        var groups = integer.TrimStart('-', '+').Split(',');
+        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
 
     private static Currency SameCurrency(Money left, Money right)

@@ -80,9 +80,9 @@ public readonly record struct TariffRate : IComparable<TariffRate>
         return true;
     }
 
-    /// <summary>Formats the rate as <c>15%</c> (invariant culture).</summary>
-    /// <returns>The formatted rate.</returns>
-    public override string ToString() => Percent.ToString("0.############", CultureInfo.InvariantCulture) + "%";
+    /// <summary>Formats the rate as <c>15%</c> (invariant culture), with every decimal the rate has, so that <see cref="Parse"/> round-trips it.</summary>
+    /// <returns>The formatted rate, for example <c>15%</c>, <c>7.5%</c> or <c>3.3333333333333333333333333333%</c>.</returns>
+    public override string ToString() => Percent.ToString("0.############################", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Compares two rates.</summary>
     /// <param name="other">The other rate.</param>

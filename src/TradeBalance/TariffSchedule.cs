@@ -12,8 +12,10 @@ namespace TradeBalance;
 /// <remarks>
 /// <para>The rule (<see cref="RateFor"/>): within each regime that covers the exporter on that date
 /// (MFN, and each preference), the most specific HS line decides that regime's rate; the applied
-/// rate is the lowest of those regimes' rates. So adding a preferential line can never raise an
-/// applied rate, and a national 8-digit line overrides its heading within the same regime.</para>
+/// rate is the lowest of those regimes' rates. So adding a line of a regime the schedule does not yet
+/// have can never raise an applied rate, and a national 8-digit line overrides its heading within the
+/// same regime (which may raise that regime's rate: a more specific line of an existing preference
+/// decides for its codes even when it is higher than the preference's broader line).</para>
 /// <para>Invariant: no two lines of one regime for the same HS code are in force on the same day
 /// (that would make the rate ambiguous); the constructor rejects them, naming both lines.</para>
 /// <para>Staged cuts are ordinary schedules: one line per stage, each with its own dates.</para>

@@ -22,7 +22,7 @@ public sealed record TradeFlow
     /// <param name="quantityKg">The net weight in kilograms, if known.</param>
     /// <param name="source">Where the figure comes from; may be empty, not null.</param>
     /// <exception cref="ArgumentNullException">A country, the code or the source is null.</exception>
-    /// <exception cref="ArgumentException">The countries are the same, or the value or quantity is negative; the message names the value.</exception>
+    /// <exception cref="ArgumentException">The countries are the same, the value is <c>default(Money)</c> (no currency), or the value or quantity is negative; the message names the value.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1900–2200.</exception>
     public TradeFlow(Country exporter, Country importer, HsCode hs, int year, Money value, decimal? quantityKg = null, string source = "")
     {
@@ -38,6 +38,11 @@ public sealed record TradeFlow
         if (year is < 1900 or > 2200)
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, $"Year {year} is outside 1900–2200.");
+        }
+
+        if (value == default)
+        {
+            throw new ArgumentException($"Trade value has no currency (default(Money)) for {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}; create it with new Money(amount, currency).", nameof(value));
         }
 
         if (value.Amount < 0m)

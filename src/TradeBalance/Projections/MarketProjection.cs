@@ -25,8 +25,25 @@ public sealed record MarketProjection
     /// <summary>Gets tariff revenue after (Σ t1·M1).</summary>
     public required Money RevenueAfter { get; init; }
 
-    /// <summary>Gets the welfare gain SMART reports (½·Σ(t0 − t1)·TC, the consumer-surplus triangle).</summary>
+    /// <summary>Gets the importer's welfare gain in this market, as the model defines it.</summary>
+    /// <remarks>
+    /// SMART: the triangle it reports, <c>½·Σ(t0 − t1)·TC</c>. Armington and GSIM: the importer's net
+    /// gain, consumer surplus plus tariff revenue (<c>ΔCS + ΔTR</c>); exporters' producer surplus is
+    /// not the importer's and is reported by GSIM per country (<see cref="GsimWelfare"/>).
+    /// </remarks>
     public required Money Welfare { get; init; }
+
+    /// <summary>Gets the iterations the model's solver needed in this market, or null for a closed-form or direct solve (SMART, GSIM).</summary>
+    /// <remarks>Armington: Newton steps for the suppliers' world prices; 0 when export supply is infinite (nothing to solve).</remarks>
+    public int? Iterations { get; init; }
+
+    /// <summary>Gets the solver's final residual in this market, or null where the model has none (SMART).</summary>
+    /// <remarks>
+    /// Armington: the largest relative gap between a supplier's world price and its supply price,
+    /// at most <see cref="ArmingtonOptions.Tolerance"/>. GSIM: the product's largest market-clearing
+    /// error, <c>max_r |Σ_v φ·M̂ − E_x·P̂*|</c>, in proportional-change units. Always finite.
+    /// </remarks>
+    public double? Residual { get; init; }
 
     /// <summary>Gets the change in tariff revenue (after − before).</summary>
     public Money RevenueChange => RevenueAfter - RevenueBefore;

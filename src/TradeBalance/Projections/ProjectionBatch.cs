@@ -61,7 +61,12 @@ internal sealed class ProjectionBatch
     public double[] ExportSupply { get; }
 
     /// <summary>Lays out the scenario's markets, the flows into them and the tariffs before and after.</summary>
-    public static ProjectionBatch Create(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, Elasticities? elasticities = null)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="data">The baseline flows.</param>
+    /// <param name="tariffs">The importer's schedule.</param>
+    /// <param name="elasticities">Elasticities to use instead of the scenario's.</param>
+    /// <param name="rates">Rates before and after per flow instead of <see cref="Scenario.Tariffs"/> (staged scenarios).</param>
+    public static ProjectionBatch Create(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, Elasticities? elasticities = null, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(data);
@@ -113,7 +118,7 @@ internal sealed class ProjectionBatch
             var into = data.FlowsInto(markets[m]);
             foreach (var f in into)
             {
-                var (t0, t1) = scenario.Tariffs(tariffs, f.Exporter, f.Hs);
+                var (t0, t1) = rates is null ? scenario.Tariffs(tariffs, f.Exporter, f.Hs) : rates(f);
                 flows.Add(f);
                 before.Add(t0);
                 after.Add(t1);

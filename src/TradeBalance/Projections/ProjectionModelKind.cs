@@ -6,9 +6,9 @@ public enum ProjectionModelKind
     /// <summary>WITS-SMART, the linear single-market partial-equilibrium model (<see cref="SmartModel"/>).</summary>
     Smart = 0,
 
-    /// <summary>The exact single-market Armington model SMART linearises.</summary>
+    /// <summary>The exact single-market Armington model SMART linearises (<see cref="ArmingtonModel"/>).</summary>
     Armington = 1,
 
-    /// <summary>GSIM, the multi-market model of Francois &amp; Hall.</summary>
+    /// <summary>GSIM, the multi-market model of Francois &amp; Hall (<see cref="GsimModel"/>).</summary>
     Gsim = 2,
 }

@@ -69,6 +69,15 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         Markets.FirstOrDefault(m => m.Market.Hs.Equals(hs))
         ?? throw new KeyNotFoundException($"The projection has no market for HS {hs}; it has {string.Join(", ", Markets.Select(m => m.Market.Hs))}.");
 
+    /// <summary>Returns the market of an importer and HS code (GSIM projects several importers per code).</summary>
+    /// <param name="importer">The importer.</param>
+    /// <param name="hs">The market's code.</param>
+    /// <returns>The market.</returns>
+    /// <exception cref="KeyNotFoundException">The projection has no such market.</exception>
+    public MarketProjection Market(Country importer, HsCode hs) =>
+        Markets.FirstOrDefault(m => m.Market.Importer.Equals(importer) && m.Market.Hs.Equals(hs))
+        ?? throw new KeyNotFoundException($"The projection has no market for {importer?.Alpha3} HS {hs}.");
+
     /// <summary>Returns a country's balance with a partner before and after, in the data set's currency.</summary>
     /// <param name="country">The country.</param>
     /// <param name="partner">The partner.</param>
@@ -131,7 +140,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{Scenario.Name} — {Model} model, baseline {Year}").AppendLine();
+        sb.Append(ci, $"{Scenario.Name} — {ModelName(Model)} model, baseline {Year}").AppendLine();
         foreach (var m in Markets)
         {
             sb.AppendLine();
@@ -156,6 +165,13 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         static string Usd(Money? m) => m is null ? "—" : m.Value.Amount.ToString("#,##0", CultureInfo.InvariantCulture);
         static string Pct(double s) => (s * 100d).ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
+
+    private static string ModelName(ProjectionModelKind model) => model switch
+    {
+        ProjectionModelKind.Smart => "SMART",
+        ProjectionModelKind.Gsim => "GSIM",
+        _ => model.ToString(),
+    };
 
     private Money Sum(IEnumerable<Money> amounts) => Money.Sum(amounts, Data.Currency);
 }

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TradeBalance.Projections;
 
@@ -17,12 +17,17 @@ namespace TradeBalance.Projections;
 /// <c>PE = (M + TC + TD)·|η|·c/(ε + |η|)</c> (0 when ε ≥ 99) and <c>M1 = M + TC + TD + PE</c>.</para>
 /// <para>Imports cannot fall below zero: where a large tariff increase would make <c>M + TC + TD</c>
 /// negative, trade creation is floored so that the flow's projection is exactly 0.</para>
+/// <para>The per-flow loops run four lanes at a time (<see cref="Vector256{T}"/>, a fixed width so that
+/// results are the same on every machine), with a scalar tail.</para>
 /// <para>Inputs are checked as they are read: a negative or non-finite baseline or tariff throws
 /// <see cref="ArgumentException"/> naming the flow index, so no NaN reaches a result.</para>
 /// </remarks>
 /// <threadsafety>Static and stateless: safe to call from many threads on disjoint outputs.</threadsafety>
 public static class SmartKernel
 {
+    // Fixed four lanes, whatever the hardware, so that sums are taken in the same order everywhere.
+    private const int Lanes = 4;
+
     /// <summary>Projects every market.</summary>
     /// <param name="input">Baseline flows, tariffs and elasticities.</param>
     /// <param name="output">Where the results go; spans sized as the input.</param>
@@ -57,7 +62,6 @@ public static class SmartKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ProjectMarket(in SmartInput input, in SmartOutput output, int m)
     {
         var start = input.Offsets[m];
@@ -77,48 +81,71 @@ public static class SmartKernel
         var baseline = input.Baseline[start..end];
         var t0s = input.TariffBefore[start..end];
         var t1s = input.TariffAfter[start..end];
-
-        // Pass 1: market total and Armington weights.
-        double total = 0d, weights = 0d;
-        for (var i = 0; i < baseline.Length; i++)
-        {
-            var mi = baseline[i];
-            var t0 = t0s[i];
-            var t1 = t1s[i];
-            if (!(mi >= 0d) || double.IsInfinity(mi) || !(t0 >= 0d) || double.IsInfinity(t0) || !(t1 >= 0d) || double.IsInfinity(t1))
-            {
-                throw new ArgumentException($"Flow {start + i} (market {m}) has an invalid value: baseline {mi}, tariff before {t0}, after {t1} (need finite, ≥ 0).", nameof(input));
-            }
-
-            total += mi;
-            weights += mi * Math.Max(0d, 1d + (sigma * (1d - ((1d + t1) / (1d + t0)))));
-        }
-
         var tc = output.TradeCreation[start..end];
         var td = output.TradeDiversion[start..end];
         var pe = output.PriceEffect[start..end];
         var m1 = output.Projected[start..end];
 
-        // No weight left (every supplier priced out) or no trade: nothing to re-allocate.
+        // Pass 1: validate, market total and Armington weights. ρ = (t0 − t1)/(1 + t0) is both the
+        // relative price fall and the creation term c, so it is computed once and parked in the
+        // price-effect span, which pass 2 overwrites.
+        var (total, weights) = SumsAndRho(baseline, t0s, t1s, pe, sigma, start, m);
+
+        // Pass 2: per-flow effects. No weight left (every supplier priced out) or no trade: nothing to re-allocate.
         var scale = weights > 0d ? total / weights : 0d;
-        double totalAfter = 0d, revenueBefore = 0d, revenueAfter = 0d, welfare = 0d;
-        for (var i = 0; i < baseline.Length; i++)
+        var divert = weights > 0d ? 1d : 0d;
+        var n = baseline.Length;
+        var i = 0;
+        var vTotalAfter = Vector256<double>.Zero;
+        var vRevenueBefore = Vector256<double>.Zero;
+        var vRevenueAfter = Vector256<double>.Zero;
+        var vWelfare = Vector256<double>.Zero;
+        if (n >= Lanes)
+        {
+            var vScale = Vector256.Create(scale);
+            var vDivert = Vector256.Create(divert);
+            var vSigma = Vector256.Create(sigma);
+            var vCreation = Vector256.Create(creationFactor);
+            var vPrice = Vector256.Create(priceFactor);
+            var one = Vector256<double>.One;
+            var half = Vector256.Create(0.5d);
+            for (; i <= n - Lanes; i += Lanes)
+            {
+                var mi = Vector256.Create(baseline.Slice(i, Lanes));
+                var t0 = Vector256.Create(t0s.Slice(i, Lanes));
+                var t1 = Vector256.Create(t1s.Slice(i, Lanes));
+                var rho = Vector256.Create((ReadOnlySpan<double>)pe.Slice(i, Lanes));
+                var diversion = vDivert * ((vScale * mi * Vector256.Max(Vector256<double>.Zero, one + (vSigma * rho))) - mi);
+                var creation = vCreation * mi * rho;
+                var quantity = mi + creation + diversion;
+                creation -= Vector256.Min(quantity, Vector256<double>.Zero);
+                quantity = Vector256.Max(quantity, Vector256<double>.Zero);
+                var price = quantity * vPrice * rho;
+                var projected = quantity + price;
+                creation.CopyTo(tc.Slice(i, Lanes));
+                diversion.CopyTo(td.Slice(i, Lanes));
+                price.CopyTo(pe.Slice(i, Lanes));
+                projected.CopyTo(m1.Slice(i, Lanes));
+                vTotalAfter += projected;
+                vRevenueBefore += t0 * mi;
+                vRevenueAfter += t1 * projected;
+                vWelfare += half * (t0 - t1) * creation;
+            }
+        }
+
+        double totalAfter = Vector256.Sum(vTotalAfter), revenueBefore = Vector256.Sum(vRevenueBefore), revenueAfter = Vector256.Sum(vRevenueAfter), welfare = Vector256.Sum(vWelfare);
+        for (; i < n; i++)
         {
             var mi = baseline[i];
             var t0 = t0s[i];
             var t1 = t1s[i];
-            var ratio = (1d + t1) / (1d + t0);
-            var c = (t0 - t1) / (1d + t0);
-            var diversion = weights > 0d ? (scale * mi * Math.Max(0d, 1d + (sigma * (1d - ratio)))) - mi : 0d;
-            var creation = creationFactor * mi * c;
+            var rho = pe[i];
+            var diversion = divert * ((scale * mi * Math.Max(0d, 1d + (sigma * rho))) - mi);
+            var creation = creationFactor * mi * rho;
             var quantity = mi + creation + diversion;
-            if (quantity < 0d)
-            {
-                creation -= quantity;
-                quantity = 0d;
-            }
-
-            var price = quantity * priceFactor * c;
+            creation -= Math.Min(quantity, 0d);
+            quantity = Math.Max(quantity, 0d);
+            var price = quantity * priceFactor * rho;
             var projected = quantity + price;
             tc[i] = creation;
             td[i] = diversion;
@@ -135,6 +162,70 @@ public static class SmartKernel
         output.RevenueBefore[m] = revenueBefore;
         output.RevenueAfter[m] = revenueAfter;
         output.Welfare[m] = welfare;
+    }
+
+    /// <summary>Pass 1: checks every value, writes ρ per flow into <paramref name="rhoOut"/>, and returns Σ M and Σ M·max(0, 1 + σρ).</summary>
+    private static (double Total, double Weights) SumsAndRho(ReadOnlySpan<double> baseline, ReadOnlySpan<double> t0s, ReadOnlySpan<double> t1s, Span<double> rhoOut, double sigma, int start, int market)
+    {
+        var n = baseline.Length;
+        var i = 0;
+        var vTotal = Vector256<double>.Zero;
+        var vWeights = Vector256<double>.Zero;
+        if (n >= Lanes)
+        {
+            var vSigma = Vector256.Create(sigma);
+            var one = Vector256<double>.One;
+            var inf = Vector256.Create(double.PositiveInfinity);
+            var bad = Vector256<double>.Zero;
+            for (; i <= n - Lanes; i += Lanes)
+            {
+                var mi = Vector256.Create(baseline.Slice(i, Lanes));
+                var t0 = Vector256.Create(t0s.Slice(i, Lanes));
+                var t1 = Vector256.Create(t1s.Slice(i, Lanes));
+
+                // Valid means 0 ≤ x < ∞; NaN fails both comparisons, so it is caught too.
+                var ok = Vector256.GreaterThanOrEqual(mi, Vector256<double>.Zero) & Vector256.LessThan(mi, inf)
+                    & Vector256.GreaterThanOrEqual(t0, Vector256<double>.Zero) & Vector256.LessThan(t0, inf)
+                    & Vector256.GreaterThanOrEqual(t1, Vector256<double>.Zero) & Vector256.LessThan(t1, inf);
+                bad |= ~ok;
+                var rho = (t0 - t1) / (one + t0);
+                rho.CopyTo(rhoOut.Slice(i, Lanes));
+                vTotal += mi;
+                vWeights += mi * Vector256.Max(Vector256<double>.Zero, one + (vSigma * rho));
+            }
+
+            if (bad != Vector256<double>.Zero)
+            {
+                // Rare: find the offending flow for the message.
+                for (var k = 0; k < i; k++)
+                {
+                    Check(baseline[k], t0s[k], t1s[k], start + k, market);
+                }
+            }
+        }
+
+        double total = Vector256.Sum(vTotal), weights = Vector256.Sum(vWeights);
+        for (; i < n; i++)
+        {
+            var mi = baseline[i];
+            var t0 = t0s[i];
+            var t1 = t1s[i];
+            Check(mi, t0, t1, start + i, market);
+            var rho = (t0 - t1) / (1d + t0);
+            rhoOut[i] = rho;
+            total += mi;
+            weights += mi * Math.Max(0d, 1d + (sigma * rho));
+        }
+
+        return (total, weights);
+    }
+
+    private static void Check(double mi, double t0, double t1, int flow, int market)
+    {
+        if (!(mi >= 0d) || double.IsInfinity(mi) || !(t0 >= 0d) || double.IsInfinity(t0) || !(t1 >= 0d) || double.IsInfinity(t1))
+        {
+            throw new ArgumentException($"Flow {flow} (market {market}) has an invalid value: baseline {mi}, tariff before {t0}, after {t1} (need finite, ≥ 0).");
+        }
     }
 
     private static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)

@@ -50,49 +50,9 @@ public static class SmartModel
             new SmartInput(batch.Offsets, batch.Baseline, batch.TariffBefore, batch.TariffAfter, batch.ImportDemand, batch.Substitution, batch.ExportSupply),
             output);
 
-        var currency = batch.Data.Currency;
-        var markets = new List<MarketProjection>(k);
-        for (var m = 0; m < k; m++)
-        {
-            var rows = new List<ProjectionRow>();
-            var totalBefore = output.MarketTotalBefore[m];
-            var totalAfter = output.MarketTotalAfter[m];
-            for (var i = batch.Offsets[m]; i < batch.Offsets[m + 1]; i++)
-            {
-                var f = batch.Flows[i];
-                rows.Add(new ProjectionRow
-                {
-                    Importer = f.Importer,
-                    Exporter = f.Exporter,
-                    Hs = f.Hs,
-                    Baseline = f.Value,
-                    TariffBefore = batch.RatesBefore[i],
-                    TariffAfter = batch.RatesAfter[i],
-                    TradeCreation = ToMoney(output.TradeCreation[i], currency),
-                    TradeDiversion = ToMoney(output.TradeDiversion[i], currency),
-                    PriceEffect = ToMoney(output.PriceEffect[i], currency),
-                    Projected = ToMoney(output.Projected[i], currency),
-                    BaselineShare = totalBefore > 0d ? batch.Baseline[i] / totalBefore : 0d,
-                    ProjectedShare = totalAfter > 0d ? output.Projected[i] / totalAfter : 0d,
-                });
-            }
-
-            markets.Add(new MarketProjection
-            {
-                Market = batch.Markets[m],
-                Elasticities = batch.MarketElasticities[m],
-                Rows = rows,
-                BaselineTotal = ToMoney(totalBefore, currency),
-                ProjectedTotal = ToMoney(totalAfter, currency),
-                RevenueBefore = ToMoney(output.RevenueBefore[m], currency),
-                RevenueAfter = ToMoney(output.RevenueAfter[m], currency),
-                Welfare = ToMoney(output.Welfare[m], currency),
-            });
-        }
-
-        return new ProjectionResult(batch.Scenario, ProjectionModelKind.Smart, batch.Year, batch.Data, markets, batch.Notes);
+        return ProjectionAssembly.Build(batch, ProjectionModelKind.Smart, output, [], []);
     }
 
-    /// <summary>The one place the numeric core's doubles become decimal money.</summary>
+    /// <summary>The one place the numeric core's doubles become decimal money (every model converts through it).</summary>
     internal static Money ToMoney(double value, Currency currency) => new((decimal)value, currency);
 }

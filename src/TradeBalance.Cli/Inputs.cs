@@ -1,0 +1,53 @@
+using TradeBalance.Data;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Cli;
+
+/// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
+internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
+{
+    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath)
+    {
+        var origins = new List<string>();
+        var scenario = scenarioPath is null ? KenyaChina.Scenario : ScenarioJson.Read(RequireFile(scenarioPath, "--scenario"));
+        origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {scenarioPath}");
+
+        TradeDataSet flows;
+        if (flowsPath is null)
+        {
+            flows = KenyaChina.Flows;
+            origins.Add("flows: embedded Kenya–China data set (China's 2024 imports; see SOURCES.md)");
+        }
+        else
+        {
+            var read = TradeFile.ReadFlows(RequireFile(flowsPath, "--flows"));
+            flows = read.Value;
+            origins.Add($"flows: {read.Report}");
+        }
+
+        TariffSchedule tariffs;
+        if (tariffsPath is null)
+        {
+            if (!scenario.Importer.Equals(Countries.China))
+            {
+                throw new UsageException($"The scenario's importer is {scenario.Importer.Alpha3}; the embedded tariffs are China's. Give --tariffs FILE.");
+            }
+
+            tariffs = KenyaChina.Tariffs;
+            origins.Add("tariffs: embedded China schedule (MFN, provisional and preferential lines)");
+        }
+        else
+        {
+            var read = TradeFile.ReadTariffs(RequireFile(tariffsPath, "--tariffs"), scenario.Importer);
+            tariffs = read.Value;
+            origins.Add($"tariffs: {read.Report}");
+        }
+
+        var rates = ratesPath is null ? KenyaChina.ExchangeRates : ExchangeRatesCsv.Read(RequireFile(ratesPath, "--rates")).Value;
+        origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {ratesPath}");
+        return new Inputs(scenario, flows, tariffs, rates, origins);
+    }
+
+    private static string RequireFile(string path, string option) =>
+        File.Exists(path) ? path : throw new UsageException($"{option}: file '{path}' does not exist.");
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using TradeBalance.Data;
+
+namespace TradeBalance.Cli;
+
+/// <summary><c>tradebalance project</c>: project a scenario and print, write and chart the result.</summary>
+internal static class ProjectCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var flows = new Option<string?>("--flows") { Description = "Flows file: canonical flows.csv, a UN Comtrade download or a CEPII BACI file (.gz accepted). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file: canonical tariffs.csv or a WITS/TRAINS download. Default: the embedded China schedule.", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for KES figures. Default: the embedded KES/USD rates.", HelpName = "FILE" };
+        var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
+        var output = new Option<string?>("--output") { Description = "Also write the projection to FILE: .csv or .json (format by extension).", HelpName = "FILE" };
+        var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE: .png or .svg.", HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+
+        var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            var outputPath = parse.GetValue(output);
+            var chartPath = parse.GetValue(chart);
+            CheckExtension(outputPath, "--output", ".csv", ".json");
+            CheckExtension(chartPath, "--chart", ".png", ".svg");
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
+            var kind = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : inputs.Scenario.Model;
+            var result = Projector.Project(inputs, kind);
+
+            switch (parse.GetValue(format))
+            {
+                case "csv":
+                    ProjectionCsv.Write(result, stdout);
+                    break;
+                case "json":
+                    stdout.Write(ProjectionJson.ToJson(result, inputs.Tariffs));
+                    break;
+                default:
+                    ProjectionReport.Render(CliApp.Console(stdout), result, inputs, null);
+                    break;
+            }
+
+            if (outputPath is not null)
+            {
+                if (outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    ProjectionJson.Write(result, outputPath, inputs.Tariffs);
+                }
+                else
+                {
+                    ProjectionCsv.Write(result, outputPath);
+                }
+            }
+
+            if (chartPath is not null)
+            {
+                Charts.WriteShares(result, chartPath);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static void CheckExtension(string? path, string option, params string[] allowed)
+    {
+        if (path is not null && !allowed.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new UsageException($"{option}: '{path}' must end in {string.Join(" or ", allowed)}.");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Spectre.Console;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Cli;
+
+/// <summary>Renders a projection as tables and a plain-language summary: the answer to "what happens to Kenya's trade with China".</summary>
+internal static class ProjectionReport
+{
+    private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
+
+    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands)
+    {
+        console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
+        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {string.Join(", ", result.Scenario.Beneficiaries.Select(b => b.Name))}");
+        console.WriteLine();
+        foreach (var market in result.Markets)
+        {
+            RenderMarket(console, market, result.Scenario);
+        }
+
+        foreach (var beneficiary in result.Scenario.Beneficiaries)
+        {
+            RenderSummary(console, result, inputs, beneficiary, bands);
+        }
+
+        foreach (var note in result.Notes)
+        {
+            console.MarkupLine($"[grey]note: {Esc(note)}[/]");
+        }
+
+        console.MarkupLine($"[grey]{Esc(string.Join("; ", inputs.Origins))}[/]");
+    }
+
+    private static void RenderMarket(IAnsiConsole console, MarketProjection market, Scenario scenario)
+    {
+        var table = new Table { Border = TableBorder.Rounded };
+        table.Title = new TableTitle($"{Esc(market.Market.Importer.Name)}: imports of {Esc(CommodityName(market.Market.Hs))} (HS {market.Market.Hs}), {market.Market.Year} — {Esc(market.Elasticities.ToString())}");
+        table.AddColumn("Supplier");
+        table.AddColumn(new TableColumn("Baseline\nUSD m").RightAligned());
+        table.AddColumn(new TableColumn("Tariff").Centered());
+        table.AddColumn(new TableColumn("Creation\nUSD m").RightAligned());
+        table.AddColumn(new TableColumn("Diversion\nUSD m").RightAligned());
+        table.AddColumn(new TableColumn("Projected\nUSD m").RightAligned());
+        table.AddColumn(new TableColumn("Share\nbefore → after").RightAligned());
+        table.AddColumn(new TableColumn("Change\npoints").RightAligned());
+        foreach (var r in market.Rows.OrderByDescending(r => r.Baseline.Amount))
+        {
+            var star = scenario.Beneficiaries.Contains(r.Exporter);
+            string Cell(string s) => star ? $"[bold]{s}[/]" : s;
+            table.AddRow(
+                Cell(Esc($"{r.Exporter.Alpha3} {Short(r.Exporter)}")),
+                Cell(Millions(r.Baseline)),
+                Cell($"{r.TariffBefore} → {r.TariffAfter}"),
+                Cell(r.TradeCreation is { } tc ? Millions(tc) : "—"),
+                Cell(r.TradeDiversion is { } td ? Millions(td) : "—"),
+                Cell(Millions(r.Projected)),
+                Cell($"{Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}"),
+                Cell(r.ShareChangePoints.ToString("+0.00;-0.00;0.00", Ci)));
+        }
+
+        table.AddEmptyRow();
+        table.AddRow("Total", Millions(market.BaselineTotal), string.Empty, string.Empty, string.Empty, Millions(market.ProjectedTotal), string.Empty, string.Empty);
+        table.Caption = new TableTitle($"Tariff revenue USD {Millions(market.RevenueBefore)}m → {Millions(market.RevenueAfter)}m · welfare gain USD {Millions(market.Welfare)}m");
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands)
+    {
+        var importer = result.Scenario.Importer;
+        console.MarkupLine($"[bold underline]Summary: {Esc(exporter.Name)} → {Esc(importer.Name)}[/]");
+        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter)).ToList();
+        var before = Money.Sum(rows.Select(r => r.Baseline), result.Data.Currency);
+        var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
+        var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
+        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){Kes(result, inputs, before, after)}");
+        foreach (var r in rows)
+        {
+            var band = bands?.For(r.Hs, exporter);
+            var bandText = band is null ? string.Empty : $", P5–P95 USD {Millions(band.Value.P5)}m–{Millions(band.Value.P95)}m";
+            console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}; {DestinationText(result, exporter, importer, r.Hs)}");
+        }
+
+        foreach (var market in result.Markets)
+        {
+            var losers = market.Rows.Where(r => r.ShareChangePoints < 0).OrderBy(r => r.ShareChangePoints).Take(3).ToList();
+            if (losers.Count > 0)
+            {
+                console.MarkupLine($"• Losing share in {Esc(CommodityName(market.Market.Hs))}: {Esc(string.Join(", ", losers.Select(l => $"{Short(l.Exporter)} {l.ShareChangePoints.ToString("0.00", Ci)} pts")))}");
+            }
+        }
+
+        var balance = result.Balance(exporter, importer);
+        var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
+        var scope = allGoods ? "all goods" : "only the products in the data";
+        console.MarkupLine($"• Bilateral balance {result.Year} ({scope}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
+        console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Percent(balance.Before.ExportImportRatio)} → {Percent(balance.After.ExportImportRatio)} of imports");
+        if (TryKes(result, inputs, out var rate))
+        {
+            var kes = new BalanceProjection(balance.Before.ConvertTo(inputs.Rates!, Currency.Kes), balance.After.ConvertTo(inputs.Rates!, Currency.Kes));
+            console.MarkupLine($"• In KES at {rate!.Rate.Rate.ToString(Ci)} per USD ({result.Year} annual average): balance KES {Billions(kes.Before.Balance)}bn → {Billions(kes.After.Balance)}bn; exports KES {Billions(kes.Before.Exports)}bn → {Billions(kes.After.Exports)}bn");
+        }
+        else
+        {
+            console.MarkupLine($"[grey]• No USD/KES annual average for {result.Year} in the rate table: KES figures omitted.[/]");
+        }
+
+        console.WriteLine();
+    }
+
+    private static string DestinationText(ProjectionResult result, Country exporter, Country importer, HsCode hs)
+    {
+        var shares = result.DestinationShares(exporter, hs);
+        var d = shares.FirstOrDefault(s => s.Destination.Equals(importer));
+        return shares.Length < 2 || d is null
+            ? $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports: n/a (no other destinations in the data)"
+            : $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(d.ShareBefore)} → {Percent(d.ShareAfter)}";
+    }
+
+    private static string Kes(ProjectionResult result, Inputs inputs, Money before, Money after)
+    {
+        if (!TryKes(result, inputs, out var rate))
+        {
+            return string.Empty;
+        }
+
+        return $"; KES {Billions(rate!.Rate.Convert(before))}bn → {Billions(rate.Rate.Convert(after))}bn";
+    }
+
+    private static bool TryKes(ProjectionResult result, Inputs inputs, out ExchangeRateLookup? rate)
+    {
+        rate = null;
+        return result.Data.Currency.Equals(Currency.Usd)
+            && inputs.Rates is not null
+            && inputs.Rates.TryFind(Currency.Usd, Currency.Kes, new NodaTime.LocalDate(result.Year, 1, 1), ExchangeRateRule.AnnualAverage, out rate);
+    }
+
+    public static string CommodityName(HsCode hs) =>
+        Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs))?.Name ?? $"HS {hs}";
+
+    public static string ModelName(ProjectionModelKind model) => model switch
+    {
+        ProjectionModelKind.Smart => "SMART",
+        ProjectionModelKind.Gsim => "GSIM",
+        _ => model.ToString(),
+    };
+
+    private static string Short(Country c)
+    {
+        var name = c.Name;
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 ? name[..comma] : name;
+    }
+
+    public static string Millions(Money m) => (m.Amount / 1_000_000m).ToString("#,##0.00", Ci);
+
+    private static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
+
+    private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
+
+    private static string Esc(string s) => Markup.Escape(s);
+}

@@ -1,0 +1,33 @@
+using NodaTime;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Tests.Projections;
+
+/// <summary>The README's Kenya tea example as a fixture: a handful of flows, one MFN line, one preference.</summary>
+internal static class KenyaTea
+{
+    internal static readonly HsCode Tea = HsCode.Parse("0902");
+
+    internal static TradeDataSet Flows() => new(
+    [
+        TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 68_000_000m),
+        TradeFlow.Usd(Countries.VietNam, Countries.China, Tea, 2024, 23_000_000m),
+        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 22_000_000m),
+        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 20_000_000m),
+        TradeFlow.Usd(Country.FromIso3("TWN"), Countries.China, Tea, 2024, 17_000_000m),
+        TradeFlow.Usd(Countries.RestOfWorld, Countries.China, Tea, 2024, 36_000_000m),
+    ]);
+
+    internal static TariffSchedule Tariffs() => new(Countries.China,
+    [
+        new TariffLine(TariffRegime.Mfn, Tea, TariffRate.FromPercent(15m)),
+    ]);
+
+    internal static Scenario Scenario(TariffChange? change = null) =>
+        new("China: zero tariff on Kenyan tea", Countries.China, [Countries.Kenya], [Tea], change ?? TariffChange.NewRate(TariffRate.Zero), new LocalDate(2026, 5, 1))
+        {
+            Elasticities = new Elasticities(new ElasticityValues(-1.5, 1.83, 99)),
+        };
+
+    internal static ProjectionResult Project(TariffChange? change = null) => SmartModel.Project(Scenario(change), Flows(), Tariffs());
+}

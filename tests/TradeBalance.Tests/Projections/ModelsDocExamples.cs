@@ -1,0 +1,98 @@
+using NodaTime;
+using TradeBalance.Projections;
+using Xunit;
+
+namespace TradeBalance.Tests.Projections;
+
+/// <summary>The examples of docs/models.md, compiled and run so the documentation cannot drift.</summary>
+public class ModelsDocExamples(ITestOutputHelper output)
+{
+    private static readonly HsCode Tea = HsCode.Parse("0902");
+
+    private static readonly TradeDataSet Data = new(
+    [
+        TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 68_000_000m),
+        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 22_000_000m),
+        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 20_000_000m),
+    ]);
+
+    private static readonly TariffSchedule China = new(Countries.China, [new TariffLine(TariffRegime.Mfn, Tea, new TariffRate(15m))]);
+
+    private static readonly Scenario Scenario = new("Zero tariff on Kenyan tea", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), new LocalDate(2026, 5, 1))
+    {
+        Elasticities = new Elasticities(new ElasticityValues(-1.5, 1.83, 2.0)),
+    };
+
+    [Fact]
+    public void Armington()
+    {
+        var result = ArmingtonModel.Project(Scenario, Data, China, new ArmingtonOptions { Tolerance = 1e-12, MaxIterations = 200 });
+        var market = result.Market(Tea);
+        output.WriteLine($"{market.Iterations} iterations, residual {market.Residual:G3}");
+        output.WriteLine(result.ToString());
+        Assert.True(market.Residual <= 1e-12);
+    }
+
+    [Fact]
+    public void Gsim_matrices()
+    {
+        double[,] m = { { 0, 50, 200, 300 }, { 500, 0, 150, 200 }, { 300, 100, 200, 200 }, { 50, 100, 110, 20 } };
+        double[,] t0 = { { 1.00, 1.21, 1.41, 1.22 }, { 1.37, 1.00, 1.31, 1.23 }, { 1.32, 1.36, 1.00, 1.18 }, { 1.57, 1.41, 1.25, 1.15 } };
+        var t1 = (double[,])t0.Clone();
+        t1[2, 0] = t1[0, 2] = 1.0; // US–EU free trade
+        var s = GsimModel.Solve(m, t0, t1, [-1.25, -1.25, -1.25, -1.25], [5, 5, 5, 5], [1.5, 1.5, 1.5, 1.5]);
+        output.WriteLine(string.Join(", ", s.WorldPriceChanges.Select(x => x.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(0.0792, s.WorldPriceChanges[0], 4);
+    }
+
+    [Fact]
+    public void Gsim_scenario()
+    {
+        var world = new TradeDataSet(Data.Flows.Concat(
+        [
+            TradeFlow.Usd(Countries.SriLanka, Countries.UnitedStates, Tea, 2024, 90_000_000m),
+            TradeFlow.Usd(Countries.India, Countries.UnitedStates, Tea, 2024, 70_000_000m),
+            TradeFlow.Usd(Countries.Kenya, Countries.UnitedStates, Tea, 2024, 15_000_000m),
+        ]));
+        var us = new TariffSchedule(Countries.UnitedStates, [new TariffLine(TariffRegime.Mfn, Tea, new TariffRate(6.4m))]);
+        var result = GsimModel.Project(Scenario, world, [China, us]);
+        output.WriteLine(result.ToString());
+        var kenyaInUs = result.Projection.Market(Countries.UnitedStates, Tea).Rows.Single(r => r.Exporter == Countries.Kenya);
+        output.WriteLine($"Kenya's tea price {result.Product(Tea).WorldPriceChange(Countries.Kenya):P2}; its US sales change by {kenyaInUs.Change}");
+        Assert.True(kenyaInUs.Change.Amount < 0m);
+    }
+
+    [Fact]
+    public void Staged()
+    {
+        var staged = new Scenario("Kenyan tea, 3 stages", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), new LocalDate(2026, 5, 1))
+        {
+            Stages = 3,
+        };
+        var path = StagedProjection.Project(staged, Data, China, 2025, 2029, ProjectionModelKind.Smart);
+        foreach (var point in path)
+        {
+            var kenya = point.Result.Rows.Single(r => r.Exporter == Countries.Kenya);
+            output.WriteLine($"{point.Year}: stage {point.Stage}, rate {point.RateFor(Countries.Kenya, Tea)}, Kenya {kenya.Projected}");
+        }
+
+        var lines = StagedProjection.ToTariffLines(staged, China); // one preferential line per stage
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void Monte_carlo()
+    {
+        var bands = Sensitivity.Run(
+            Scenario,
+            Data,
+            China,
+            new MonteCarloSettings(draws: 1000, seed: 42, spread: 0.5),
+            new SensitivityOptions { Model = ProjectionModelKind.Smart },
+            new Progress<int>(_ => { }),
+            TestContext.Current.CancellationToken);
+        var kenya = bands.ExportsOf(Countries.Kenya);
+        output.WriteLine($"Kenya's tea exports to China: P5 {kenya.Projected.P5}, P50 {kenya.Projected.P50}, P95 {kenya.Projected.P95}");
+        Assert.True(kenya.Projected.P5 <= kenya.Projected.P95);
+    }
+}

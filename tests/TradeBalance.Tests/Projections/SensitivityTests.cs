@@ -1,0 +1,132 @@
+using TradeBalance.Projections;
+using Xunit;
+
+namespace TradeBalance.Tests.Projections;
+
+public class SensitivityTests
+{
+    private static readonly TradeDataSet Data = new(
+        ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m, 68_000_000m, 22_000_000m, 23_000_000m).Flows
+            .Concat(ProjectionFixtures.Market(ProjectionFixtures.Coffee, 3_700_000m, 525_000_000m, 102_000_000m).Flows));
+
+    private static readonly TariffSchedule Schedule = ProjectionFixtures.Schedule(15m);
+
+    private static Scenario Scenario(double eps = 99d) =>
+        ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, eps), null, ProjectionFixtures.Tea, ProjectionFixtures.Coffee);
+
+    private static SensitivityResult Run(int parallelism, ProjectionModelKind model = ProjectionModelKind.Smart, double spread = 0.5, double eps = 99d, int draws = 400) =>
+        Sensitivity.Run(Scenario(eps), Data, Schedule, new MonteCarloSettings(draws, 7, spread), new SensitivityOptions { MaxDegreeOfParallelism = parallelism, Model = model }, cancellationToken: TestContext.Current.CancellationToken);
+
+    [Theory]
+    [InlineData(ProjectionModelKind.Smart, 99d)]
+    [InlineData(ProjectionModelKind.Smart, 3d)]
+    [InlineData(ProjectionModelKind.Armington, 3d)]
+    public void Same_seed_gives_bit_identical_results_whatever_the_parallelism(ProjectionModelKind model, double eps)
+    {
+        var one = Run(1, model, eps: eps);
+        var four = Run(4, model, eps: eps);
+        Assert.Equal(one.Rows, four.Rows);
+        Assert.Equal(one.Markets, four.Markets);
+        Assert.Equal(one.Exports, four.Exports);
+        Assert.All(one.Rows.Zip(four.Rows), p => Assert.Equal(BitConverter.DoubleToInt64Bits(p.First.ProjectedShare.P50), BitConverter.DoubleToInt64Bits(p.Second.ProjectedShare.P50)));
+    }
+
+    [Fact]
+    public void A_different_seed_gives_different_bands()
+    {
+        var a = Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(200, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken);
+        var b = Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(200, 2, 0.5), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(a.Rows, b.Rows);
+    }
+
+    [Theory]
+    [InlineData(ProjectionModelKind.Smart)]
+    [InlineData(ProjectionModelKind.Armington)]
+    public void Percentiles_are_ordered(ProjectionModelKind model)
+    {
+        var r = Run(-1, model, eps: 3d);
+        Assert.All(r.Rows, x => Assert.True(x.Projected.P5 <= x.Projected.P50 && x.Projected.P50 <= x.Projected.P95));
+        Assert.All(r.Rows, x => Assert.True(x.ProjectedShare.P5 <= x.ProjectedShare.P50 && x.ProjectedShare.P50 <= x.ProjectedShare.P95));
+        Assert.All(r.Markets, x => Assert.True(x.ProjectedTotal.P5 <= x.ProjectedTotal.P50 && x.ProjectedTotal.P50 <= x.ProjectedTotal.P95));
+        Assert.All(r.Markets, x => Assert.True(x.Welfare.P5 <= x.Welfare.P50 && x.Welfare.P50 <= x.Welfare.P95));
+        Assert.All(r.Exports, x => Assert.True(x.Projected.P5 <= x.Projected.P50 && x.Projected.P50 <= x.Projected.P95));
+
+        // A real spread: Kenya's projected tea exports vary across draws.
+        var kenyaTea = r.Rows.Single(x => x.Exporter == Countries.Kenya && x.Hs == ProjectionFixtures.Tea);
+        Assert.True(kenyaTea.Projected.P5 < kenyaTea.Projected.P95);
+        Assert.True(r.ExportsOf(Countries.Kenya).Projected.P50 > r.ExportsOf(Countries.Kenya).Baseline);
+    }
+
+    [Theory]
+    [InlineData(ProjectionModelKind.Smart, 99d)]
+    [InlineData(ProjectionModelKind.Smart, 3d)]
+    [InlineData(ProjectionModelKind.Armington, 3d)]
+    public void Spread_zero_reproduces_the_point_projection_exactly(ProjectionModelKind model, double eps)
+    {
+        var r = Run(4, model, spread: 0d, eps: eps, draws: 25);
+        var point = model == ProjectionModelKind.Smart ? SmartModel.Project(Scenario(eps), Data, Schedule) : ArmingtonModel.Project(Scenario(eps), Data, Schedule);
+        Assert.Equal(point.Rows, r.Point.Rows);
+        foreach (var (band, row) in r.Rows.Zip(point.Rows))
+        {
+            Assert.Equal(new PercentileBand<Money>(row.Projected, row.Projected, row.Projected), band.Projected);
+            Assert.Equal(new PercentileBand<double>(row.ProjectedShare, row.ProjectedShare, row.ProjectedShare), band.ProjectedShare);
+            Assert.Equal(row.Baseline, band.Baseline);
+        }
+
+        foreach (var (band, market) in r.Markets.Zip(point.Markets))
+        {
+            Assert.Equal(new PercentileBand<Money>(market.ProjectedTotal, market.ProjectedTotal, market.ProjectedTotal), band.ProjectedTotal);
+            Assert.Equal(new PercentileBand<Money>(market.RevenueAfter, market.RevenueAfter, market.RevenueAfter), band.RevenueAfter);
+            Assert.Equal(new PercentileBand<Money>(market.Welfare, market.Welfare, market.Welfare), band.Welfare);
+        }
+    }
+
+    [Fact]
+    public void Cancellation_throws_operation_canceled()
+    {
+        using var before = new CancellationTokenSource();
+        before.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(1000), cancellationToken: before.Token));
+
+        using var during = new CancellationTokenSource();
+        var progress = new SynchronousProgress(n =>
+        {
+            if (n >= 100)
+            {
+                during.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(100_000), new SensitivityOptions { MaxDegreeOfParallelism = 2 }, progress, during.Token));
+    }
+
+    [Fact]
+    public void Progress_reaches_the_number_of_draws()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(300), progress: new SynchronousProgress(seen.Add), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains(300, seen);
+        Assert.All(seen, n => Assert.InRange(n, 1, 300));
+    }
+
+    [Fact]
+    public void Percentile_is_type_7()
+    {
+        double[] x = [1, 2, 3, 4, 10];
+        Assert.Equal(1.2, Sensitivity.Percentile(x, 0.05), 1e-15);
+        Assert.Equal(3d, Sensitivity.Percentile(x, 0.5));
+        Assert.Equal(8.8, Sensitivity.Percentile(x, 0.95), 1e-12);
+        Assert.Equal(5d, Sensitivity.Percentile([5d], 0.05));
+    }
+
+    [Fact]
+    public void Gsim_and_bad_options_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => Sensitivity.Run(Scenario(), Data, Schedule, options: new SensitivityOptions { Model = ProjectionModelKind.Gsim }, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SensitivityOptions { MaxDegreeOfParallelism = 0 });
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,110 @@
+using NodaTime;
+using TradeBalance.Projections;
+using Xunit;
+
+namespace TradeBalance.Tests.Projections;
+
+public class StagedProjectionTests
+{
+    private static readonly TradeDataSet Tea = ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m, 68_000_000m, 22_000_000m, 23_000_000m);
+    private static readonly TariffSchedule Schedule = ProjectionFixtures.Schedule(15m);
+
+    private static Scenario Staged(int stages, double eps = 99d)
+    {
+        var s = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, eps));
+        return new Scenario(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
+        {
+            Elasticities = s.Elasticities,
+            ReferenceYear = s.ReferenceYear,
+            Stages = stages,
+        };
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Stage_k_rate_is_exact_on_its_date(int stages)
+    {
+        var scenario = Staged(stages);
+        var effective = ProjectionFixtures.Effective;
+        Assert.Equal(new TariffRate(15m), StagedProjection.RateInForce(scenario, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective.PlusDays(-1)));
+        for (var k = 1; k <= stages; k++)
+        {
+            var start = StagedProjection.StageStart(scenario, k);
+            Assert.Equal(effective.PlusYears(k - 1), start);
+            var expected = new TariffRate(15m - (15m * k / stages));
+            Assert.Equal(expected, StagedProjection.RateInForce(scenario, Schedule, Countries.Kenya, ProjectionFixtures.Tea, start));
+            Assert.Equal(k, StagedProjection.StageInForce(scenario, start));
+            Assert.Equal(k - 1, StagedProjection.StageInForce(scenario, start.PlusDays(-1)));
+        }
+
+        Assert.Equal(TariffRate.Zero, StagedProjection.RateInForce(scenario, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective.PlusYears(50)));
+    }
+
+    [Fact]
+    public void Staged_schedule_gives_the_same_rates_as_the_rule()
+    {
+        var scenario = Staged(3);
+        var staged = StagedProjection.ToSchedule(scenario, Schedule);
+        Assert.Equal(3 * 1, StagedProjection.ToTariffLines(scenario, Schedule).Length);
+        for (var d = ProjectionFixtures.Effective.PlusDays(-3); d < ProjectionFixtures.Effective.PlusYears(4); d = d.PlusDays(17))
+        {
+            Assert.Equal(StagedProjection.RateInForce(scenario, Schedule, Countries.Kenya, ProjectionFixtures.Tea, d), staged.RateFor(Countries.Kenya, ProjectionFixtures.Tea, d).Rate);
+            Assert.Equal(new TariffRate(15m), staged.RateFor(Countries.SriLanka, ProjectionFixtures.Tea, d).Rate);
+        }
+    }
+
+    [Fact]
+    public void Staged_increase_cannot_become_schedule_lines()
+    {
+        var s = ProjectionFixtures.Scenario(TariffChange.NewRate(new TariffRate(30m)), new ElasticityValues(-1.5, 1.83, 99));
+        Assert.Throws<ArgumentException>(() => StagedProjection.ToTariffLines(s, Schedule));
+    }
+
+    [Theory]
+    [InlineData(ProjectionModelKind.Smart, 99d)]
+    [InlineData(ProjectionModelKind.Armington, 2d)]
+    [InlineData(ProjectionModelKind.Gsim, 2d)]
+    public void Last_stage_equals_the_one_step_cut(ProjectionModelKind model, double eps)
+    {
+        var scenario = Staged(3, eps);
+        var path = StagedProjection.Project(scenario, Tea, Schedule, 2025, 2030, model);
+        Assert.Equal(6, path.Count);
+        Assert.Equal([0, 1, 2, 3, 3, 3], path.Select(p => p.Stage));
+        Assert.Equal(new LocalDate(2027, 7, 1), path.ForYear(2027).Date);
+        Assert.Equal(new TariffRate(10m), path.ForYear(2026).RateFor(Countries.Kenya, ProjectionFixtures.Tea));
+        Assert.Equal(new TariffRate(5m), path.ForYear(2027).RateFor(Countries.Kenya, ProjectionFixtures.Tea));
+
+        var oneStep = model switch
+        {
+            ProjectionModelKind.Smart => SmartModel.Project(Staged(1, eps), Tea, Schedule),
+            ProjectionModelKind.Armington => ArmingtonModel.Project(Staged(1, eps), Tea, Schedule),
+            _ => GsimModel.Project(Staged(1, eps), Tea, [Schedule]).Projection,
+        };
+        Assert.Equal(oneStep.Rows, path.ForYear(2028).Result.Rows);
+        Assert.Equal(oneStep.Rows, path.ForYear(2030).Result.Rows);
+
+        // Before the effective date nothing moves; the stages move monotonically towards the one-step result.
+        Assert.All(path.ForYear(2025).Result.Rows, r => Assert.Equal(0d, (double)r.Change.Amount, 1e-6));
+        var kenya = path.Select(p => p.Result.Rows.Single(r => r.Exporter == Countries.Kenya).Projected.Amount).ToList();
+        Assert.True(kenya[0] < kenya[1] && kenya[1] < kenya[2] && kenya[2] < kenya[3]);
+    }
+
+    [Fact]
+    public void Year_range_is_checked()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => StagedProjection.Project(Staged(2), Tea, Schedule, 2030, 2029));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StagedProjection.StageStart(Staged(2), 3));
+    }
+
+    [Fact]
+    public void A_custom_day_of_the_year_selects_the_rates()
+    {
+        // Effective 1 May: on 1 April 2026 the cut has not started; on 1 June it has.
+        var april = StagedProjection.Project(Staged(2), Tea, Schedule, 2026, 2026, ProjectionModelKind.Smart, new AnnualDate(4, 1));
+        var june = StagedProjection.Project(Staged(2), Tea, Schedule, 2026, 2026, ProjectionModelKind.Smart, new AnnualDate(6, 1));
+        Assert.Equal(0, april[0].Stage);
+        Assert.Equal(new TariffRate(15m), april[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));
+        Assert.Equal(new TariffRate(7.5m), june[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));
+    }
+}

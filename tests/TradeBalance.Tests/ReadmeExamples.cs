@@ -1,0 +1,102 @@
+using System.Text;
+using NodaTime;
+using TradeBalance.Projections;
+using Xunit;
+
+namespace TradeBalance.Tests;
+
+/// <summary>
+/// The README's C# examples, compiled and run here. Each example sits between README markers; a test
+/// checks the README shows the same code and the same printed output, so neither can drift.
+/// </summary>
+public class ReadmeExamples
+{
+    internal static string KenyaTeaExample()
+    {
+        var output = new StringWriter();
+        var Console = output; // the README example writes to the console
+        // README:kenya-tea-begin
+        var tea = HsCode.Parse("0902");
+        var flows = new TradeDataSet(
+        [
+            // China's 2024 tea imports by supplier, USD (research: 27kc2.cn annual review, version B)
+            TradeFlow.Usd(Countries.SriLanka, Countries.China, tea, 2024, 68_000_000m),
+            TradeFlow.Usd(Countries.VietNam, Countries.China, tea, 2024, 23_000_000m),
+            TradeFlow.Usd(Countries.India, Countries.China, tea, 2024, 22_000_000m),
+            TradeFlow.Usd(Countries.Kenya, Countries.China, tea, 2024, 20_000_000m),
+            TradeFlow.Usd(Country.FromIso3("TWN"), Countries.China, tea, 2024, 17_000_000m),
+            TradeFlow.Usd(Countries.RestOfWorld, Countries.China, tea, 2024, 36_000_000m),
+        ]);
+        var tariffs = new TariffSchedule(Countries.China,
+        [
+            new TariffLine(TariffRegime.Mfn, tea, TariffRate.FromPercent(15m), source: "China MFN, HS 0902"),
+        ]);
+        var scenario = new Scenario(
+            "China: zero tariff on Kenyan tea",
+            importer: Countries.China,
+            beneficiaries: [Countries.Kenya],
+            lines: [tea],
+            change: TariffChange.NewRate(TariffRate.Zero),
+            effective: new LocalDate(2026, 5, 1))
+        {
+            // η = -1.5 (assumption), σ = 1.83 (Broda & Weinstein 2006, China HS3 090), ε = 99 (infinite)
+            Elasticities = new Elasticities(new ElasticityValues(-1.5, 1.83, 99)),
+        };
+
+        var result = SmartModel.Project(scenario, flows, tariffs);
+        Console.WriteLine(result);
+
+        var kenya = result.Rows.Single(r => r.Exporter == Countries.Kenya);
+        Console.WriteLine(FormattableString.Invariant(
+            $"Kenya: {kenya.Baseline.Round()} -> {kenya.Projected.Round()}, share {kenya.BaselineShare:P2} -> {kenya.ProjectedShare:P2}"));
+        // README:kenya-tea-end
+        return output.ToString();
+    }
+
+    [Fact]
+    public void Kenya_tea_example_runs_and_the_README_shows_its_code_and_output()
+    {
+        var printed = KenyaTeaExample();
+        if (Environment.GetEnvironmentVariable("TRADEBALANCE_PRINT_README") is { Length: > 0 } dump)
+        {
+            File.WriteAllText(dump, printed);
+        }
+
+        Assert.Contains("KEN", printed, StringComparison.Ordinal);
+        var readme = Normalize(File.ReadAllText(RepoFile("README.md")));
+        Assert.Contains(Normalize(ExampleCode("kenya-tea")), readme, StringComparison.Ordinal);
+        Assert.Contains(Normalize(printed), readme, StringComparison.Ordinal);
+    }
+
+    internal static string RepoFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
+            {
+                return Path.Combine(dir.FullName, name);
+            }
+        }
+
+        throw new FileNotFoundException($"Could not find the repository root (TradeBalance.sln) above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>The lines between the example's markers in this file, dedented.</summary>
+    internal static string ExampleCode(string name, [System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        var lines = File.ReadAllLines(path);
+        var begin = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-begin");
+        var end = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-end");
+        var body = lines[(begin + 1)..end];
+        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        var sb = new StringBuilder();
+        foreach (var l in body)
+        {
+            sb.AppendLine(l.Length >= indent ? l[indent..] : l.TrimStart());
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Normalize(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+}
