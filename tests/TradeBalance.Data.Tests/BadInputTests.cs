@@ -50,6 +50,7 @@ public class BadInputTests
         { "rates", Rates + "USD,KES,2024-01-01,130,yearly\n", 2, "column 'basis': 'yearly' is not a basis" },
         { "rates", Rates + "USD,KES,2024-01-01,0,daily\n", 2, "column 'rate': '0' is zero" },
         { "rates", Rates + "USD,KES,2024-01-01,130,daily\nUSD,KES,2024-01-01,131,daily\n", 3, "'2024-01-01' repeats line 2" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,annual-average\nUSD,KES,2024-07-01,131,annual-average\n", 3, "'2024-07-01' repeats line 2: a second USD/KES annual average for 2024" },
 
         // bilateral-totals.csv
         { "totals", Totals + "2024,KEN,CHN,1,USD,q1,kenya-reported\n", 2, "column 'period': 'q1' is not a period" },

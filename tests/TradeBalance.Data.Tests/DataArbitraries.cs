@@ -129,7 +129,7 @@ public static class DataArbitraries
             from source in TextGen
             where !b.Equals(q)
             select new ExchangeRate(b, q, value, date, basis, source);
-        var gen = Gen.ListOf(rate).Select(rs => new ExchangeRateTable(rs.DistinctBy(r => (r.Base, r.Quote, r.AsOf, r.Basis))));
+        var gen = Gen.ListOf(rate).Select(rs => new ExchangeRateTable(rs.DistinctBy(r => (r.Base, r.Quote, r.Basis == ExchangeRateBasis.AnnualAverage ? new LocalDate(r.AsOf.Year, 1, 1) : r.AsOf, r.Basis))));
         return Arb.From(gen);
     }
 }

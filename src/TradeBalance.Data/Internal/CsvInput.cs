@@ -362,7 +362,7 @@ internal sealed class CsvInput : IDisposable
     {
         var digits = s.Count(char.IsAsciiDigit);
         var hint = digits is 1 or 3 or 5 && digits == s.Length ? " (a leading zero may have been dropped: 0902, not 902)" : string.Empty;
-        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between groups) or TOTAL" + hint;
+        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between digit pairs) or TOTAL" + hint;
     }
 
     public LocalDate? OptionalDate(int ordinal)
