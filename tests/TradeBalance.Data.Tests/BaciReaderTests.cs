@@ -65,6 +65,13 @@ public class BaciReaderTests
     }
 
     [Fact]
+    public void Country_codes_read_from_a_stream()
+    {
+        using var stream = File.OpenRead(Fixtures.Path("baci-country-codes.csv"));
+        Assert.True(BaciCountryCodes.Read(stream, "country_codes_V202401b.csv").Value.TryGetCountry(404, out _));
+    }
+
+    [Fact]
     public void The_older_country_code_layout_reads_too()
     {
         var (codes, report) = BaciCountryCodes.Read(Fixtures.Path("baci-country-codes-old.csv"));

@@ -21,6 +21,16 @@ public class BilateralTotalsCsvTests
     }
 
     [Fact]
+    public void File_round_trip_and_detection()
+    {
+        using var dir = Fixtures.TempDir();
+        var path = dir.File("bilateral-totals.csv.gz");
+        BilateralTotalsCsv.Write(KenyaChina.BilateralTotals, path);
+        Assert.Equal(TradeFileFormat.BilateralTotals, TradeFile.Detect(path));
+        Assert.Equal(KenyaChina.BilateralTotals, BilateralTotalsCsv.Read(path).Value);
+    }
+
+    [Fact]
     public void BilateralTotal_validates()
     {
         var usd = new Money(1m, Currency.Usd);
