@@ -34,7 +34,10 @@ internal static class ProjectionReport
             console.MarkupLine($"[grey]note: {Esc(note)}[/]");
         }
 
-        console.MarkupLine($"[grey]{Esc(string.Join("; ", inputs.Origins))}[/]");
+        foreach (var origin in inputs.Origins)
+        {
+            console.MarkupLine($"[grey]{Esc(origin)}[/]");
+        }
     }
 
     private static void RenderMarket(IAnsiConsole console, MarketProjection market, Scenario scenario)
