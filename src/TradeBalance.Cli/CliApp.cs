@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(ProjectCommand.Create(stdout));
         root.Subcommands.Add(BalanceCommand.Create(stdout));
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

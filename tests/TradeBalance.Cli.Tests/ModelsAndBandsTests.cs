@@ -79,3 +79,18 @@ public class ModelsAndBandsTests
     [InlineData("--model", "gsim")]
     public void Sensitivity_usage_errors(string option, string value) => Assert.Equal(2, CliRun.Of("sensitivity", option, value).ExitCode);
 }
+
+public class CompareCommandTests
+{
+    [Fact]
+    public void Compare_shows_each_models_projection_for_the_beneficiary()
+    {
+        var run = CliRun.Of("compare");
+        Assert.Equal(0, run.ExitCode);
+        var smart = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
+        var armington = ArmingtonModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
+        Assert.Contains(ProjectionReport.Millions(smart.Projected), run.Out, StringComparison.Ordinal);
+        Assert.Contains(ProjectionReport.Millions(armington.Projected), run.Out, StringComparison.Ordinal);
+        Assert.Contains("GSIM", run.Out, StringComparison.Ordinal);
+    }
+}
