@@ -2,7 +2,9 @@
 # Consumer smoke test: use the packed TradeBalance and TradeBalance.Data exactly as a NuGet user
 # would, from a fresh console project outside the repository (so neither Directory.Build.props nor
 # the central package versions apply), and check that the library's projection CSV of the embedded
-# Kenya–China scenario is byte-identical to `tradebalance project --format csv`.
+# Kenya–China scenario is byte-identical to `tradebalance project --format csv`. Then run
+# samples/kenya-china.cs the way the samples tell users to outside the repository: a copy whose
+# #:project line is replaced by `#:package TradeBalance.Data@0.1.0`.
 #
 # Usage: .ci/consumer-smoke.sh PACKAGES_DIR [TRADEBALANCE]
 #   PACKAGES_DIR  the folder `dotnet pack` wrote the .nupkg files to
@@ -36,7 +38,8 @@ app="$dir/app"
 mkdir -p "$app"
 export NUGET_PACKAGES="$dir/nuget"
 
-cat > "$app/nuget.config" <<EOF
+# In the parent folder, so it applies to the project and to the script.
+cat > "$dir/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -99,3 +102,20 @@ if ! cmp -s "$dir/library.csv" "$dir/tool.csv"; then
   exit 1
 fi
 echo "consumer-smoke: ProjectionCsv from the packages equals 'tradebalance project --format csv' ($(wc -l < "$dir/library.csv") lines, byte for byte)"
+
+script="$dir/script"
+mkdir -p "$script" "$dir/data"
+sed 's|^#:project .*TradeBalance\.Data\.csproj$|#:package TradeBalance.Data@'"$version"'|' "$repo/samples/kenya-china.cs" > "$script/kenya-china.cs"
+if ! grep -qx "#:package TradeBalance.Data@$version" "$script/kenya-china.cs"; then
+  echo "consumer-smoke: samples/kenya-china.cs has no '#:project ../src/TradeBalance.Data/TradeBalance.Data.csproj' line to swap" >&2
+  exit 1
+fi
+# File-based apps build under the local application data folder: point it into $dir so no build
+# of this throw-away copy is left behind.
+(cd "$script" && XDG_DATA_HOME="$dir/data" dotnet run kenya-china.cs) > "$dir/script.out"
+if ! grep -q '^change: KES ' "$dir/script.out"; then
+  echo "consumer-smoke: samples/kenya-china.cs with #:package did not print the KES balance change:" >&2
+  cat "$dir/script.out" >&2
+  exit 1
+fi
+echo "consumer-smoke: samples/kenya-china.cs runs outside the repository with #:package TradeBalance.Data@$version"
