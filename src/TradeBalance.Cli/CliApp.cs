@@ -16,6 +16,7 @@ internal static class CliApp
         root.Options.Add(verbose);
         root.Subcommands.Add(ProjectCommand.Create(stdout));
         root.Subcommands.Add(BalanceCommand.Create(stdout));
+        root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

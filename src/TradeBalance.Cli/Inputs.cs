@@ -4,7 +4,7 @@ using TradeBalance.Projections;
 namespace TradeBalance.Cli;
 
 /// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
-internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
+internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, IReadOnlyList<TariffSchedule> AllTariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
 {
     public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath)
     {
@@ -26,6 +26,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
 
         TariffSchedule tariffs;
+        IReadOnlyList<TariffSchedule> all;
         if (tariffsPath is null)
         {
             if (!scenario.Importer.Equals(Countries.China))
@@ -34,18 +35,20 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             }
 
             tariffs = KenyaChina.Tariffs;
+            all = [.. TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values];
             origins.Add("tariffs: embedded China schedule (MFN, provisional and preferential lines)");
         }
         else
         {
             var read = TradeFile.ReadTariffs(RequireFile(tariffsPath, "--tariffs"), scenario.Importer);
             tariffs = read.Value;
+            all = TradeFile.Detect(tariffsPath) == TradeFileFormat.Tariffs ? [.. TariffsCsv.ReadAll(tariffsPath).Value.Values] : [tariffs];
             origins.Add($"tariffs: {read.Report}");
         }
 
         var rates = ratesPath is null ? KenyaChina.ExchangeRates : ExchangeRatesCsv.Read(RequireFile(ratesPath, "--rates")).Value;
         origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {ratesPath}");
-        return new Inputs(scenario, flows, tariffs, rates, origins);
+        return new Inputs(scenario, flows, tariffs, all, rates, origins);
     }
 
     private static string RequireFile(string path, string option) =>

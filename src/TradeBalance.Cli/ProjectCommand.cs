@@ -17,9 +17,12 @@ internal static class ProjectCommand
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE: .png or .svg.", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
+        var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
+        var draws = new Option<int?>("--draws") { Description = "Monte Carlo draws for the P5–P95 bands in the table (0 = none). Default: the scenario's, else 200.", HelpName = "N" };
+        var seed = new Option<int?>("--seed") { Description = "Seed for the Monte Carlo draws. Default: the scenario's, else 42.", HelpName = "S" };
 
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
-        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format })
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed })
         {
             command.Options.Add(o);
         }
@@ -32,6 +35,24 @@ internal static class ProjectCommand
             CheckExtension(chartPath, "--chart", ".png", ".svg");
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
             var kind = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : inputs.Scenario.Model;
+            if (parse.GetValue(years) is { } range)
+            {
+                var (from, to) = Projector.ParseYears(range);
+                if (outputPath is not null || parse.GetValue(format) != "table")
+                {
+                    throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
+                }
+
+                var path = Projector.Path(inputs, kind, from, to);
+                PathReport.Render(CliApp.Console(stdout), path);
+                if (chartPath is not null)
+                {
+                    Charts.WritePath(path, chartPath);
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var result = Projector.Project(inputs, kind);
 
             switch (parse.GetValue(format))
@@ -43,7 +64,13 @@ internal static class ProjectCommand
                     stdout.Write(ProjectionJson.ToJson(result, inputs.Tariffs));
                     break;
                 default:
-                    ProjectionReport.Render(CliApp.Console(stdout), result, inputs, null);
+                    var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
+                    if (n < 0)
+                    {
+                        throw new UsageException($"--draws: {n} is negative.");
+                    }
+
+                    ProjectionReport.Render(CliApp.Console(stdout), result, inputs, Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
                     break;
             }
 

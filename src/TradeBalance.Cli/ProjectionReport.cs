@@ -24,6 +24,11 @@ internal static class ProjectionReport
             RenderSummary(console, result, inputs, beneficiary, bands);
         }
 
+        if (bands is not null)
+        {
+            console.MarkupLine($"[grey]P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of η, σ, ε uniform within ±{(bands.Result.Settings.Spread * 100).ToString("0", Ci)}% of their point values; 'tradebalance sensitivity' shows every figure.[/]");
+        }
+
         foreach (var note in result.Notes)
         {
             console.MarkupLine($"[grey]note: {Esc(note)}[/]");
@@ -70,7 +75,7 @@ internal static class ProjectionReport
     {
         var importer = result.Scenario.Importer;
         console.MarkupLine($"[bold underline]Summary: {Esc(exporter.Name)} → {Esc(importer.Name)}[/]");
-        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter)).ToList();
+        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
         var before = Money.Sum(rows.Select(r => r.Baseline), result.Data.Currency);
         var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
         var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
@@ -78,7 +83,7 @@ internal static class ProjectionReport
         foreach (var r in rows)
         {
             var band = bands?.For(r.Hs, exporter);
-            var bandText = band is null ? string.Empty : $", P5–P95 USD {Millions(band.Value.P5)}m–{Millions(band.Value.P95)}m";
+            var bandText = band is null ? string.Empty : $" (P5–P95 {Millions(band.Value.P5)}–{Millions(band.Value.P95)})";
             console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}; {DestinationText(result, exporter, importer, r.Hs)}");
         }
 

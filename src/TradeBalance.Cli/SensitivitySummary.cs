@@ -1,12 +1,16 @@
+using TradeBalance.Projections;
+
 namespace TradeBalance.Cli;
 
-/// <summary>P5/P50/P95 of each beneficiary's projected exports per product, from a Monte Carlo run.</summary>
-internal sealed class SensitivitySummary(IReadOnlyDictionary<(HsCode Hs, Country Exporter), (Money P5, Money P50, Money P95)> bands, int draws, int seed)
+/// <summary>P5/P50/P95 of each supplier's projected imports per market, from a Monte Carlo run.</summary>
+internal sealed class SensitivitySummary(SensitivityResult result)
 {
-    public int Draws { get; } = draws;
+    public SensitivityResult Result { get; } = result;
 
-    public int Seed { get; } = seed;
+    public int Draws => Result.Settings.Draws;
 
-    public (Money P5, Money P50, Money P95)? For(HsCode hs, Country exporter) =>
-        bands.TryGetValue((hs, exporter), out var b) ? b : null;
+    public int Seed => Result.Settings.Seed;
+
+    public PercentileBand<Money>? For(HsCode hs, Country exporter) =>
+        Result.Rows.FirstOrDefault(r => r.Hs.Equals(hs) && r.Exporter.Equals(exporter))?.Projected;
 }

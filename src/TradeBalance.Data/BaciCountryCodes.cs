@@ -45,6 +45,15 @@ public sealed class BaciCountryCodes
     public static ReadResult<BaciCountryCodes> Read(string path, Encoding? encoding = null) =>
         CsvEntry.FromPath(path, TradeFileFormat.BaciCountryCodes, encoding ?? Encoding.UTF8, ReadCore);
 
+    /// <summary>Reads a country-code file from a stream, which stays open.</summary>
+    /// <param name="stream">The content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <param name="encoding">The encoding; null = UTF-8.</param>
+    /// <returns>The codes and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value or a repeated code.</exception>
+    public static ReadResult<BaciCountryCodes> Read(Stream stream, string fileName, Encoding? encoding = null) =>
+        CsvEntry.FromStream(stream, fileName, TradeFileFormat.BaciCountryCodes, encoding ?? Encoding.UTF8, ReadCore);
+
     /// <summary>Reads a country-code file from text, which stays open.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in messages.</param>

@@ -58,6 +58,16 @@ public static class BilateralTotalsCsv
         }
     }
 
+    /// <summary>Writes figures to a file (UTF-8 without BOM; gzip when the name ends in <c>.gz</c>).</summary>
+    /// <param name="totals">The figures.</param>
+    /// <param name="path">The file, replaced if it exists.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(IEnumerable<BilateralTotal> totals, string path)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        CsvEntry.ToPath(path, w => Write(totals, w));
+    }
+
     private static ReadResult<ImmutableArray<BilateralTotal>> ReadCore(CsvInput csv)
     {
         var year = csv.Require("year");

@@ -15,7 +15,7 @@ namespace TradeBalance.Data;
 /// any day of their year, by convention 1 January.</para>
 /// <para>Bad input raises <see cref="TradeDataException"/>: an unknown currency, base = quote, a rate
 /// that is not a positive number, a bad date or basis, or two rows with the same base, quote,
-/// basis and date (the message names both lines).</para>
+/// basis and date, or two annual averages of one pair for the same year (the message names both lines).</para>
 /// <para>Writing gives the columns above in the table's order, so writing then reading gives a
 /// table with an equal <see cref="ExchangeRateTable.Rates"/> sequence.</para>
 /// </remarks>
@@ -119,9 +119,13 @@ public static class ExchangeRatesCsv
                 "ANNUAL-AVERAGE" => ExchangeRateBasis.AnnualAverage,
                 _ => throw csv.Error(basis, "is not a basis: expected daily, weekly-average, monthly-average or annual-average"),
             };
-            if (!seen.TryAdd((b, q, d, k), csv.Line))
+            // One rate per (base, quote, basis, date); an annual average stands for its whole year.
+            var slot = (b, q, k == ExchangeRateBasis.AnnualAverage ? new LocalDate(d.Year, 1, 1) : d, k);
+            if (!seen.TryAdd(slot, csv.Line))
             {
-                throw csv.Error(asOf, $"repeats line {seen[(b, q, d, k)]}: same base, quote, basis and date");
+                throw csv.Error(asOf, k == ExchangeRateBasis.AnnualAverage
+                    ? $"repeats line {seen[slot]}: a second {b.Code}/{q.Code} annual average for {d.Year}"
+                    : $"repeats line {seen[slot]}: same base, quote, basis and date");
             }
 
             rates.Add(new ExchangeRate(b, q, r, d, k, csv.Get(source)));

@@ -47,7 +47,7 @@ public static class ScenarioJson
     public static Scenario Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = Input.OpenFile(path);
+        using var stream = File.OpenRead(path);
         return Read(stream, path);
     }
 
@@ -245,7 +245,7 @@ public static class ScenarioJson
 
     private static Scenario FromNode(JsonNode root)
     {
-        root.ExpectObject(RootFields);
+        CheckFields(root);
         var importer = Country(Required(root, "importer"));
         var beneficiaries = Distinct(Required(root, "beneficiaries"), Country, "beneficiary");
         var lines = Distinct(Required(root, "hs"), Hs, "HS code");
@@ -277,6 +277,36 @@ public static class ScenarioJson
         {
             var at = e.ParamName == "lines" ? root.Property("hs")! : root.Property("beneficiaries")!;
             throw at.Error(FirstSentence(e.Message).Replace("is out of range: ", string.Empty, StringComparison.Ordinal), e);
+        }
+    }
+
+    /// <summary>Rejects unknown fields everywhere first, so a typo is reported before what it makes look missing.</summary>
+    private static void CheckFields(JsonNode root)
+    {
+        root.ExpectObject(RootFields);
+        if (root.Property("elasticities") is { Kind: JsonValueKind.Object } e)
+        {
+            e.ExpectObject("default", "byHs");
+            if (e.Property("default") is { Kind: JsonValueKind.Object } d)
+            {
+                d.ExpectObject("importDemand", "substitution", "exportSupply");
+            }
+
+            if (e.Property("byHs") is { Kind: JsonValueKind.Object } byHs)
+            {
+                foreach (var (_, o) in byHs.Properties)
+                {
+                    if (o.Kind == JsonValueKind.Object)
+                    {
+                        o.ExpectObject("importDemand", "substitution", "exportSupply", "source");
+                    }
+                }
+            }
+        }
+
+        if (root.Property("monteCarlo") is { Kind: JsonValueKind.Object } mc)
+        {
+            mc.ExpectObject("draws", "seed", "spread");
         }
     }
 
@@ -464,6 +494,7 @@ public static class ScenarioJson
         var i = message.IndexOf(" (Parameter", StringComparison.Ordinal);
         var s = i >= 0 ? message[..i] : message;
         var j = s.IndexOf(Environment.NewLine, StringComparison.Ordinal);
-        return "is out of range: " + (j >= 0 ? s[..j] : s);
+        s = j >= 0 ? s[..j] : s;
+        return "is out of range: " + (s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s);
     }
 }

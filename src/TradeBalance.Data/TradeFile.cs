@@ -31,7 +31,8 @@ public static class TradeFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static TradeFileFormat Detect(string path)
     {
-        using var stream = Input.OpenFile(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
         return Detect(stream, path);
     }
 

@@ -150,29 +150,35 @@ internal sealed class CsvInput : IDisposable
         return [.. fields];
     }
 
-    /// <summary>Returns the ordinal of the first column named any of the names (case-insensitive), or -1.</summary>
-    /// <exception cref="TradeDataException">Two columns match: the column is ambiguous.</exception>
+    /// <summary>Returns the ordinal of the column with the first of the names (in priority order) that the header has (case-insensitive), or -1.</summary>
+    /// <exception cref="TradeDataException">The header has that name twice: the column is ambiguous.</exception>
     public int Find(params ReadOnlySpan<string> names)
     {
-        var found = -1;
-        for (var i = 0; i < _header.Length; i++)
+        foreach (var n in names)
         {
-            foreach (var n in names)
+            var found = -1;
+            for (var i = 0; i < _header.Length; i++)
             {
-                if (string.Equals(_header[i], n, StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(_header[i], n, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (found >= 0)
-                    {
-                        throw new TradeDataException(FileName, HeaderLine, _header[i], null, string.Create(CultureInfo.InvariantCulture, $"appears twice in the header (columns {found + 1} and {i + 1}), so it is ambiguous"));
-                    }
-
-                    found = i;
-                    break;
+                    continue;
                 }
+
+                if (found >= 0)
+                {
+                    throw new TradeDataException(FileName, HeaderLine, _header[i], null, string.Create(CultureInfo.InvariantCulture, $"appears twice in the header (columns {found + 1} and {i + 1}), so it is ambiguous"));
+                }
+
+                found = i;
+            }
+
+            if (found >= 0)
+            {
+                return found;
             }
         }
 
-        return found;
+        return -1;
     }
 
     /// <summary>Returns the ordinal of a required column.</summary>
@@ -356,7 +362,7 @@ internal sealed class CsvInput : IDisposable
     {
         var digits = s.Count(char.IsAsciiDigit);
         var hint = digits is 1 or 3 or 5 && digits == s.Length ? " (a leading zero may have been dropped: 0902, not 902)" : string.Empty;
-        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between groups) or TOTAL" + hint;
+        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between digit pairs) or TOTAL" + hint;
     }
 
     public LocalDate? OptionalDate(int ordinal)

@@ -58,7 +58,9 @@ internal sealed class JsonNode
         }
         catch (JsonException e)
         {
-            throw new TradeDataException(fileName, (e.LineNumber ?? 0) + 1, null, null, "is not valid JSON: " + e.Message, e);
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new TradeDataException(fileName, (e.LineNumber ?? 0) + 1, null, null, "is not valid JSON: " + (cut >= 0 ? message[..cut] : message), e);
         }
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace TradeBalance.Tests.Projections;
 
-/// <summary>The examples of docs/models.md, compiled and run so the documentation cannot drift.</summary>
+/// <summary>The examples of the README's "Beyond SMART" section, compiled and run so the documentation cannot drift.</summary>
 public class ModelsDocExamples(ITestOutputHelper output)
 {
     private static readonly HsCode Tea = HsCode.Parse("0902");

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Cli;
+
+/// <summary><c>tradebalance sensitivity</c>: Monte Carlo over the elasticities, P5/P50/P95 of every figure.</summary>
+internal static class SensitivityCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS). Default: the embedded China schedule.", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON. Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
+        var model = new Option<string>("--model") { Description = "Model: smart or armington.", DefaultValueFactory = _ => "smart", HelpName = "NAME" };
+        model.AcceptOnlyFromAmong("smart", "armington");
+        var draws = new Option<int>("--draws") { Description = "Number of draws.", DefaultValueFactory = _ => 1000, HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same bands on any number of threads.", DefaultValueFactory = _ => 42, HelpName = "S" };
+        var spread = new Option<double?>("--spread") { Description = "Relative half-width of the uniform range around each elasticity (default: the scenario's, else 0.5).", HelpName = "X" };
+        var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE: .png or .svg.", HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
+        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            var chartPath = parse.GetValue(chart);
+            ProjectCommand.CheckExtension(chartPath, "--chart", ".png", ".svg");
+            var n = parse.GetValue(draws);
+            if (n is < 1 or > 1_000_000)
+            {
+                throw new UsageException($"--draws: {n} is outside 1–1,000,000.");
+            }
+
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
+            var width = parse.GetValue(spread) ?? inputs.Scenario.MonteCarlo?.Spread ?? 0.5;
+            if (!(width >= 0 && width < 1))
+            {
+                throw new UsageException($"--spread: {width.ToString(CultureInfo.InvariantCulture)} is outside [0, 1).");
+            }
+
+            var settings = new MonteCarloSettings(n, parse.GetValue(seed), width);
+            var options = new SensitivityOptions { Model = Projector.ParseModel(parse.GetValue(model)!) };
+            var console = CliApp.Console(stdout);
+            SensitivityResult result;
+            if (console.Profile.Capabilities.Interactive)
+            {
+                result = console.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask("Monte Carlo draws", maxValue: n);
+                    return Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options, new Progress<int>(done => task.Value = done));
+                });
+            }
+            else
+            {
+                result = Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options);
+            }
+
+            if (parse.GetValue(format) == "csv")
+            {
+                WriteCsv(result, stdout);
+            }
+            else
+            {
+                Render(console, result);
+            }
+
+            if (chartPath is not null)
+            {
+                Charts.WriteFan(result, chartPath);
+            }
+
+            _ = stderr;
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, SensitivityResult result)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        console.MarkupLine($"[bold]{Markup.Escape(result.Scenario.Name)}[/]");
+        console.MarkupLine(Markup.Escape($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · η, σ, ε uniform within ±{(result.Settings.Spread * 100).ToString("0", ci)}% of their point values (η stays negative; ε ≥ 99 stays infinite)"));
+        foreach (var market in result.Point.Markets)
+        {
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{market.Market.Importer.Name}: imports of {ProjectionReport.CommodityName(market.Market.Hs)} (HS {market.Market.Hs}), {market.Market.Year}")) };
+            table.AddColumn("Supplier");
+            foreach (var h in Headers)
+            {
+                table.AddColumn(new TableColumn(h).RightAligned());
+            }
+
+            foreach (var row in result.Rows.Where(r => r.Importer.Equals(market.Market.Importer) && r.Hs.Equals(market.Market.Hs)).OrderByDescending(r => r.Baseline.Amount))
+            {
+                table.AddRow(
+                    Markup.Escape(row.Exporter.Alpha3),
+                    ProjectionReport.Millions(row.Baseline),
+                    ProjectionReport.Millions(row.Projected.P5),
+                    ProjectionReport.Millions(row.Projected.P50),
+                    ProjectionReport.Millions(row.Projected.P95),
+                    $"{Pct(row.ProjectedShare.P5)} / {Pct(row.ProjectedShare.P50)} / {Pct(row.ProjectedShare.P95)}");
+            }
+
+            console.Write(table);
+        }
+
+        foreach (var e in result.Exports.Where(x => result.Scenario.Beneficiaries.Contains(x.Exporter)))
+        {
+            console.MarkupLine(Markup.Escape($"• {e.Exporter.Name}'s exports of these products to {e.Importer.Name}: USD {ProjectionReport.Millions(e.Baseline)}m → P5 {ProjectionReport.Millions(e.Projected.P5)}m, P50 {ProjectionReport.Millions(e.Projected.P50)}m, P95 {ProjectionReport.Millions(e.Projected.P95)}m"));
+        }
+
+        static string Pct(double s) => (s * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    }
+
+    private static readonly string[] Headers = ["Baseline\nUSD m", "P5\nUSD m", "P50\nUSD m", "P95\nUSD m", "Share\nP5 / P50 / P95"];
+
+    private static void WriteCsv(SensitivityResult result, TextWriter writer)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        writer.WriteLine("importer,exporter,hs,baseline_usd,projected_p5_usd,projected_p50_usd,projected_p95_usd,share_p5,share_p50,share_p95");
+        foreach (var r in result.Rows)
+        {
+            writer.WriteLine(string.Join(',',
+                r.Importer.Alpha3, r.Exporter.Alpha3, r.Hs.ToString(),
+                r.Baseline.Amount.ToString(ci), r.Projected.P5.Amount.ToString(ci), r.Projected.P50.Amount.ToString(ci), r.Projected.P95.Amount.ToString(ci),
+                r.ProjectedShare.P5.ToString("R", ci), r.ProjectedShare.P50.ToString("R", ci), r.ProjectedShare.P95.ToString("R", ci)));
+        }
+    }
+}

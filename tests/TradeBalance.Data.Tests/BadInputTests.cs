@@ -1,0 +1,135 @@
+using Xunit;
+
+namespace TradeBalance.Data.Tests;
+
+/// <summary>
+/// Every reader refuses bad input with <see cref="TradeDataException"/> naming the file, the line
+/// and the offending value: one row per rule.
+/// </summary>
+public class BadInputTests
+{
+    private const string Flows = "year,exporter,importer,hs,value_usd,quantity_kg\n";
+    private const string Tariffs = "importer,exporter,hs,rate_percent,valid_from,valid_to\n";
+    private const string Rates = "base,quote,as_of,rate,basis\n";
+    private const string Totals = "year,exporter,importer,value,currency,period,basis\n";
+    private const string Comtrade = "classificationCode,reporterCode,flowCode,partnerCode,cmdCode,refYear,primaryValue\n";
+    private const string Baci = "t,i,j,k,v,q\n";
+    private const string Wits = "Reporter,Partner,Product,Tariff Year,DutyType,Simple Average\n";
+    private const string Projection = "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share\n";
+    private const string Scenario = "\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"effective\":\"2026-05-01\"";
+
+    public static TheoryData<string, string, int, string> Cases => new()
+    {
+        // flows.csv
+        { "flows", Flows + "2024,XXX,CHN,0902,1,\n", 2, "column 'exporter': 'XXX' is not a known country code" },
+        { "flows", Flows + "2024,KEN,CHN,902,1,\n", 2, "column 'hs': '902' is not an HS code" },
+        { "flows", Flows + "2024,KEN,CHN,0902,-5,\n", 2, "column 'value_usd': '-5' is negative" },
+        { "flows", Flows + "2024,KEN,CHN,0902,12a,\n", 2, "column 'value_usd': '12a' is not a number" },
+        { "flows", Flows + "2024,KEN,CHN,0902,\"1,000\",\n", 2, "'1,000' is not a number" },
+        { "flows", "year,exporter,importer,hs\n2024,KEN,CHN,0902\n", 1, "column 'value_usd': required column is missing" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,\n2024,LKA,CHN,0902,1,2,3\n", 3, "has 7 fields but the header has 6" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,\n2024,KEN,CHN,0902,2,\n", 3, "duplicate flow KEN→CHN HS 0902 2024: line 2" },
+        { "flows", Flows + "20x4,KEN,CHN,0902,1,\n", 2, "column 'year': '20x4' is not a whole number" },
+        { "flows", Flows + "1850,KEN,CHN,0902,1,\n", 2, "'1850' is out of range (1900 to 2200)" },
+        { "flows", Flows + "2024,CHN,CHN,0902,1,\n", 2, "column 'importer': 'CHN' is also the exporter" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,-1\n", 2, "column 'quantity_kg': '-1' is negative" },
+        { "flows", "# one\n# two\n" + Flows + "2024,KEN,CHN,09X2,1,\n", 4, "'09X2' is not an HS code" },
+        { "flows", Flows + "2024,KEN,CHN,,1,\n", 2, "column 'hs': '' is empty; a value is required" },
+        { "flows", "# only a comment\n", 2, "the file has no header row" },
+
+        // tariffs.csv
+        { "tariffs", Tariffs + "CHN,*,0902,-1,,\n", 2, "column 'rate_percent': '-1' is negative" },
+        { "tariffs", Tariffs + "CHN,*,0902,15,2024-13-01,\n", 2, "column 'valid_from': '2024-13-01' is not an ISO date" },
+        { "tariffs", Tariffs + "CHN,*,0902,15,2021-01-01,2020-01-01\n", 2, "column 'valid_to': '2020-01-01' is before valid_from 2021-01-01" },
+        { "tariffs", Tariffs + "CHN,*,0902,15,,2020-12-31\nCHN,*,0902,10,2020-06-01,\n", 3, "'2020-06-01' overlaps line 2" },
+        { "tariffs", Tariffs + "CHN,CHN,0902,0,,\n", 2, "column 'exporter': 'CHN' is the importer itself" },
+        { "tariffs", Tariffs + "ZZZ,*,0902,15,,\n", 2, "column 'importer': 'ZZZ' is not a known country code" },
+
+        // exchange-rates.csv
+        { "rates", Rates + "USD,XYZ,2024-01-01,1,daily\n", 2, "column 'quote': 'XYZ' is not an ISO 4217 currency code" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,yearly\n", 2, "column 'basis': 'yearly' is not a basis" },
+        { "rates", Rates + "USD,KES,2024-01-01,0,daily\n", 2, "column 'rate': '0' is zero" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,daily\nUSD,KES,2024-01-01,131,daily\n", 3, "'2024-01-01' repeats line 2" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,annual-average\nUSD,KES,2024-07-01,131,annual-average\n", 3, "'2024-07-01' repeats line 2: a second USD/KES annual average for 2024" },
+
+        // bilateral-totals.csv
+        { "totals", Totals + "2024,KEN,CHN,1,USD,q1,kenya-reported\n", 2, "column 'period': 'q1' is not a period" },
+        { "totals", Totals + "2024,KEN,CHN,1,US$,full-year,kenya-reported\n", 2, "column 'currency': 'US$' is not an ISO 4217 currency code" },
+
+        // UN Comtrade
+        { "comtrade", Comtrade + "H6,156,M,9999,0902,2024,10\n", 2, "column 'partnerCode': '9999' is not a country code" },
+        { "comtrade", Comtrade + "S3,156,M,404,0902,2024,10\n", 2, "column 'classificationCode': 'S3' is not a Harmonized System classification" },
+        { "comtrade", Comtrade + "H6,156,M,404,0902,2024,-10\n", 2, "column 'primaryValue': '-10' is negative" },
+        { "comtrade", Comtrade + "H6,156,M,404,0902,2024,10\nH6,156,M,404,0902,2024,11\n", 3, "duplicate flow KEN→CHN HS 0902 2024: line 2" },
+
+        // CEPII BACI
+        { "baci", Baci + "2022,404,156,1234,1,1\n", 2, "column 'k': '1234' is not a 6-digit HS code" },
+        { "baci", Baci + "2022,999,156,090240,1,1\n", 2, "column 'i': '999' is not an ISO 3166-1 numeric" },
+        { "baci", Baci + "2022,404,156,090240,abc,1\n", 2, "column 'v': 'abc' is not a number" },
+        { "baci", Baci + "2022,404,156,090240,1,x\n", 2, "column 'q': 'x' is not a number" },
+
+        // WITS
+        { "wits", Wits + "CHN,WLD,090240,2023,XYZ,15\n", 2, "column 'DutyType': 'XYZ' is not a WITS duty type" },
+        { "wits", Wits + "CHN,WLD,090240,2023,MFN,15\nCHN,KEN,090240,2023,MFN,12\n", 3, "conflicts with line 2" },
+        { "wits", Wits + "918,WLD,090240,2023,MFN,15\n", 2, "column 'Reporter': '918' is not a country code" },
+        { "wits", Wits + "CHN,WLD,090240,2023,MFN,-3\n", 2, "column 'Simple Average': '-3' is negative" },
+
+        // scenario.json
+        { "scenario", "{\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 1, "$.importer: is required but missing" },
+        { "scenario", "{" + Scenario + ",\n\"newRatePercent\":0,\n\"cutPoints\":2}", 3, "$.cutPoints: '2' conflicts with newRatePercent" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"elasticities\":{\"default\":{\"exportSupply\":\"lots\"}}}", 2, "$.elasticities.default.exportSupply: 'lots' is not an export-supply elasticity" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"elasticities\":{\"default\":{\"importDemand\":1.5}}}", 2, "$.elasticities.default.importDemand: '1.5' is out of range" },
+        { "scenario", "{\n" + Scenario + ",\"newRatePercent\":0,,}", 2, "is not valid JSON" },
+        { "scenario", "{\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\",\n\"XX\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "$.beneficiaries[1]: 'XX' is not a known country code" },
+        { "scenario", "{\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\",\n\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "$.hs[1]: '0902' is listed twice" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"stages\":\"two\"}", 2, "$.stages: 'two' must be a whole number" },
+        { "scenario", "{" + Scenario.Replace("2026-05-01", "01/05/2026", StringComparison.Ordinal) + ",\"newRatePercent\":0}", 1, "$.effective: '01/05/2026' is not an ISO date" },
+
+        // projection output
+        { "projection", Projection + "CHN,KEN,0902,20,15,0,1,2,23,0.1,1.5\n", 2, "column 'projected_share': '1.5' is not a share" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_throws_with_file_line_and_value(string kind, string text, int line, string fragment)
+    {
+        var file = kind switch
+        {
+            "flows" => "flows.csv",
+            "tariffs" => "tariffs.csv",
+            "rates" => "exchange-rates.csv",
+            "totals" => "bilateral-totals.csv",
+            "scenario" => "scenario.json",
+            _ => kind + ".csv",
+        };
+        var e = Assert.Throws<TradeDataException>(() => Read(kind, text, file));
+        Assert.Equal(file, e.FileName);
+        Assert.Equal(line, e.Line);
+        Assert.StartsWith($"{file}:{line}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void There_are_at_least_25_cases()
+    {
+        Assert.True(Cases.Count >= 25);
+    }
+
+    private static object Read(string kind, string text, string file)
+    {
+        var reader = new StringReader(text);
+        return kind switch
+        {
+            "flows" => FlowsCsv.Read(reader, file),
+            "tariffs" => TariffsCsv.Read(reader, file),
+            "rates" => ExchangeRatesCsv.Read(reader, file),
+            "totals" => BilateralTotalsCsv.Read(reader, file),
+            "comtrade" => ComtradeReader.Read(reader, file),
+            "baci" => BaciReader.Read(reader, file),
+            "wits" => WitsTariffReader.Read(reader, file),
+            "projection" => ProjectionCsv.Read(reader, file),
+            "scenario" => ScenarioJson.Parse(text, file),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using TradeBalance.Projections;
+using Xunit;
+
+namespace TradeBalance.Data.Tests;
+
+public class ProjectionJsonTests
+{
+    [Fact]
+    public void Json_carries_rows_scenario_model_parameters_and_sources()
+    {
+        var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var json = ProjectionJson.ToJson(result, KenyaChina.Tariffs);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+
+        Assert.Equal("smart", root.GetProperty("model").GetString());
+        Assert.Equal(2024, root.GetProperty("referenceYear").GetInt32());
+        Assert.Equal("CHN", root.GetProperty("scenario").GetProperty("importer").GetString());
+        Assert.Equal(result.Count, root.GetProperty("rows").GetArrayLength());
+        Assert.Equal(result.Markets.Length, root.GetProperty("parameters").GetProperty("markets").GetArrayLength());
+
+        var tea = root.GetProperty("parameters").GetProperty("markets").EnumerateArray().Single(m => m.GetProperty("hs").GetString() == "0902");
+        Assert.Equal(1.83, tea.GetProperty("substitution").GetDouble());
+
+        var row = root.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("exporter").GetString() == "KEN" && r.GetProperty("hs").GetString() == "0902");
+        var kenya = result.Market(HsCode.Parse("0902")).Rows.Single(r => r.Exporter.Equals(Countries.Kenya));
+        Assert.Equal(kenya.Projected.Amount, row.GetProperty("projectedUsd").GetDecimal());
+        Assert.Equal(kenya.ProjectedShare, row.GetProperty("projectedShare").GetDouble());
+        Assert.Equal(kenya.TradeCreation!.Value.Amount, row.GetProperty("tradeCreationUsd").GetDecimal());
+
+        var sources = root.GetProperty("sources");
+        Assert.Contains("27kc2.cn", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString());
+        Assert.Contains("MFN 15%", sources.GetProperty("tariffs.CHN.0902.KEN").GetString());
+        Assert.True(sources.TryGetProperty("elasticities.byHs.0902.substitution", out _));
+
+        // The embedded scenario object is itself a valid scenario.json.
+        var back = ScenarioJson.Parse(root.GetProperty("scenario").GetRawText());
+        Assert.Equal(result.Scenario.Name, back.Name);
+    }
+
+    [Fact]
+    public void File_output_is_the_same_text()
+    {
+        var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        using var dir = Fixtures.TempDir();
+        var path = dir.File("projection.json");
+        ProjectionJson.Write(result, path);
+        Assert.Equal(ProjectionJson.ToJson(result), File.ReadAllText(path));
+    }
+}
