@@ -36,7 +36,7 @@ internal static class ArmingtonKernel
     public static int Project(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch, double tolerance, int maxIterations)
     {
         var markets = input.MarketCount;
-        CheckShapes(input, output, markets, input.Baseline.Length);
+        SmartKernel.CheckShapes(input, output, markets, input.Baseline.Length);
         if (iterations.Length != markets || residuals.Length != markets)
         {
             throw new ArgumentException($"Iteration and residual spans must have one element per market ({markets}).", nameof(iterations));
@@ -271,41 +271,5 @@ internal static class ArmingtonKernel
         }
 
         return double.IsFinite(index) ? worst : double.PositiveInfinity;
-    }
-
-    private static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
-    {
-        if (input.Offsets.Length < 1 || input.Offsets[0] != 0 || input.Offsets[markets] != flows)
-        {
-            throw new ArgumentException($"Market offsets must start at 0 and end at the flow count {flows}.", nameof(input));
-        }
-
-        for (var m = 0; m < markets; m++)
-        {
-            if (input.Offsets[m + 1] < input.Offsets[m])
-            {
-                throw new ArgumentException($"Market offsets must not decrease (market {m}).", nameof(input));
-            }
-        }
-
-        if (input.TariffBefore.Length != flows || input.TariffAfter.Length != flows)
-        {
-            throw new ArgumentException($"Tariff spans must have one element per flow ({flows}).", nameof(input));
-        }
-
-        if (input.ImportDemand.Length != markets || input.Substitution.Length != markets || input.ExportSupply.Length != markets)
-        {
-            throw new ArgumentException($"Elasticity spans must have one element per market ({markets}).", nameof(input));
-        }
-
-        if (output.TradeCreation.Length != flows || output.TradeDiversion.Length != flows || output.PriceEffect.Length != flows || output.Projected.Length != flows)
-        {
-            throw new ArgumentException($"Per-flow output spans must have one element per flow ({flows}).", nameof(output));
-        }
-
-        if (output.MarketTotalBefore.Length != markets || output.MarketTotalAfter.Length != markets || output.RevenueBefore.Length != markets || output.RevenueAfter.Length != markets || output.Welfare.Length != markets)
-        {
-            throw new ArgumentException($"Per-market output spans must have one element per market ({markets}).", nameof(output));
-        }
     }
 }

@@ -18,6 +18,10 @@ namespace TradeBalance.Projections;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class Scenario
 {
+    private readonly int _stages = 1;
+    private readonly int? _referenceYear;
+    private readonly Elasticities _elasticities = Elasticities.SmartDefaults;
+
     /// <summary>Creates a scenario.</summary>
     /// <param name="name">A short name.</param>
     /// <param name="importer">The country changing its tariffs.</param>
@@ -86,16 +90,35 @@ public sealed class Scenario
     public LocalDate Effective { get; }
 
     /// <summary>Gets the number of equal annual steps the change is phased in over (1 = all at once).</summary>
-    public int Stages { get; init; } = 1;
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1 or more than 100.</exception>
+    public int Stages
+    {
+        get => _stages;
+        init => _stages = value is >= 1 and <= 100
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Stages), value, $"A scenario has 1 to 100 stages; got {value}.");
+    }
 
     /// <summary>Gets the year of the baseline flows; null means the latest year in the data.</summary>
-    public int? ReferenceYear { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a year outside 1900–2200.</exception>
+    public int? ReferenceYear
+    {
+        get => _referenceYear;
+        init => _referenceYear = value is null or (>= 1900 and <= 2200)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ReferenceYear), value, $"The reference year must be in 1900–2200; got {value}.");
+    }
 
     /// <summary>Gets the model to project with.</summary>
     public ProjectionModelKind Model { get; init; } = ProjectionModelKind.Smart;
 
     /// <summary>Gets the elasticities.</summary>
-    public Elasticities Elasticities { get; init; } = Elasticities.SmartDefaults;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Elasticities Elasticities
+    {
+        get => _elasticities;
+        init => _elasticities = value ?? throw new ArgumentNullException(nameof(Elasticities));
+    }
 
     /// <summary>Gets the Monte Carlo settings, or null when the scenario asks for none.</summary>
     public MonteCarloSettings? MonteCarlo { get; init; }

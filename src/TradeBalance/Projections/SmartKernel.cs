@@ -228,7 +228,8 @@ public static class SmartKernel
         }
     }
 
-    private static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
+    /// <summary>Checks that every span has one element per flow or per market and that offsets ascend; shared with the Armington kernel.</summary>
+    internal static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
     {
         if (input.Offsets.Length < 1 || input.Offsets[0] != 0 || input.Offsets[markets] != flows)
         {

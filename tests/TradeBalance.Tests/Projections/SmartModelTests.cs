@@ -267,4 +267,15 @@ public class SmartModelTests
         var bad = Assert.Throws<ArgumentOutOfRangeException>(() => e.With(HsCode.Parse("0901"), new ElasticityOverride(ImportDemand: 0.5)));
         Assert.Contains("0901", bad.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scenario_init_properties_are_validated()
+    {
+        var s = KenyaZero();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Scenario("x", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), May1) { Stages = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Scenario("x", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), May1) { ReferenceYear = 1800 });
+        Assert.Throws<ArgumentNullException>(() => new Scenario("x", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), May1) { Elasticities = null! });
+        Assert.Equal(1, s.Stages);
+        Assert.Null(s.ReferenceYear);
+    }
 }
