@@ -82,9 +82,11 @@ public class ReadmeExamples
     }
 
     /// <summary>The lines between the example's markers in this file, dedented.</summary>
-    internal static string ExampleCode(string name, [System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    internal static string ExampleCode(string name)
     {
-        var lines = File.ReadAllLines(path);
+        // Not [CallerFilePath]: with CI=true (ContinuousIntegrationBuild) the compiler maps source
+        // paths to /_/, so the path it gives does not exist on disk.
+        var lines = File.ReadAllLines(RepoFile(Path.Combine("tests", "TradeBalance.Tests", "ReadmeExamples.cs")));
         var begin = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-begin");
         var end = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-end");
         var body = lines[(begin + 1)..end];
