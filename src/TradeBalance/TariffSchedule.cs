@@ -23,6 +23,8 @@ namespace TradeBalance;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class TariffSchedule
 {
+    private readonly (TariffRegime Regime, TariffLine[] MostSpecificFirst)[] _regimes;
+
     /// <summary>Creates a schedule.</summary>
     /// <param name="importer">The country applying the rates.</param>
     /// <param name="lines">The lines.</param>
@@ -56,6 +58,10 @@ public sealed class TariffSchedule
 
         Importer = importer;
         Lines = all;
+
+        // Per regime, in first-appearance order, lines from the most specific code down, so a lookup
+        // is a scan that stops at the first applicable line, with no allocation.
+        _regimes = [.. all.GroupBy(l => l.Regime).Select(g => (g.Key, g.OrderByDescending(l => l.Hs.Length).ToArray()))];
     }
 
     /// <summary>Gets the country applying the rates.</summary>
@@ -94,26 +100,25 @@ public sealed class TariffSchedule
         ArgumentNullException.ThrowIfNull(hs);
 
         // Most specific applicable line per regime, then the lowest rate across regimes.
-        var bestPerRegime = new Dictionary<TariffRegime, TariffLine>();
-        foreach (var line in Lines)
+        TariffLine? winner = null;
+        foreach (var (regime, lines) in _regimes)
         {
-            if (!line.AppliesTo(exporter, hs, date))
+            if (!regime.Covers(exporter))
             {
                 continue;
             }
 
-            if (!bestPerRegime.TryGetValue(line.Regime, out var current) || line.Hs.Length > current.Hs.Length)
+            foreach (var line in lines)
             {
-                bestPerRegime[line.Regime] = line;
-            }
-        }
+                if (line.Hs.Contains(hs) && line.Validity.Contains(date))
+                {
+                    if (winner is null || line.Rate < winner.Rate || (line.Rate == winner.Rate && winner.Regime.IsMfn && !line.Regime.IsMfn))
+                    {
+                        winner = line;
+                    }
 
-        TariffLine? winner = null;
-        foreach (var line in bestPerRegime.Values)
-        {
-            if (winner is null || line.Rate < winner.Rate || (line.Rate == winner.Rate && winner.Regime.IsMfn && !line.Regime.IsMfn))
-            {
-                winner = line;
+                    break;
+                }
             }
         }
 
