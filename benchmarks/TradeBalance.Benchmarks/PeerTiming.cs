@@ -8,7 +8,7 @@ namespace TradeBalance.Benchmarks;
 
 /// <summary>
 /// A plain timing mode for the peer comparison (<c>benchmarks/peers/run.sh</c>), so that C# and
-/// Python are timed by the same runner in the same run: one warm-up, then the best of five, printed
+/// Python are timed by the same runner in the same run: a warm-up, then the best of five, printed
 /// as <c>key value</c> lines.
 /// </summary>
 /// <remarks>
@@ -113,7 +113,16 @@ public static class PeerTiming
 
     private static double Best(Action action, int repeats = Repeats)
     {
-        action(); // warm-up: JIT, page cache
+        // Warm-up, as BenchmarkDotNet does: at least three calls and half a second, then a pause, so
+        // that tiered compilation has replaced the tier-0 code (short kernels would otherwise be timed
+        // before it does) and the file is in the page cache.
+        var warm = Stopwatch.StartNew();
+        for (var calls = 0; calls < 3 || warm.ElapsedMilliseconds < 500; calls++)
+        {
+            action();
+        }
+
+        Thread.Sleep(250);
         var best = double.MaxValue;
         for (var r = 0; r < repeats; r++)
         {
