@@ -17,7 +17,15 @@ public static class Program
             return PeerTiming.Run(args[1..]);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        // Non-zero when a benchmark failed (an exception in setup or in the method) or the
+        // configuration is invalid, so that the CI's Dry run catches a broken benchmark.
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+        var failed = summaries.Where(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)).Select(s => s.Title).ToList();
+        foreach (var title in failed)
+        {
+            Console.Error.WriteLine($"benchmark run failed: {title}");
+        }
+
+        return failed.Count == 0 ? 0 : 1;
     }
 }
