@@ -10,7 +10,8 @@ namespace TradeBalance.Benchmarks;
 /// it (batch layout, point projection, the draws, the percentiles of every figure and the result
 /// objects); the baseline is the same call on one thread, so the Ratio column of the two-thread
 /// run is 1 / speed-up. A benchmark-level loop over <see cref="SmartKernel"/> with per-draw
-/// elasticities shows the floor: the draws alone, with no percentiles.
+/// elasticities shows the floor: the draws alone, with no percentiles. A CPU-bound control at one and
+/// two threads shows how much a second thread can give on the machine at the time of the run.
 /// </summary>
 [MemoryDiagnoser]
 public class MonteCarloBenchmarks
@@ -46,6 +47,32 @@ public class MonteCarloBenchmarks
 
     [Benchmark(Description = "draws only (SmartKernel loop), 2 threads")]
     public double KernelLoopTwoThreads() => KernelLoop.Run(_data, Draws, 2);
+
+    [Benchmark(Description = "control: CPU-bound loop, 1 thread")]
+    public double ControlOneThread() => Control(1);
+
+    [Benchmark(Description = "control: CPU-bound loop, 2 threads")]
+    public double ControlTwoThreads() => Control(2);
+
+    /// <summary>
+    /// The machine's own 1 → 2 thread ceiling, measured in the same run: 8 equal chunks of square roots
+    /// (no memory traffic), so the ratio of the two controls is what two threads can gain here at best.
+    /// </summary>
+    private static double Control(int threads)
+    {
+        var sums = new double[8];
+        Parallel.For(0, sums.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            var x = 0.0;
+            for (var i = 0; i < 20_000_000; i++)
+            {
+                x += Math.Sqrt(i + c);
+            }
+
+            sums[c] = x;
+        });
+        return sums.Sum();
+    }
 
     private SensitivityResult Run(int threads) =>
         Sensitivity.Run(_trade.Scenario, _trade.Data, _trade.Schedule, new MonteCarloSettings(Draws, 42, 0.5), new SensitivityOptions { MaxDegreeOfParallelism = threads });
