@@ -7,9 +7,10 @@ namespace TradeBalance.Benchmarks.Synthetic;
 /// </summary>
 public sealed class SyntheticMarkets
 {
-    private SyntheticMarkets(int[] offsets, double[] baseline, double[] t0, double[] t1, double[] eta, double[] sigma, double[] eps)
+    private SyntheticMarkets(int[] offsets, int[] beneficiary, double[] baseline, double[] t0, double[] t1, double[] eta, double[] sigma, double[] eps)
     {
         Offsets = offsets;
+        Beneficiary = beneficiary;
         Baseline = baseline;
         TariffBefore = t0;
         TariffAfter = t1;
@@ -19,6 +20,9 @@ public sealed class SyntheticMarkets
     }
 
     public int[] Offsets { get; }
+
+    /// <summary>Per market, the index of the flow whose tariff is cut to zero (the scenario's beneficiary).</summary>
+    public int[] Beneficiary { get; }
 
     public double[] Baseline { get; }
 
@@ -41,6 +45,7 @@ public sealed class SyntheticMarkets
     {
         var rng = new SplitMix64(seed);
         var offsets = new List<int> { 0 };
+        var beneficiaries = new List<int>();
         var baseline = new double[flows];
         var t0 = new double[flows];
         var t1 = new double[flows];
@@ -61,16 +66,35 @@ public sealed class SyntheticMarkets
             }
 
             offsets.Add(i);
+            beneficiaries.Add(beneficiary);
             eta.Add(-(0.5 + (rng.NextDouble() * 2.5)));
             sigma.Add(0.5 + (rng.NextDouble() * 4.5));
             eps.Add(rng.NextDouble() < 0.8 ? 99 : 1 + (rng.NextDouble() * 20));
         }
 
-        return new SyntheticMarkets([.. offsets], baseline, t0, t1, [.. eta], [.. sigma], [.. eps]);
+        return new SyntheticMarkets([.. offsets], [.. beneficiaries], baseline, t0, t1, [.. eta], [.. sigma], [.. eps]);
+    }
+
+    /// <summary>
+    /// ε per market with every infinite supply (≥ 99) replaced by a finite one in [1, 21), spread by the
+    /// golden ratio so that it needs no random numbers: the Armington solve then iterates in every market.
+    /// </summary>
+    public double[] FiniteExportSupply()
+    {
+        var eps = (double[])ExportSupply.Clone();
+        for (var m = 0; m < eps.Length; m++)
+        {
+            if (eps[m] >= 99)
+            {
+                eps[m] = 1 + (20 * ((m * 0.6180339887498949) % 1));
+            }
+        }
+
+        return eps;
     }
 
     /// <summary>SplitMix64: tiny, fast and the same everywhere, unlike <see cref="Random"/> across runtimes.</summary>
-    private struct SplitMix64(ulong state)
+    internal struct SplitMix64(ulong state)
     {
         private ulong _state = state;
 

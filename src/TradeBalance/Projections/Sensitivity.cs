@@ -24,7 +24,12 @@ namespace TradeBalance.Projections;
 /// <c>[x_j, x_(j+1)]</c> against rounding so that P5 ≤ P50 ≤ P95.</para>
 /// <para>Cost: draws run in parallel (<see cref="SensitivityOptions.MaxDegreeOfParallelism"/>); each
 /// worker rents its per-draw buffers once and reuses them, so the draw loop allocates nothing per
-/// flow. Memory is one double per figure per draw: (2·flows + 3·markets + exporters) × draws × 8 bytes.</para>
+/// flow. Figures are stored in blocks of 64, each block holding all draws of its figures (a draw's
+/// 64 values contiguous), so a draw writes whole cache lines and the percentiles read one contiguous
+/// block per 64 figures. The percentiles run in parallel too, by selecting the order statistics they
+/// need (multiple quickselect, O(draws) per figure) rather than sorting: the values are those a sort
+/// would give. Memory is one double per figure per draw: (2·flows + 3·markets + exporters) × draws ×
+/// 8 bytes.</para>
 /// <para>Progress reports the number of draws finished, about every 1 % (from worker threads; with
 /// <see cref="Progress{T}"/> values may arrive out of order). Cancellation throws
 /// <see cref="OperationCanceledException"/>.</para>
@@ -66,7 +71,8 @@ public static class Sensitivity
             throw new ArgumentException($"{draws} draws of {run.Figures} figures need {(long)run.Figures * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
         }
 
-        var values = new double[run.Figures * draws];
+        // Every slot is written by its draw before it is read (a failed or cancelled run throws first).
+        var values = GC.AllocateUninitializedArray<double>(run.Figures * draws);
         var failures = new ProjectionException?[draws];
         var done = 0;
         var step = Math.Max(1, draws / 100);
@@ -86,7 +92,7 @@ public static class Sensitivity
                         return worker;
                     }
 
-                    failures[d] = worker.Draw(d, values, draws);
+                    failures[d] = worker.Draw(d, values);
                     var finished = Interlocked.Increment(ref done);
                     if (progress is not null && (finished % step == 0 || finished == draws))
                     {
@@ -110,6 +116,117 @@ public static class Sensitivity
         }
 
         return run.Summarise(point, values);
+    }
+
+    /// <summary>
+    /// The type 7 P5, P50 and P95 of values in any order, equal to <see cref="Percentile"/> of the
+    /// sorted values: only the order statistics the three percentiles read are put in place (by
+    /// <see cref="MultiSelect"/>), instead of sorting everything. Reorders <paramref name="values"/>.
+    /// </summary>
+    internal static (double P5, double P50, double P95) Percentiles(Span<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                // Never expected (the kernels return finite figures); keep the sort's NaN ordering.
+                values.Sort();
+                return (Percentile(values, 0.05), Percentile(values, 0.50), Percentile(values, 0.95));
+            }
+        }
+
+        // Percentile(p) reads x_j and x_(j+1), j = ⌊(n − 1)·p⌋: six ranks at most, ascending.
+        var n = values.Length;
+        Span<int> ranks = stackalloc int[6];
+        var count = 0;
+        foreach (var p in (ReadOnlySpan<double>)[0.05, 0.50, 0.95])
+        {
+            var j = (int)Math.Floor((n - 1) * p);
+            foreach (var r in (ReadOnlySpan<int>)[j, Math.Min(j + 1, n - 1)])
+            {
+                if (count == 0 || ranks[count - 1] < r)
+                {
+                    ranks[count++] = r;
+                }
+            }
+        }
+
+        MultiSelect(values, 0, n - 1, ranks[..count], 2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, n)) + 1));
+        return (Percentile(values, 0.05), Percentile(values, 0.50), Percentile(values, 0.95));
+    }
+
+    /// <summary>
+    /// Multiple selection (Hoare's quickselect, descending only into the parts that hold a wanted rank):
+    /// afterwards <c>a[r]</c> is the r-th smallest of <c>a[lo..hi]</c>'s values for every r in
+    /// <paramref name="ranks"/> (ascending, within lo..hi). Median-of-three pivots; small ranges, and
+    /// ranges still unresolved after <paramref name="depth"/> partitions, are sorted, so the worst
+    /// case stays O(n log n). No NaN allowed.
+    /// </summary>
+    internal static void MultiSelect(Span<double> a, int lo, int hi, ReadOnlySpan<int> ranks, int depth)
+    {
+        while (!ranks.IsEmpty && hi > lo)
+        {
+            if (hi - lo < 16 || depth-- == 0)
+            {
+                a[lo..(hi + 1)].Sort();
+                return;
+            }
+
+            var mid = lo + ((hi - lo) >> 1);
+            if (a[mid] < a[lo])
+            {
+                (a[mid], a[lo]) = (a[lo], a[mid]);
+            }
+
+            if (a[hi] < a[lo])
+            {
+                (a[hi], a[lo]) = (a[lo], a[hi]);
+            }
+
+            if (a[hi] < a[mid])
+            {
+                (a[hi], a[mid]) = (a[mid], a[hi]);
+            }
+
+            var pivot = a[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now a[lo..j] ≤ pivot, a[i..hi] ≥ pivot, and everything strictly between j and i equals it.
+            var left = 0;
+            while (left < ranks.Length && ranks[left] <= j)
+            {
+                left++;
+            }
+
+            var right = left;
+            while (right < ranks.Length && ranks[right] < i)
+            {
+                right++;
+            }
+
+            MultiSelect(a, lo, j, ranks[..left], depth);
+            ranks = ranks[right..];
+            lo = i;
+        }
     }
 
     /// <summary>Hyndman &amp; Fan type 7 percentile of sorted values.</summary>
@@ -174,20 +291,57 @@ public static class Sensitivity
 
         public int ExportFigure(int exporter) => (2 * Flows) + (3 * Markets) + exporter;
 
+        // Storage: figures in blocks of Block; block b holds, draw after draw, the Block values of its
+        // figures (the last block is narrower). Figure f of draw d is at Slot(f, d).
+        public const int Block = 64;
+
+        public int BlockStart(int block) => block * Block * Settings.Draws;
+
+        public int BlockWidth(int block) => Math.Min(Block, Figures - (block * Block));
+
+        public int Slot(int figure, int draw)
+        {
+            var block = figure / Block;
+            return BlockStart(block) + (draw * BlockWidth(block)) + (figure % Block);
+        }
+
         public SensitivityResult Summarise(ProjectionResult point, double[] values)
         {
             var draws = Settings.Draws;
             var p5 = new double[Figures];
             var p50 = new double[Figures];
             var p95 = new double[Figures];
-            for (var f = 0; f < Figures; f++)
-            {
-                var span = values.AsSpan(f * draws, draws);
-                span.Sort();
-                p5[f] = Percentile(span, 0.05);
-                p50[f] = Percentile(span, 0.50);
-                p95[f] = Percentile(span, 0.95);
-            }
+
+            // Per block (contiguous), transpose into one column per figure, then select each column's
+            // percentiles. Blocks are independent, so they run in parallel.
+            var blocks = (Figures + Block - 1) / Block;
+            Parallel.For(
+                0,
+                blocks,
+                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
+                () => ArrayPool<double>.Shared.Rent(Block * draws),
+                (b, _, columns) =>
+                {
+                    var first = b * Block;
+                    var width = BlockWidth(b);
+                    var block = values.AsSpan(BlockStart(b), width * draws);
+                    for (var d = 0; d < draws; d++)
+                    {
+                        var row = block.Slice(d * width, width);
+                        for (var c = 0; c < row.Length; c++)
+                        {
+                            columns[(c * draws) + d] = row[c];
+                        }
+                    }
+
+                    for (var c = 0; c < width; c++)
+                    {
+                        (p5[first + c], p50[first + c], p95[first + c]) = Percentiles(columns.AsSpan(c * draws, draws));
+                    }
+
+                    return columns;
+                },
+                columns => ArrayPool<double>.Shared.Return(columns));
 
             var currency = Batch.Data.Currency;
             PercentileBand<Money> MoneyBand(int f) => new(SmartModel.ToMoney(p5[f], currency), SmartModel.ToMoney(p50[f], currency), SmartModel.ToMoney(p95[f], currency));
@@ -206,12 +360,18 @@ public static class Sensitivity
                 markets.Add(new SensitivityMarket(Batch.Markets[m], point.Markets[m].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
             }
 
+            // Each exporter's baseline, summed in flow order in one pass over the flows.
+            var baselines = new Money[Exporters.Length];
+            baselines.AsSpan().Fill(Money.Zero(currency));
+            for (var i = 0; i < Flows; i++)
+            {
+                baselines[FlowExporter[i]] += Batch.Flows[i].Value;
+            }
+
             var exports = ImmutableArray.CreateBuilder<SensitivityExports>(Exporters.Length);
             for (var e = 0; e < Exporters.Length; e++)
             {
-                var exporter = Exporters[e];
-                var baseline = Money.Sum(Batch.Flows.Where(f => f.Exporter.Equals(exporter)).Select(f => f.Value), currency);
-                exports.Add(new SensitivityExports(exporter, Batch.Scenario.Importer, baseline, MoneyBand(ExportFigure(e))));
+                exports.Add(new SensitivityExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
             }
 
             return new SensitivityResult(Batch.Scenario, Options.Model, Settings, point, rows.MoveToImmutable(), markets.MoveToImmutable(), exports.MoveToImmutable());
@@ -240,8 +400,8 @@ public static class Sensitivity
             _iterations = ArrayPool<int>.Shared.Rent(Math.Max(1, run.Markets));
         }
 
-        /// <summary>Projects draw d and writes its figures at stride; returns the failure of an Armington solve, if any.</summary>
-        public ProjectionException? Draw(int d, double[] values, int draws)
+        /// <summary>Projects draw d and writes its figures into their slots of <paramref name="values"/>; returns the failure of an Armington solve, if any.</summary>
+        public ProjectionException? Draw(int d, double[] values)
         {
             var run = _run;
             var batch = run.Batch;
@@ -290,19 +450,19 @@ public static class Sensitivity
                 var totalAfter = output.MarketTotalAfter[m];
                 for (var i = batch.Offsets[m]; i < batch.Offsets[m + 1]; i++)
                 {
-                    values[(i * draws) + d] = projected[i];
-                    values[(run.ShareFigure(i) * draws) + d] = totalAfter > 0d ? projected[i] / totalAfter : 0d;
+                    values[run.Slot(i, d)] = projected[i];
+                    values[run.Slot(run.ShareFigure(i), d)] = totalAfter > 0d ? projected[i] / totalAfter : 0d;
                     exports[run.FlowExporter[i]] += projected[i];
                 }
 
-                values[(run.TotalFigure(m) * draws) + d] = totalAfter;
-                values[(run.RevenueFigure(m) * draws) + d] = output.RevenueAfter[m];
-                values[(run.WelfareFigure(m) * draws) + d] = output.Welfare[m];
+                values[run.Slot(run.TotalFigure(m), d)] = totalAfter;
+                values[run.Slot(run.RevenueFigure(m), d)] = output.RevenueAfter[m];
+                values[run.Slot(run.WelfareFigure(m), d)] = output.Welfare[m];
             }
 
             for (var e = 0; e < exports.Length; e++)
             {
-                values[(run.ExportFigure(e) * draws) + d] = exports[e];
+                values[run.Slot(run.ExportFigure(e), d)] = exports[e];
             }
 
             return null;

@@ -119,6 +119,26 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void Percentiles_by_selection_equal_those_of_the_sorted_values()
+    {
+        var rng = new Random(8);
+        for (var n = 1; n <= 260; n++)
+        {
+            for (var t = 0; t < 12; t++)
+            {
+                // Ties (few distinct values), signed zeros and spread values.
+                var x = Enumerable.Range(0, n).Select(_ => t % 3 == 0 ? rng.Next(4) : t % 3 == 1 ? (rng.Next(2) == 0 ? -0d : 0d) + rng.Next(3) : (rng.NextDouble() - 0.5) * 1e9).ToArray();
+                var sorted = x.Order().ToArray();
+                var (p5, p50, p95) = Sensitivity.Percentiles(x);
+                Assert.Equal(Sensitivity.Percentile(sorted, 0.05), p5);
+                Assert.Equal(Sensitivity.Percentile(sorted, 0.50), p50);
+                Assert.Equal(Sensitivity.Percentile(sorted, 0.95), p95);
+                Assert.Equal(sorted.Order(), x.Order());
+            }
+        }
+    }
+
+    [Fact]
     public void Gsim_and_bad_options_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => Sensitivity.Run(Scenario(), Data, Schedule, options: new SensitivityOptions { Model = ProjectionModelKind.Gsim }, cancellationToken: TestContext.Current.CancellationToken));
