@@ -55,14 +55,22 @@ public static class ScenarioJson
     /// <param name="stream">The UTF-8 content (gzip detected).</param>
     /// <param name="fileName">The name to use in messages.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="TradeDataException">The content is not valid JSON or breaks a rule.</exception>
+    /// <exception cref="TradeDataException">The content is not valid JSON (or not valid gzip) or breaks a rule.</exception>
     public static Scenario Read(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        using var input = Input.Decompress(stream, fileName, leaveOpen: true);
         using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
+        try
+        {
+            using var input = Input.Decompress(stream, fileName, leaveOpen: true);
+            input.CopyTo(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw CsvInput.NotGzip(fileName, 1, e);
+        }
+
         return FromNode(JsonNode.Parse(buffer.ToArray(), fileName));
     }
 

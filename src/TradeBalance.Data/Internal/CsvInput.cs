@@ -45,6 +45,10 @@ internal sealed class CsvInput : IDisposable
         {
             throw new TradeDataException(fileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
         }
+        catch (InvalidDataException e)
+        {
+            throw NotGzip(fileName, _nextLine, e);
+        }
     }
 
     public string FileName { get; }
@@ -77,6 +81,10 @@ internal sealed class CsvInput : IDisposable
             {
                 throw new TradeDataException(fileName, line + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
             }
+            catch (InvalidDataException e)
+            {
+                throw NotGzip(fileName, line + 1, e);
+            }
 
             line++;
             if (s is null)
@@ -99,6 +107,10 @@ internal sealed class CsvInput : IDisposable
         var header = SplitHeader(headerText, d);
         return new CsvInput(text, fileName, line, header, d, format);
     }
+
+    /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
+    public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) =>
+        new(fileName, line, null, null, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message, e);
 
     /// <summary>Tab when the header holds a tab, else comma.</summary>
     public static char DetectDelimiter(string headerLine) => headerLine.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
@@ -218,6 +230,10 @@ internal sealed class CsvInput : IDisposable
             catch (CsvFormatException e)
             {
                 throw new TradeDataException(FileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+            }
+            catch (InvalidDataException e)
+            {
+                throw NotGzip(FileName, _nextLine, e);
             }
 
             if (!ok)
