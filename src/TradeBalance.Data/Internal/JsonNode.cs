@@ -40,6 +40,14 @@ internal sealed class JsonNode
     {
         var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         var context = new JsonDocumentContext(fileName, utf8, start);
+
+        // Utf8JsonReader does not check the bytes inside strings; GetString would throw InvalidOperationException later.
+        var invalid = InvalidUtf8At(utf8.AsSpan(start));
+        if (invalid >= 0)
+        {
+            throw context.Error(start + invalid, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
+        }
+
         var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
@@ -147,6 +155,47 @@ internal sealed class JsonNode
     /// <summary>The byte offset of this value's property name, when it is an object member.</summary>
     public long NameOffset { get; private set; }
 
+    /// <summary>The index of the first byte that is not valid UTF-8, or -1.</summary>
+    private static int InvalidUtf8At(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return -1;
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var at = 0;
+        while (at < utf8.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8[at..], chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            at += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return at;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A string token's value; an escaped lone surrogate (<c>\uD800</c>) is a <see cref="TradeDataException"/>, not InvalidOperationException.</summary>
+    private static string GetString(ref Utf8JsonReader reader, JsonDocumentContext context, long offset, string path)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw context.Error(offset, path, Encoding.UTF8.GetString(reader.ValueSpan), "is not a valid JSON string: it escapes a lone UTF-16 surrogate (\\uD800–\\uDFFF without its pair)", e);
+        }
+    }
+
     private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, string path)
     {
         var offset = reader.TokenStartIndex + context.Start;
@@ -158,7 +207,7 @@ internal sealed class JsonNode
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = reader.TokenStartIndex + context.Start;
-                    var name = reader.GetString() ?? string.Empty;
+                    var name = GetString(ref reader, context, nameOffset, path + ".");
                     var childPath = path + "." + name;
                     if (node.Properties.Any(p => p.Key == name))
                     {
@@ -188,7 +237,7 @@ internal sealed class JsonNode
             }
 
             case JsonTokenType.String:
-                return new JsonNode(context, JsonValueKind.String, offset, path) { Text = reader.GetString() ?? string.Empty };
+                return new JsonNode(context, JsonValueKind.String, offset, path) { Text = GetString(ref reader, context, offset, path) };
             case JsonTokenType.Number:
                 return new JsonNode(context, JsonValueKind.Number, offset, path) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:

@@ -74,6 +74,25 @@ public class FuzzRegressionTests
         Assert.Throws<TradeDataException>(() => ScenarioJson.Read(new MemoryStream([0x1F, 0x8B, 0x05, 0x01]), "scenario.json.gz"));
     }
 
+    /// <summary>Finding 2: invalid UTF-8 inside a JSON string, or an escaped lone surrogate, escaped as InvalidOperationException from Utf8JsonReader.GetString.</summary>
+    public static TheoryData<byte[], int, string> BadJsonText => new()
+    {
+        { [(byte)'"', 0x8C, (byte)'"'], 1, "scenario.json:1: is not valid UTF-8 text" },
+        { [(byte)'"', 0xFF, (byte)'"'], 1, "scenario.json:1: is not valid UTF-8 text" },
+        { Encoding.UTF8.GetBytes("{\n\"importer\": \"CH").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray(), 2, "scenario.json:2: is not valid UTF-8 text" },
+        { Encoding.UTF8.GetBytes("{\"importer\":\"\\ud800\"}"), 1, "scenario.json:1: $.importer: '\\ud800' is not a valid JSON string" },
+        { Encoding.UTF8.GetBytes("{\n\n\"\\udc00x\":1}"), 3, "is not a valid JSON string" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadJsonText))]
+    public void Invalid_text_in_scenario_JSON_is_a_TradeDataException(byte[] input, int line, string fragment)
+    {
+        var e = Assert.Throws<TradeDataException>(() => ScenarioJson.Read(new MemoryStream(input), "scenario.json"));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
