@@ -93,6 +93,31 @@ public class FuzzRegressionTests
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Finding 3: a BACI value or quantity too large to multiply by 1000, or ROW rows summing past the decimal range, escaped as OverflowException.</summary>
+    public static TheoryData<string, string, int, string> Overflow => new()
+    {
+        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,5,7.E+28", 2, "column 'q': '7.E+28' is too large" },
+        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,79228162514264337593543950335,1", 2, "column 'v': '79228162514264337593543950335' is too large" },
+        { "baci", "t,i,j,k,v,q\n2022,899,156,090240,7E+25,\n2022,577,156,090240,7E+25,\n", 3, "ROW flows CHN HS 090240 2022 (this line and line 2) sum to more" },
+        { "comtrade", "reporterCode,flowCode,partnerCode,cmdCode,refYear,primaryValue\n156,M,899,0902,2024,79228162514264337593543950335\n156,M,577,0902,2024,1\n", 3, "sum to more than the largest value" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Overflow))]
+    public void Values_past_the_decimal_range_are_a_TradeDataException(string reader, string input, int line, string fragment)
+    {
+        var e = Assert.Throws<TradeDataException>(() => reader == "baci" ? BaciReader.Read(new StringReader(input), "baci.csv") : ComtradeReader.Read(new StringReader(input), "comtrade.csv"));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_BACI_value_that_fits_still_reads()
+    {
+        var (data, _) = BaciReader.Read(new StringReader("t,i,j,k,v,q\n2022,404,156,090240,79228162514264337593543950,NA\n"), "baci.csv");
+        Assert.Equal(79228162514264337593543950000m, data.Flows[0].Value.Amount);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
