@@ -69,13 +69,15 @@ internal sealed class CsvInput : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
         long line = 0;
+        var lastTerminated = true;
         string headerText;
         while (true)
         {
             string? s;
+            bool terminated;
             try
             {
-                s = text.ReadLine();
+                s = ReadLine(text, out terminated);
             }
             catch (DecoderFallbackException e)
             {
@@ -86,11 +88,14 @@ internal sealed class CsvInput : IDisposable
                 throw NotGzip(fileName, line + 1, e);
             }
 
-            line++;
             if (s is null)
             {
-                throw new TradeDataException(fileName, line, null, null, "the file has no header row (it is empty or holds only '#' comment lines)");
+                // The end of the file is on the last line, or on the line after it when the file ends with a line break.
+                throw new TradeDataException(fileName, lastTerminated ? line + 1 : line, null, null, "the file has no header row (it is empty or holds only '#' comment lines)");
             }
+
+            line++;
+            lastTerminated = terminated;
 
             s = s.TrimStart('\uFEFF');
             var t = s.AsSpan().TrimStart();
@@ -111,6 +116,34 @@ internal sealed class CsvInput : IDisposable
     /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
     public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) =>
         new(fileName, line, null, null, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message, e);
+
+    /// <summary>Reads a line ending in \n, \r\n or \r (like <see cref="TextReader.ReadLine"/>), saying whether it ended with a line break; null at the end.</summary>
+    private static string? ReadLine(TextReader text, out bool terminated)
+    {
+        var sb = new StringBuilder();
+        terminated = false;
+        while (true)
+        {
+            var c = text.Read();
+            if (c < 0)
+            {
+                return sb.Length == 0 ? null : sb.ToString();
+            }
+
+            if (c is '\n' or '\r')
+            {
+                if (c == '\r' && text.Peek() == '\n')
+                {
+                    text.Read();
+                }
+
+                terminated = true;
+                return sb.ToString();
+            }
+
+            sb.Append((char)c);
+        }
+    }
 
     /// <summary>Tab when the header holds a tab, else comma.</summary>
     public static char DetectDelimiter(string headerLine) => headerLine.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';

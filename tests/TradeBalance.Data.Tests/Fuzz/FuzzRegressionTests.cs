@@ -118,6 +118,22 @@ public class FuzzRegressionTests
         Assert.Equal(79228162514264337593543950000m, data.Flows[0].Value.Amount);
     }
 
+    /// <summary>Finding 4: a file with no header and no final line break was reported one line past its end.</summary>
+    [Theory]
+    [InlineData(" ", 1)]
+    [InlineData("", 1)]
+    [InlineData("\n", 2)]
+    [InlineData("# comment", 1)]
+    [InlineData("# comment\n", 2)]
+    [InlineData("# one\r\n# two", 2)]
+    [InlineData("# one\r# two\r", 3)]
+    public void The_missing_header_error_names_a_line_of_the_file(string input, int line)
+    {
+        var e = Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader(input), "flows.csv"));
+        Assert.Equal(line, e.Line);
+        Assert.Equal($"flows.csv:{line}: the file has no header row (it is empty or holds only '#' comment lines)", e.Message);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
