@@ -43,6 +43,9 @@ public sealed class FuzzReport(string target)
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Time spent making inputs (the rest is reading and checking them).</summary>
+    public TimeSpan Mutating { get; set; }
+
     /// <summary>The longest any one input took.</summary>
     public TimeSpan Slowest { get; set; }
 
@@ -56,7 +59,7 @@ public sealed class FuzzReport(string target)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{Target}: {Tried} inputs in {Elapsed.TotalSeconds:F1} s ({Accepted} accepted, {Rejected} refused with a documented exception), {Findings.Count} finding(s); slowest input {Slowest.TotalMilliseconds:F0} ms, most allocated {MostAllocated / 1e6:F1} MB, largest input {LargestInput / 1e6:F2} MB");
+        sb.Append(ci, $"{Target}: {Tried} inputs in {Elapsed.TotalSeconds:F1} s ({Mutating.TotalSeconds:F1} s making them; {Accepted} accepted, {Rejected} refused with a documented exception), {Findings.Count} finding(s); slowest input {Slowest.TotalMilliseconds:F0} ms, most allocated {MostAllocated / 1e6:F1} MB, largest input {LargestInput / 1e6:F2} MB");
         foreach (var f in Findings)
         {
             sb.AppendLine().Append(ci, $"  [{Hits[f.Signature]} input(s)] ").Append(f);
@@ -87,9 +90,10 @@ public static class FuzzEngine
     /// <param name="budget">Wall-clock limit.</param>
     /// <param name="minimise">Minimise each new finding's input.</param>
     /// <param name="onInput">Called before each input with the input number and bytes (a watchdog can keep the latest).</param>
+    /// <param name="maxInputLength">The size cap of mutated inputs (huge fields and repeats scale with it).</param>
     /// <param name="cancel">Stops the run.</param>
     /// <returns>The report.</returns>
-    public static FuzzReport Run(FuzzTarget target, ulong seed, long? maxInputs, TimeSpan budget, bool minimise = true, Action<long, byte[]>? onInput = null, CancellationToken cancel = default)
+    public static FuzzReport Run(FuzzTarget target, ulong seed, long? maxInputs, TimeSpan budget, bool minimise = true, Action<long, byte[]>? onInput = null, int maxInputLength = Mutator.MaxLength, CancellationToken cancel = default)
     {
         var rng = new FuzzRandom(seed);
         var report = new FuzzReport(target.Name);
@@ -99,7 +103,9 @@ public static class FuzzEngine
         var inputs = target.Seeds.Select(s => s).GetEnumerator();
         while ((maxInputs is null || report.Tried < maxInputs) && clock.Elapsed < budget && !cancel.IsCancellationRequested)
         {
-            var input = inputs.MoveNext() ? inputs.Current : Mutator.Mutate(rng.Pick(target.Seeds), rng, target.Seeds, target.Json);
+            var mutating = clock.Elapsed;
+            var input = inputs.MoveNext() ? inputs.Current : Mutator.Mutate(rng.Pick(target.Seeds), rng, target.Seeds, target.Json, maxInputLength);
+            report.Mutating += clock.Elapsed - mutating;
             var n = report.Tried++;
             onInput?.Invoke(n, input);
             report.LargestInput = Math.Max(report.LargestInput, input.Length);

@@ -60,7 +60,10 @@ public static partial class Mutator
 
     private static readonly byte[] InterestingBytes = [0x00, 0xFF, 0x80, 0xC3, 0xEF, 0xBB, 0xBF, 0x1F, 0x8B, (byte)'"', (byte)',', (byte)'\t', (byte)'\n', (byte)'\r', (byte)'#', (byte)' ', (byte)'.', (byte)'-', (byte)'0', (byte)'9', (byte)'e', (byte)'{', (byte)'}', (byte)'[', (byte)']', (byte)':', (byte)'\\'];
 
-    private delegate byte[] Mutation(byte[] data, FuzzRandom rng, IReadOnlyList<byte[]> corpus, bool json);
+    private delegate byte[] Mutation(byte[] data, FuzzRandom rng, Context context);
+
+    /// <summary>What every mutation may use: the other seeds (for splicing) and the size cap.</summary>
+    private sealed record Context(IReadOnlyList<byte[]> Corpus, int MaxLength);
 
     private static readonly Mutation[] Generic =
     [
@@ -73,8 +76,14 @@ public static partial class Mutator
     private static readonly Mutation[] Json = [ReplaceJsonToken, ReplaceJsonToken, ReplaceJsonToken, RenameJsonKey, NestJson, RepeatJsonMember, HugeJsonString];
 
     /// <summary>Applies one or more random mutations (more with falling probability) to a seed.</summary>
-    public static byte[] Mutate(byte[] seed, FuzzRandom rng, IReadOnlyList<byte[]> corpus, bool json)
+    /// <param name="seed">The input to mutate.</param>
+    /// <param name="rng">The source of every choice.</param>
+    /// <param name="corpus">Other inputs, for splicing.</param>
+    /// <param name="json">JSON token mutations instead of CSV field mutations.</param>
+    /// <param name="maxLength">The size cap: huge fields, repeated lines and members scale with it.</param>
+    public static byte[] Mutate(byte[] seed, FuzzRandom rng, IReadOnlyList<byte[]> corpus, bool json, int maxLength = MaxLength)
     {
+        var x = new Context(corpus, maxLength);
         var data = seed;
         var rounds = 1;
         while (rounds < 8 && rng.Chance(0.45))
@@ -86,10 +95,10 @@ public static partial class Mutator
         {
             var specific = json ? Json : Csv;
             var m = rng.Chance(0.55) ? rng.Pick(specific) : rng.Pick(Generic);
-            data = m(data, rng, corpus, json);
-            if (data.Length > MaxLength)
+            data = m(data, rng, x);
+            if (data.Length > maxLength)
             {
-                data = data[..MaxLength];
+                data = data[..maxLength];
             }
         }
 
@@ -102,7 +111,7 @@ public static partial class Mutator
         return data;
     }
 
-    private static byte[] FlipBit(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] FlipBit(byte[] d, FuzzRandom rng, Context x)
     {
         if (d.Length == 0)
         {
@@ -119,7 +128,7 @@ public static partial class Mutator
         return o;
     }
 
-    private static byte[] SetByte(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] SetByte(byte[] d, FuzzRandom rng, Context x)
     {
         if (d.Length == 0)
         {
@@ -131,7 +140,7 @@ public static partial class Mutator
         return o;
     }
 
-    private static byte[] InsertBytes(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] InsertBytes(byte[] d, FuzzRandom rng, Context x)
     {
         var n = rng.SkewedLength(16);
         var ins = new byte[n];
@@ -143,7 +152,7 @@ public static partial class Mutator
         return Insert(d, rng.Next(d.Length + 1), ins);
     }
 
-    private static byte[] DeleteBytes(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] DeleteBytes(byte[] d, FuzzRandom rng, Context x)
     {
         if (d.Length == 0)
         {
@@ -155,7 +164,7 @@ public static partial class Mutator
         return [.. d.AsSpan(0, at), .. d.AsSpan(at + n)];
     }
 
-    private static byte[] DuplicateRange(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] DuplicateRange(byte[] d, FuzzRandom rng, Context x)
     {
         if (d.Length == 0)
         {
@@ -167,18 +176,18 @@ public static partial class Mutator
         return Insert(d, rng.Next(d.Length + 1), d.AsSpan(at, n).ToArray());
     }
 
-    private static byte[] Truncate(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) => d.Length == 0 ? d : d[..rng.Next(d.Length)];
+    private static byte[] Truncate(byte[] d, FuzzRandom rng, Context x) => d.Length == 0 ? d : d[..rng.Next(d.Length)];
 
-    private static byte[] InsertBom(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] InsertBom(byte[] d, FuzzRandom rng, Context x)
     {
         byte[][] boms = [[0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xEF, 0xBB], [0x00, 0x00, 0xFE, 0xFF]];
         var bom = rng.Pick(boms);
         return Insert(d, rng.Chance(0.8) ? 0 : rng.Next(d.Length + 1), bom);
     }
 
-    private static byte[] InsertBadUtf8(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) => Insert(d, rng.Next(d.Length + 1), rng.Pick(BadUtf8));
+    private static byte[] InsertBadUtf8(byte[] d, FuzzRandom rng, Context x) => Insert(d, rng.Next(d.Length + 1), rng.Pick(BadUtf8));
 
-    private static byte[] ChangeLineEndings(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] ChangeLineEndings(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Latin1(d);
         var to = rng.Pick(new[] { "\r\n", "\r", "\n\n", "\r\r\n", "\n\r" });
@@ -192,7 +201,7 @@ public static partial class Mutator
         return at < 0 ? d : Encoding.Latin1.GetBytes(text[..at] + to + text[(at + 1)..]);
     }
 
-    private static byte[] InsertCommentOrBlank(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] InsertCommentOrBlank(byte[] d, FuzzRandom rng, Context x)
     {
         var lines = Lines(d);
         string[] extra = ["\n", "# a comment\n", "#\n", "   \n", "\t\n", ",,,,\n", "\"\"\n", "  # indented comment\n", "\r\n"];
@@ -200,7 +209,7 @@ public static partial class Mutator
         return Join(lines);
     }
 
-    private static byte[] DuplicateLine(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] DuplicateLine(byte[] d, FuzzRandom rng, Context x)
     {
         var lines = Lines(d);
         if (lines.Count == 0)
@@ -213,7 +222,7 @@ public static partial class Mutator
         return Join(lines);
     }
 
-    private static byte[] DeleteLine(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] DeleteLine(byte[] d, FuzzRandom rng, Context x)
     {
         var lines = Lines(d);
         if (lines.Count == 0)
@@ -225,7 +234,7 @@ public static partial class Mutator
         return Join(lines);
     }
 
-    private static byte[] SwapLines(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] SwapLines(byte[] d, FuzzRandom rng, Context x)
     {
         var lines = Lines(d);
         if (lines.Count < 2)
@@ -239,7 +248,7 @@ public static partial class Mutator
         return Join(lines);
     }
 
-    private static byte[] RepeatLine(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] RepeatLine(byte[] d, FuzzRandom rng, Context x)
     {
         var lines = Lines(d);
         if (lines.Count == 0)
@@ -249,20 +258,20 @@ public static partial class Mutator
 
         var at = rng.Next(lines.Count);
         var line = EnsureNewline(lines[at]);
-        var times = Math.Min(rng.SkewedLength(4096), MaxLength / Math.Max(1, line.Length));
+        var times = Math.Min(rng.SkewedLength(x.MaxLength / 64), x.MaxLength / Math.Max(1, line.Length));
         lines.InsertRange(at, Enumerable.Repeat(line, times));
         return Join(lines);
     }
 
-    private static byte[] Splice(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> corpus, bool j)
+    private static byte[] Splice(byte[] d, FuzzRandom rng, Context x)
     {
-        var other = rng.Pick(corpus);
+        var other = rng.Pick(x.Corpus);
         var a = rng.Next(d.Length + 1);
         var b = rng.Next(other.Length + 1);
         return [.. d.AsSpan(0, a), .. other.AsSpan(b)];
     }
 
-    private static byte[] InsertQuote(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] InsertQuote(byte[] d, FuzzRandom rng, Context x)
     {
         string[] quotes = ["\"", "\"\"", "\"\"\"", "\"\n\"", "'", "\\\"", "\",\""];
         return Insert(d, rng.Next(d.Length + 1), Bytes(rng.Pick(quotes)));
@@ -270,7 +279,7 @@ public static partial class Mutator
 
     // ---- CSV fields ----------------------------------------------------------------------------
 
-    private static byte[] SwapFields(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] SwapFields(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
             if (fields.Count >= 2)
@@ -281,10 +290,10 @@ public static partial class Mutator
             }
         });
 
-    private static byte[] ReplaceField(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] ReplaceField(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) => fields[rng.Next(fields.Count)] = RandomValue(rng));
 
-    private static byte[] QuoteField(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] QuoteField(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
             var i = rng.Next(fields.Count);
@@ -297,7 +306,7 @@ public static partial class Mutator
             };
         });
 
-    private static byte[] DropOrAddField(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] DropOrAddField(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
             if (rng.Chance(0.5) && fields.Count > 1)
@@ -310,10 +319,10 @@ public static partial class Mutator
             }
         });
 
-    private static byte[] HugeField(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] HugeField(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
-            var n = rng.SkewedLength(300_000);
+            var n = rng.SkewedLength(x.MaxLength / 4);
             fields[rng.Next(fields.Count)] = rng.Next(5) switch
             {
                 0 => new string('9', n),
@@ -324,7 +333,7 @@ public static partial class Mutator
             };
         });
 
-    private static byte[] SwapHeaderColumns(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] SwapHeaderColumns(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
             var a = rng.Next(fields.Count);
@@ -332,7 +341,7 @@ public static partial class Mutator
             (fields[a], fields[b]) = (fields[b], fields[a]);
         }, headerOnly: true);
 
-    private static byte[] RenameHeaderColumn(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j) =>
+    private static byte[] RenameHeaderColumn(byte[] d, FuzzRandom rng, Context x) =>
         EditFields(d, rng, (fields, _) =>
         {
             var i = rng.Next(fields.Count);
@@ -452,7 +461,7 @@ public static partial class Mutator
     [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:")]
     private static partial Regex JsonKey();
 
-    private static byte[] ReplaceJsonToken(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] ReplaceJsonToken(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
         var matches = JsonScalar().Matches(text);
@@ -466,7 +475,7 @@ public static partial class Mutator
         return Bytes(text[..m.Index] + token + text[(m.Index + m.Length)..]);
     }
 
-    private static byte[] RenameJsonKey(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] RenameJsonKey(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
         var matches = JsonKey().Matches(text);
@@ -480,7 +489,7 @@ public static partial class Mutator
         return Bytes(text[..m.Index] + key + text[(m.Index + m.Length)..]);
     }
 
-    private static byte[] NestJson(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] NestJson(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
         var matches = JsonScalar().Matches(text);
@@ -490,12 +499,12 @@ public static partial class Mutator
         }
 
         var m = matches[rng.Next(matches.Count)];
-        var depth = rng.SkewedLength(2000);
+        var depth = rng.SkewedLength(x.MaxLength / 512);
         var (open, close) = rng.Chance(0.5) ? ("[", "]") : ("{\"a\":", "}");
         return Bytes(text[..m.Index] + string.Concat(Enumerable.Repeat(open, depth)) + m.Value + string.Concat(Enumerable.Repeat(close, depth)) + text[(m.Index + m.Length)..]);
     }
 
-    private static byte[] RepeatJsonMember(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] RepeatJsonMember(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
         var matches = JsonKey().Matches(text);
@@ -513,14 +522,14 @@ public static partial class Mutator
         }
 
         var member = text[m.Index..valueEnd];
-        var times = rng.SkewedLength(2000);
+        var times = rng.SkewedLength(Math.Max(1, x.MaxLength / 16));
         var copies = rng.Chance(0.5)
             ? string.Concat(Enumerable.Repeat("," + member, times))
             : string.Concat(Enumerable.Range(0, times).Select(i => ",\"k" + i.ToString(CultureInfo.InvariantCulture) + "\":" + member[(member.IndexOf(':', StringComparison.Ordinal) + 1)..]));
         return Bytes(text[..valueEnd] + copies + text[valueEnd..]);
     }
 
-    private static byte[] HugeJsonString(byte[] d, FuzzRandom rng, IReadOnlyList<byte[]> c, bool j)
+    private static byte[] HugeJsonString(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
         var matches = JsonScalar().Matches(text);
@@ -530,7 +539,7 @@ public static partial class Mutator
         }
 
         var m = matches[rng.Next(matches.Count)];
-        var n = rng.SkewedLength(300_000);
+        var n = rng.SkewedLength(x.MaxLength / 4);
         var value = rng.Next(3) switch
         {
             0 => "\"" + new string('x', n) + "\"",
@@ -555,7 +564,7 @@ public static partial class Mutator
         {
             0 => z,
             1 => z[..rng.Next(z.Length)], // truncated archive
-            _ => FlipBit(z, rng, [], false), // corrupt archive (header, data or CRC)
+            _ => FlipBit(z, rng, new Context([], z.Length)), // corrupt archive (header, data or CRC)
         };
     }
 
