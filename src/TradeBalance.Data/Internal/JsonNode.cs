@@ -134,6 +134,15 @@ internal sealed class JsonNode
         }
     }
 
+    /// <summary>Checks that this is an object, whatever its property names (keys that are data, such as HS codes or source paths).</summary>
+    public void ExpectAnyObject()
+    {
+        if (Kind != JsonValueKind.Object)
+        {
+            throw Error($"must be an object, not {KindName()}");
+        }
+    }
+
     public JsonNode? Property(string name)
     {
         foreach (var (n, v) in Properties)
@@ -204,12 +213,13 @@ internal sealed class JsonNode
             case JsonTokenType.StartObject:
             {
                 var node = new JsonNode(context, JsonValueKind.Object, offset, path);
+                var names = new HashSet<string>(StringComparer.Ordinal); // not Properties.Any: an object with n members would cost n²
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = reader.TokenStartIndex + context.Start;
                     var name = GetString(ref reader, context, nameOffset, path + ".");
                     var childPath = path + "." + name;
-                    if (node.Properties.Any(p => p.Key == name))
+                    if (!names.Add(name))
                     {
                         throw context.Error(nameOffset, childPath, null, $"field '{name}' appears twice");
                     }
