@@ -464,13 +464,12 @@ public static partial class Mutator
     private static byte[] ReplaceJsonToken(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
-        var matches = JsonScalar().Matches(text);
-        if (matches.Count == 0)
+        var m = RandomMatch(JsonScalar(), text, rng);
+        if (m is null)
         {
             return d;
         }
 
-        var m = matches[rng.Next(matches.Count)];
         var token = rng.Chance(0.7) ? rng.Pick(JsonTokens) : rng.Chance(0.5) ? RandomNumber(rng) : "\"" + RandomValue(rng).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         return Bytes(text[..m.Index] + token + text[(m.Index + m.Length)..]);
     }
@@ -478,13 +477,12 @@ public static partial class Mutator
     private static byte[] RenameJsonKey(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
-        var matches = JsonKey().Matches(text);
-        if (matches.Count == 0)
+        var m = RandomMatch(JsonKey(), text, rng)?.Groups[1];
+        if (m is null)
         {
             return d;
         }
 
-        var m = matches[rng.Next(matches.Count)].Groups[1];
         var key = rng.Chance(0.8) ? rng.Pick(JsonKeys) : RandomHs(rng);
         return Bytes(text[..m.Index] + key + text[(m.Index + m.Length)..]);
     }
@@ -492,13 +490,12 @@ public static partial class Mutator
     private static byte[] NestJson(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
-        var matches = JsonScalar().Matches(text);
-        if (matches.Count == 0)
+        var m = RandomMatch(JsonScalar(), text, rng);
+        if (m is null)
         {
             return d;
         }
 
-        var m = matches[rng.Next(matches.Count)];
         var depth = rng.SkewedLength(x.MaxLength / 512);
         var (open, close) = rng.Chance(0.5) ? ("[", "]") : ("{\"a\":", "}");
         return Bytes(text[..m.Index] + string.Concat(Enumerable.Repeat(open, depth)) + m.Value + string.Concat(Enumerable.Repeat(close, depth)) + text[(m.Index + m.Length)..]);
@@ -507,14 +504,13 @@ public static partial class Mutator
     private static byte[] RepeatJsonMember(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
-        var matches = JsonKey().Matches(text);
-        if (matches.Count == 0)
+        var m = RandomMatch(JsonKey(), text, rng);
+        if (m is null)
         {
             return d;
         }
 
         // Insert copies of a "key": value member (or of array items) after itself.
-        var m = matches[rng.Next(matches.Count)];
         var valueEnd = text.IndexOfAny([',', '}'], m.Index + m.Length);
         if (valueEnd < 0)
         {
@@ -532,13 +528,12 @@ public static partial class Mutator
     private static byte[] HugeJsonString(byte[] d, FuzzRandom rng, Context x)
     {
         var text = Utf8(d);
-        var matches = JsonScalar().Matches(text);
-        if (matches.Count == 0)
+        var m = RandomMatch(JsonScalar(), text, rng);
+        if (m is null)
         {
             return d;
         }
 
-        var m = matches[rng.Next(matches.Count)];
         var n = rng.SkewedLength(x.MaxLength / 4);
         var value = rng.Next(3) switch
         {
@@ -547,6 +542,18 @@ public static partial class Mutator
             _ => "[" + string.Join(',', Enumerable.Range(0, Math.Max(1, n / 8)).Select(i => "\"" + (i % 100).ToString("D2", CultureInfo.InvariantCulture) + "\"")) + "]",
         };
         return Bytes(text[..m.Index] + value + text[(m.Index + m.Length)..]);
+    }
+
+    /// <summary>The first match at or after a random position (wrapping round), without scanning the whole text for every match.</summary>
+    private static Match? RandomMatch(Regex regex, string text, FuzzRandom rng)
+    {
+        var m = regex.Match(text, rng.Next(text.Length + 1));
+        if (!m.Success)
+        {
+            m = regex.Match(text);
+        }
+
+        return m.Success ? m : null;
     }
 
     // ---- compression ---------------------------------------------------------------------------
