@@ -48,14 +48,16 @@ internal sealed class JsonNode
             throw context.Error(start + invalid, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
         }
 
+        if (utf8.AsSpan(start).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            // Utf8JsonReader would say "does not contain any JSON tokens"; say it plainly, at the end of the file.
+            throw context.Error(utf8.Length, null, null, "is empty; a JSON object is expected");
+        }
+
         var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
-            if (!reader.Read())
-            {
-                throw new TradeDataException(fileName, 1, null, null, "is empty; a JSON object is expected");
-            }
-
+            reader.Read();
             var root = ReadValue(ref reader, context, "$");
             if (reader.Read())
             {
