@@ -68,6 +68,7 @@ internal sealed class CsvInput : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
+        text = new NewlineReader(text);
         long line = 0;
         var lastTerminated = true;
         string headerText;

@@ -165,6 +165,37 @@ public class FuzzRegressionTests
         Assert.Contains("$.sources.k0: field 'k0' appears twice", Assert.Throws<TradeDataException>(() => ScenarioJson.Parse(repeated)).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Finding 6 (round-trip check, long run): a quoted field holding a lone CR made Sylvan.Data.Csv run a
+    /// later record that ends in an empty field into the next one, so the writer's own output did not read back.
+    /// </summary>
+    [Fact]
+    public void A_carriage_return_inside_a_quoted_field_does_not_merge_later_records()
+    {
+        const string minimised = "base,quote,as_of,rate,basis,source\nUSD,KES,2024-01-01,3,annual-average,\nUSD,KES,2024-01-11,1,daily,\nKES,USD,2024-01-11,5,DAILY,\"-\ry\"";
+        var (table, _) = ExchangeRatesCsv.Read(new StringReader(minimised), "exchange-rates.csv");
+        Assert.Equal(3, table.Rates.Length);
+        Assert.Equal("-\ny", table.Rates.Single(r => r.Base.Equals(Currency.Kes)).Source); // a line break in a field reads as \n
+        var written = new StringWriter();
+        ExchangeRatesCsv.Write(table, written);
+        Assert.Equal(3, ExchangeRatesCsv.Read(new StringReader(written.ToString()), "again.csv").Value.Rates.Length);
+
+        // The same shape written with a raw CR, read straight away.
+        var raw = "base,quote,as_of,rate,basis,source\nKES,USD,2024-01-11,5,daily,\"-\ry\"\nUSD,KES,2024-01-01,3,annual-average,\nUSD,KES,2024-01-11,1,daily,\n";
+        Assert.Equal(3, ExchangeRatesCsv.Read(new StringReader(raw), "raw.csv").Value.Rates.Length);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Line_numbers_count_every_kind_of_line_break(string eol)
+    {
+        var text = string.Join(eol, "# comment", "year,exporter,importer,hs,value_usd,source", "2024,KEN,CHN,0902,1,\"two" + eol + "lines\"", "2024,XX,CHN,0902,1,") + eol;
+        var e = Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader(text), "flows.csv"));
+        Assert.Equal(5, e.Line);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
