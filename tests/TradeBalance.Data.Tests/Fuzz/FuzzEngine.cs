@@ -104,6 +104,7 @@ public static class FuzzEngine
         while ((maxInputs is null || report.Tried < maxInputs) && clock.Elapsed < budget && !cancel.IsCancellationRequested)
         {
             var mutating = clock.Elapsed;
+            onInput?.Invoke(report.Tried, []); // making the input is timed too (an empty input in a hang report means the mutator hung)
             var input = inputs.MoveNext() ? inputs.Current : Mutator.Mutate(rng.Pick(target.Seeds), rng, target.Seeds, target.Json, maxInputLength);
             report.Mutating += clock.Elapsed - mutating;
             var n = report.Tried++;
@@ -143,7 +144,7 @@ public static class FuzzEngine
             report.Hits[outcome.Problem] = report.Hits.GetValueOrDefault(outcome.Problem) + 1;
             if (report.Findings.All(f => f.Signature != outcome.Problem))
             {
-                var small = minimise && outcome.Problem is not ("slow input" or "allocation") ? Minimise(target, input, outcome.Problem) : input;
+                var small = minimise && outcome.Problem is not ("slow input" or "allocation") ? Minimise(target, input, outcome.Problem, candidate => onInput?.Invoke(n, candidate)) : input;
                 report.Findings.Add(new FuzzFinding(target.Name, outcome.Problem, outcome.Message!, n, input, small));
             }
         }
@@ -268,11 +269,20 @@ public static class FuzzEngine
     /// Delta debugging (Zeller &amp; Hildebrandt 2002), simplified: removes chunks of lines, then of bytes,
     /// halving the chunk size, while the input still shows the same problem.
     /// </summary>
-    public static byte[] Minimise(FuzzTarget target, byte[] input, string signature, int maxAttempts = 4000)
+    public static byte[] Minimise(FuzzTarget target, byte[] input, string signature, Action<byte[]>? onCandidate = null, int maxAttempts = 4000)
     {
         var attempts = 0;
         var clock = Stopwatch.StartNew();
-        bool Still(byte[] candidate) => attempts++ < maxAttempts && clock.Elapsed < TimeSpan.FromSeconds(30) && Check(target, candidate).Problem == signature;
+        bool Still(byte[] candidate)
+        {
+            if (attempts++ >= maxAttempts || clock.Elapsed >= TimeSpan.FromSeconds(30))
+            {
+                return false;
+            }
+
+            onCandidate?.Invoke(candidate); // a watchdog times each candidate, not the whole minimisation
+            return Check(target, candidate).Problem == signature;
+        }
 
         var best = input;
         foreach (var unit in new[] { Unit.Line, Unit.Byte })

@@ -518,7 +518,7 @@ public static partial class Mutator
         }
 
         var member = text[m.Index..valueEnd];
-        var times = rng.SkewedLength(Math.Max(1, x.MaxLength / 16));
+        var times = Math.Min(rng.SkewedLength(Math.Max(1, x.MaxLength / 16)), x.MaxLength / Math.Max(1, member.Length)); // never build far past the cap
         var copies = rng.Chance(0.5)
             ? string.Concat(Enumerable.Repeat("," + member, times))
             : string.Concat(Enumerable.Range(0, times).Select(i => ",\"k" + i.ToString(CultureInfo.InvariantCulture) + "\":" + member[(member.IndexOf(':', StringComparison.Ordinal) + 1)..]));
