@@ -11,12 +11,16 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 internal sealed class JsonNode
 {
-    private JsonNode(JsonDocumentContext context, JsonValueKind kind, long offset, string path)
+    private readonly JsonNode? _parent;
+    private readonly string _segment;
+
+    private JsonNode(JsonDocumentContext context, JsonValueKind kind, long offset, JsonNode? parent, string segment)
     {
         Context = context;
         Kind = kind;
         Offset = offset;
-        Path = path;
+        _parent = parent;
+        _segment = segment;
     }
 
     public JsonDocumentContext Context { get; }
@@ -25,7 +29,9 @@ internal sealed class JsonNode
 
     public long Offset { get; }
 
-    public string Path { get; }
+    /// <summary>The JSON path (<c>$.elasticities.byHs.0902</c>), built when asked for: only errors need it, and
+    /// building it for every node cost memory in proportion to nodes × path length (a long key over a large array).</summary>
+    public string Path => _parent is null ? "$" : _parent.Path + _segment;
 
     public List<KeyValuePair<string, JsonNode>> Properties { get; } = [];
 
@@ -58,7 +64,7 @@ internal sealed class JsonNode
         try
         {
             reader.Read();
-            var root = ReadValue(ref reader, context, "$");
+            var root = ReadValue(ref reader, context, null, string.Empty);
             if (reader.Read())
             {
                 throw context.Error(reader.TokenStartIndex + start, null, null, "has content after the end of the JSON value");
@@ -195,7 +201,7 @@ internal sealed class JsonNode
     }
 
     /// <summary>A string token's value; an escaped lone surrogate (<c>\uD800</c>) is a <see cref="TradeDataException"/>, not InvalidOperationException.</summary>
-    private static string GetString(ref Utf8JsonReader reader, JsonDocumentContext context, long offset, string path)
+    private static string GetString(ref Utf8JsonReader reader, JsonDocumentContext context, long offset, JsonNode? parent, string segment)
     {
         try
         {
@@ -203,31 +209,30 @@ internal sealed class JsonNode
         }
         catch (InvalidOperationException e)
         {
-            throw context.Error(offset, path, Encoding.UTF8.GetString(reader.ValueSpan), "is not a valid JSON string: it escapes a lone UTF-16 surrogate (\\uD800–\\uDFFF without its pair)", e);
+            throw context.Error(offset, (parent?.Path ?? "$") + segment, Encoding.UTF8.GetString(reader.ValueSpan), "is not a valid JSON string: it escapes a lone UTF-16 surrogate (\\uD800–\\uDFFF without its pair)", e);
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, string path)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, JsonNode? parent, string segment)
     {
         var offset = reader.TokenStartIndex + context.Start;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonNode(context, JsonValueKind.Object, offset, path);
+                var node = new JsonNode(context, JsonValueKind.Object, offset, parent, segment);
                 var names = new HashSet<string>(StringComparer.Ordinal); // not Properties.Any: an object with n members would cost n²
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = reader.TokenStartIndex + context.Start;
-                    var name = GetString(ref reader, context, nameOffset, path + ".");
-                    var childPath = path + "." + name;
+                    var name = GetString(ref reader, context, nameOffset, node, ".");
                     if (!names.Add(name))
                     {
-                        throw context.Error(nameOffset, childPath, null, $"field '{name}' appears twice");
+                        throw context.Error(nameOffset, node.Path + "." + name, null, $"field '{name}' appears twice");
                     }
 
                     reader.Read();
-                    var child = ReadValue(ref reader, context, childPath);
+                    var child = ReadValue(ref reader, context, node, "." + name);
                     child.NameOffset = nameOffset;
                     node.Properties.Add(new(name, child));
                 }
@@ -237,11 +242,11 @@ internal sealed class JsonNode
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonNode(context, JsonValueKind.Array, offset, path);
+                var node = new JsonNode(context, JsonValueKind.Array, offset, parent, segment);
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node.Items.Add(ReadValue(ref reader, context, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
+                    node.Items.Add(ReadValue(ref reader, context, node, "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
                     i++;
                 }
 
@@ -249,15 +254,15 @@ internal sealed class JsonNode
             }
 
             case JsonTokenType.String:
-                return new JsonNode(context, JsonValueKind.String, offset, path) { Text = GetString(ref reader, context, offset, path) };
+                return new JsonNode(context, JsonValueKind.String, offset, parent, segment) { Text = GetString(ref reader, context, offset, parent, segment) };
             case JsonTokenType.Number:
-                return new JsonNode(context, JsonValueKind.Number, offset, path) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+                return new JsonNode(context, JsonValueKind.Number, offset, parent, segment) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
-                return new JsonNode(context, JsonValueKind.True, offset, path) { Text = "true" };
+                return new JsonNode(context, JsonValueKind.True, offset, parent, segment) { Text = "true" };
             case JsonTokenType.False:
-                return new JsonNode(context, JsonValueKind.False, offset, path) { Text = "false" };
+                return new JsonNode(context, JsonValueKind.False, offset, parent, segment) { Text = "false" };
             default:
-                return new JsonNode(context, JsonValueKind.Null, offset, path) { Text = "null" };
+                return new JsonNode(context, JsonValueKind.Null, offset, parent, segment) { Text = "null" };
         }
     }
 }

@@ -196,6 +196,24 @@ public class FuzzRegressionTests
         Assert.Equal(5, e.Line);
     }
 
+    /// <summary>
+    /// Finding 7 (allocation check, long run): a 1.5 MB scenario (gzipped) made the reader allocate 1.9 GB,
+    /// because every JSON node stored its full path: a 2,000-character key over an array of 190,000 items
+    /// copied the key 190,000 times. Paths are now built only for an error.
+    /// </summary>
+    [Fact]
+    public void A_long_key_over_a_large_array_does_not_multiply_memory()
+    {
+        var key = "elasticities" + new string('[', 2000);
+        var json = "{\"importer\":\"CHN\",\"" + key + "\":[" + string.Join(',', Enumerable.Range(0, 190_000).Select(i => "\"" + (i % 100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "\"")) + "]}";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<TradeDataException>(() => ScenarioJson.Read(new MemoryStream(bytes), "scenario.json"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"$.{key}: unknown field", e.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 200L << 20, $"allocated {allocated / 1e6:F0} MB for {bytes.Length / 1e6:F1} MB of JSON"); // about 40 MB; it was 1.9 GB
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
