@@ -37,6 +37,9 @@ public static class ScenarioJson
     private static readonly string[] RootFields =
         ["name", "description", "importer", "beneficiaries", "hs", "newRatePercent", "cutPoints", "cutPercent", "effective", "stages", "referenceYear", "model", "elasticities", "monteCarlo", "sources"];
 
+    /// <summary>The largest scenario read from a stream or file, in bytes of (decompressed) JSON: 16 MB.</summary>
+    public const int MaxBytes = 16 << 20;
+
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     /// <summary>Reads a scenario file.</summary>
@@ -55,7 +58,7 @@ public static class ScenarioJson
     /// <param name="stream">The UTF-8 content (gzip detected).</param>
     /// <param name="fileName">The name to use in messages.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="TradeDataException">The content is not valid JSON (or not valid gzip) or breaks a rule.</exception>
+    /// <exception cref="TradeDataException">The content is not valid JSON (or not valid gzip), is larger than <see cref="MaxBytes"/>, or breaks a rule.</exception>
     public static Scenario Read(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -64,7 +67,19 @@ public static class ScenarioJson
         try
         {
             using var input = Input.Decompress(stream, fileName, leaveOpen: true);
-            input.CopyTo(buffer);
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = input.Read(chunk)) > 0)
+            {
+                if (buffer.Length + n > MaxBytes)
+                {
+                    // A scenario is a few kilobytes; this bounds memory against a gzip archive that expands a thousandfold.
+                    var lines = buffer.GetBuffer().AsSpan(0, (int)buffer.Length).Count((byte)'\n') + 1;
+                    throw new TradeDataException(fileName, lines, null, null, string.Create(CultureInfo.InvariantCulture, $"is larger than {MaxBytes >> 20} MB of JSON; a scenario file is a few kilobytes"));
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
         }
         catch (InvalidDataException e)
         {

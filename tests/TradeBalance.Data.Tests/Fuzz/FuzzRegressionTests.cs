@@ -214,6 +214,18 @@ public class FuzzRegressionTests
         Assert.True(allocated < 200L << 20, $"allocated {allocated / 1e6:F0} MB for {bytes.Length / 1e6:F1} MB of JSON"); // about 40 MB; it was 1.9 GB
     }
 
+    /// <summary>The same finding's other half: a small gzip archive can expand a thousandfold, so a scenario stream is capped at 16 MB.</summary>
+    [Fact]
+    public void A_scenario_that_expands_past_16_MB_is_refused_without_reading_it_all()
+    {
+        var bomb = Gzip(Encoding.UTF8.GetBytes("{\"description\":\"" + new string('x', 40 << 20) + "\"}"));
+        Assert.True(bomb.Length < 1 << 20, $"{bomb.Length} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<TradeDataException>(() => ScenarioJson.Read(new MemoryStream(bomb), "scenario.json.gz"));
+        Assert.Equal("scenario.json.gz:1: is larger than 16 MB of JSON; a scenario file is a few kilobytes", e.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100L << 20);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
