@@ -49,6 +49,10 @@ internal sealed class CsvInput : IDisposable
         {
             throw NotGzip(fileName, _nextLine, e);
         }
+        catch (TooManyFieldsException e)
+        {
+            throw TooWide(fileName, e);
+        }
     }
 
     public string FileName { get; }
@@ -111,8 +115,16 @@ internal sealed class CsvInput : IDisposable
 
         var d = delimiter ?? DetectDelimiter(headerText);
         var header = SplitHeader(headerText, d);
+        ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
         return new CsvInput(text, fileName, line, header, d, format);
     }
+
+    /// <summary>Fields a record may have beyond the header's before it is refused while being read (more is an error anyway).</summary>
+    public const int ExtraFields = 1024;
+
+    /// <summary>The error for a record far wider than the header, found before Sylvan.Data.Csv parses it (see <see cref="NewlineReader"/>).</summary>
+    public static TradeDataException TooWide(string fileName, TooManyFieldsException e) =>
+        new(fileName, e.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has more than {e.MaxFields} fields but the header has {e.MaxFields - ExtraFields} (an unbalanced quote may have joined many lines)"), e);
 
     /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
     public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) =>
@@ -268,6 +280,10 @@ internal sealed class CsvInput : IDisposable
             catch (InvalidDataException e)
             {
                 throw NotGzip(FileName, _nextLine, e);
+            }
+            catch (TooManyFieldsException e)
+            {
+                throw TooWide(FileName, e);
             }
 
             if (!ok)

@@ -242,6 +242,34 @@ public class FuzzRegressionTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100L << 20);
     }
 
+    /// <summary>
+    /// Finding 11 (long run, seed 3, allocation check): an 860 KB WITS file whose rows each open a quote that
+    /// the next row closes was one record of about 74,000 fields, and Sylvan.Data.Csv, which allocates about
+    /// quadratically in the fields of a record, allocated 637 MB before failing. A record more than 1,024
+    /// fields wider than the header is now refused while it is read.
+    /// </summary>
+    [Fact]
+    public void A_record_far_wider_than_the_header_is_refused_before_it_is_parsed()
+    {
+        var header = File.ReadLines(Fixtures.Path("wits-tariffs.csv")).First();
+        const string row = "HS,H6,156,China,WLD,World,2022,2022,TRN,090240,0, packings > 3 kg\",MFN,15,15,15,15,2,\"Black tea,2,186000\n";
+        var text = header + "\n" + string.Concat(Enumerable.Repeat(row, 8192));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<TradeDataException>(() => WitsTariffReader.Read(new StringReader(text), "wits.csv"));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L << 20, e.Message);
+        Assert.StartsWith("wits.csv:2: has more than 1044 fields but the header has 20", e.Message, StringComparison.Ordinal);
+
+        var commas = "year,exporter,importer,hs,value_usd\n2024,KEN,CHN,0902,1\n" + new string(',', 50_000) + "\n";
+        before = GC.GetAllocatedBytesForCurrentThread();
+        e = Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader(commas), "flows.csv"));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L << 20, e.Message);
+        Assert.StartsWith("flows.csv:3: has more than 1029 fields", e.Message, StringComparison.Ordinal);
+
+        // Up to 1,024 extra fields the usual message, with the exact count, still comes from the row check.
+        var wide = "year,exporter,importer,hs,value_usd\n2024,KEN,CHN,0902,1" + new string(',', 1000) + "\n";
+        Assert.Contains("has 1005 fields but the header has 5", Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader(wide), "flows.csv")).Message, StringComparison.Ordinal);
+    }
+
     internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
