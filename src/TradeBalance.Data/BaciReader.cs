@@ -104,14 +104,14 @@ public static class BaciReader
                 continue;
             }
 
-            var value = csv.Decimal(v) * 1000m;
+            var value = Thousand(csv, v, csv.Decimal(v));
             var tonnes = csv.OptionalDecimal(q, false, "NA");
             if (!flows.Passes(exporter, importer, hs!))
             {
                 continue;
             }
 
-            flows.Add(exporter, importer, hs!, year, value, tonnes * 1000m);
+            flows.Add(exporter, importer, hs!, year, value, tonnes is { } kt ? Thousand(csv, q, kt) : null);
         }
 
         csv.Report.Unit("BACI v × 1000 → USD (current USD; FOB, reconciled mirror flows)");
@@ -121,6 +121,12 @@ public static class BaciReader
             : "i, j: through the release's country-code file");
         return flows.Build();
     }
+
+    /// <summary>× 1000 (thousands of USD to USD, tonnes to kg), refusing a value whose product a decimal cannot hold.</summary>
+    private static decimal Thousand(CsvInput csv, int ordinal, decimal value) =>
+        value <= decimal.MaxValue / 1000m
+            ? value * 1000m
+            : throw csv.Error(ordinal, "is too large: times 1000 (BACI's thousands to units) it exceeds the largest value TradeBalance can hold (about 7.9E+28)");
 
     private static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes)
     {

@@ -29,6 +29,7 @@ public static class TradeFile
     /// <param name="path">The file.</param>
     /// <returns>The layout, or <see cref="TradeFileFormat.Unknown"/>.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="TradeDataException">The file is named <c>.gz</c> or starts with the gzip magic bytes but does not decompress.</exception>
     public static TradeFileFormat Detect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -40,6 +41,7 @@ public static class TradeFile
     /// <param name="stream">The content (gzip detected by magic bytes).</param>
     /// <param name="fileName">The name (a <c>.gz</c> ending means gzip).</param>
     /// <returns>The layout, or <see cref="TradeFileFormat.Unknown"/>.</returns>
+    /// <exception cref="TradeDataException">The content is named <c>.gz</c> or starts with the gzip magic bytes but does not decompress.</exception>
     public static TradeFileFormat Detect(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -47,7 +49,16 @@ public static class TradeFile
         using var text = new StreamReader(Input.Decompress(stream, fileName, leaveOpen: true), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         for (var i = 0; i < 10_000; i++)
         {
-            var line = text.ReadLine();
+            string? line;
+            try
+            {
+                line = text.ReadLine();
+            }
+            catch (InvalidDataException e)
+            {
+                throw CsvInput.NotGzip(fileName, i + 1, e);
+            }
+
             if (line is null)
             {
                 return TradeFileFormat.Unknown;

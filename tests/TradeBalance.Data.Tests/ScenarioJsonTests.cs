@@ -43,6 +43,15 @@ public class ScenarioJsonTests
         Assert.Equal(new MonteCarloSettings(1000, 42, 0.5), s.MonteCarlo);
     }
 
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData(" \r\n\t\n ", 3)]
+    public void An_empty_file_says_so(string json, int line)
+    {
+        var e = Assert.Throws<TradeDataException>(() => ScenarioJson.Parse(json));
+        Assert.Equal($"scenario.json:{line}: is empty; a JSON object is expected", e.Message);
+    }
+
     [Fact]
     public void Only_the_required_fields_are_needed()
     {

@@ -45,6 +45,14 @@ internal sealed class CsvInput : IDisposable
         {
             throw new TradeDataException(fileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
         }
+        catch (InvalidDataException e)
+        {
+            throw NotGzip(fileName, _nextLine, e);
+        }
+        catch (TooManyFieldsException e)
+        {
+            throw TooWide(fileName, e);
+        }
     }
 
     public string FileName { get; }
@@ -64,25 +72,35 @@ internal sealed class CsvInput : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
+        text = new NewlineReader(text);
         long line = 0;
+        var lastTerminated = true;
         string headerText;
         while (true)
         {
             string? s;
+            bool terminated;
             try
             {
-                s = text.ReadLine();
+                s = ReadLine(text, out terminated);
             }
             catch (DecoderFallbackException e)
             {
                 throw new TradeDataException(fileName, line + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
             }
+            catch (InvalidDataException e)
+            {
+                throw NotGzip(fileName, line + 1, e);
+            }
 
-            line++;
             if (s is null)
             {
-                throw new TradeDataException(fileName, line, null, null, "the file has no header row (it is empty or holds only '#' comment lines)");
+                // The end of the file is on the last line, or on the line after it when the file ends with a line break.
+                throw new TradeDataException(fileName, lastTerminated ? line + 1 : line, null, null, "the file has no header row (it is empty or holds only '#' comment lines)");
             }
+
+            line++;
+            lastTerminated = terminated;
 
             s = s.TrimStart('\uFEFF');
             var t = s.AsSpan().TrimStart();
@@ -97,7 +115,47 @@ internal sealed class CsvInput : IDisposable
 
         var d = delimiter ?? DetectDelimiter(headerText);
         var header = SplitHeader(headerText, d);
+        ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
         return new CsvInput(text, fileName, line, header, d, format);
+    }
+
+    /// <summary>Fields a record may have beyond the header's before it is refused while being read (more is an error anyway).</summary>
+    public const int ExtraFields = 1024;
+
+    /// <summary>The error for a record far wider than the header, found before Sylvan.Data.Csv parses it (see <see cref="NewlineReader"/>).</summary>
+    public static TradeDataException TooWide(string fileName, TooManyFieldsException e) =>
+        new(fileName, e.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has more than {e.MaxFields} fields but the header has {e.MaxFields - ExtraFields} (an unbalanced quote may have joined many lines)"), e);
+
+    /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
+    public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) =>
+        new(fileName, line, null, null, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message, e);
+
+    /// <summary>Reads a line ending in \n, \r\n or \r (like <see cref="TextReader.ReadLine"/>), saying whether it ended with a line break; null at the end.</summary>
+    private static string? ReadLine(TextReader text, out bool terminated)
+    {
+        var sb = new StringBuilder();
+        terminated = false;
+        while (true)
+        {
+            var c = text.Read();
+            if (c < 0)
+            {
+                return sb.Length == 0 ? null : sb.ToString();
+            }
+
+            if (c is '\n' or '\r')
+            {
+                if (c == '\r' && text.Peek() == '\n')
+                {
+                    text.Read();
+                }
+
+                terminated = true;
+                return sb.ToString();
+            }
+
+            sb.Append((char)c);
+        }
     }
 
     /// <summary>Tab when the header holds a tab, else comma.</summary>
@@ -218,6 +276,14 @@ internal sealed class CsvInput : IDisposable
             catch (CsvFormatException e)
             {
                 throw new TradeDataException(FileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+            }
+            catch (InvalidDataException e)
+            {
+                throw NotGzip(FileName, _nextLine, e);
+            }
+            catch (TooManyFieldsException e)
+            {
+                throw TooWide(FileName, e);
             }
 
             if (!ok)

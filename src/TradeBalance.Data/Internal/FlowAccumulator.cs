@@ -45,7 +45,15 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
                 throw csv.Error($"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: line {e.Line} has the same exporter, importer, HS code and year");
             }
 
-            _entries[at] = e with { Value = e.Value + valueUsd, Quantity = e.Quantity is null || quantityKg is null ? null : e.Quantity + quantityKg };
+            try
+            {
+                _entries[at] = e with { Value = e.Value + valueUsd, Quantity = e.Quantity is null || quantityKg is null ? null : e.Quantity + quantityKg };
+            }
+            catch (OverflowException ex)
+            {
+                throw csv.Error($"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {e.Line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)", ex);
+            }
+
             csv.Report.Adjust("rows merged into one ROW flow per market (summed)");
         }
         else

@@ -11,12 +11,16 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 internal sealed class JsonNode
 {
-    private JsonNode(JsonDocumentContext context, JsonValueKind kind, long offset, string path)
+    private readonly JsonNode? _parent;
+    private readonly string _segment;
+
+    private JsonNode(JsonDocumentContext context, JsonValueKind kind, long offset, JsonNode? parent, string segment)
     {
         Context = context;
         Kind = kind;
         Offset = offset;
-        Path = path;
+        _parent = parent;
+        _segment = segment;
     }
 
     public JsonDocumentContext Context { get; }
@@ -25,7 +29,9 @@ internal sealed class JsonNode
 
     public long Offset { get; }
 
-    public string Path { get; }
+    /// <summary>The JSON path (<c>$.elasticities.byHs.0902</c>), built when asked for: only errors need it, and
+    /// building it for every node cost memory in proportion to nodes × path length (a long key over a large array).</summary>
+    public string Path => _parent is null ? "$" : _parent.Path + _segment;
 
     public List<KeyValuePair<string, JsonNode>> Properties { get; } = [];
 
@@ -40,15 +46,25 @@ internal sealed class JsonNode
     {
         var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         var context = new JsonDocumentContext(fileName, utf8, start);
+
+        // Utf8JsonReader does not check the bytes inside strings; GetString would throw InvalidOperationException later.
+        var invalid = InvalidUtf8At(utf8.AsSpan(start));
+        if (invalid >= 0)
+        {
+            throw context.Error(start + invalid, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
+        }
+
+        if (utf8.AsSpan(start).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            // Utf8JsonReader would say "does not contain any JSON tokens"; say it plainly, at the end of the file.
+            throw context.Error(utf8.Length, null, null, "is empty; a JSON object is expected");
+        }
+
         var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
-            if (!reader.Read())
-            {
-                throw new TradeDataException(fileName, 1, null, null, "is empty; a JSON object is expected");
-            }
-
-            var root = ReadValue(ref reader, context, "$");
+            reader.Read();
+            var root = ReadValue(ref reader, context, null, string.Empty);
             if (reader.Read())
             {
                 throw context.Error(reader.TokenStartIndex + start, null, null, "has content after the end of the JSON value");
@@ -126,6 +142,15 @@ internal sealed class JsonNode
         }
     }
 
+    /// <summary>Checks that this is an object, whatever its property names (keys that are data, such as HS codes or source paths).</summary>
+    public void ExpectAnyObject()
+    {
+        if (Kind != JsonValueKind.Object)
+        {
+            throw Error($"must be an object, not {KindName()}");
+        }
+    }
+
     public JsonNode? Property(string name)
     {
         foreach (var (n, v) in Properties)
@@ -147,26 +172,67 @@ internal sealed class JsonNode
     /// <summary>The byte offset of this value's property name, when it is an object member.</summary>
     public long NameOffset { get; private set; }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, string path)
+    /// <summary>The index of the first byte that is not valid UTF-8, or -1.</summary>
+    private static int InvalidUtf8At(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return -1;
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var at = 0;
+        while (at < utf8.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8[at..], chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            at += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return at;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A string token's value; an escaped lone surrogate (<c>\uD800</c>) is a <see cref="TradeDataException"/>, not InvalidOperationException.</summary>
+    private static string GetString(ref Utf8JsonReader reader, JsonDocumentContext context, long offset, JsonNode? parent, string segment)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw context.Error(offset, (parent?.Path ?? "$") + segment, Encoding.UTF8.GetString(reader.ValueSpan), "is not a valid JSON string: it escapes a lone UTF-16 surrogate (\\uD800–\\uDFFF without its pair)", e);
+        }
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonDocumentContext context, JsonNode? parent, string segment)
     {
         var offset = reader.TokenStartIndex + context.Start;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonNode(context, JsonValueKind.Object, offset, path);
+                var node = new JsonNode(context, JsonValueKind.Object, offset, parent, segment);
+                var names = new HashSet<string>(StringComparer.Ordinal); // not Properties.Any: an object with n members would cost n²
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = reader.TokenStartIndex + context.Start;
-                    var name = reader.GetString() ?? string.Empty;
-                    var childPath = path + "." + name;
-                    if (node.Properties.Any(p => p.Key == name))
+                    var name = GetString(ref reader, context, nameOffset, node, ".");
+                    if (!names.Add(name))
                     {
-                        throw context.Error(nameOffset, childPath, null, $"field '{name}' appears twice");
+                        throw context.Error(nameOffset, node.Path + "." + name, null, $"field '{name}' appears twice");
                     }
 
                     reader.Read();
-                    var child = ReadValue(ref reader, context, childPath);
+                    var child = ReadValue(ref reader, context, node, "." + name);
                     child.NameOffset = nameOffset;
                     node.Properties.Add(new(name, child));
                 }
@@ -176,11 +242,11 @@ internal sealed class JsonNode
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonNode(context, JsonValueKind.Array, offset, path);
+                var node = new JsonNode(context, JsonValueKind.Array, offset, parent, segment);
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node.Items.Add(ReadValue(ref reader, context, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
+                    node.Items.Add(ReadValue(ref reader, context, node, "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
                     i++;
                 }
 
@@ -188,15 +254,15 @@ internal sealed class JsonNode
             }
 
             case JsonTokenType.String:
-                return new JsonNode(context, JsonValueKind.String, offset, path) { Text = reader.GetString() ?? string.Empty };
+                return new JsonNode(context, JsonValueKind.String, offset, parent, segment) { Text = GetString(ref reader, context, offset, parent, segment) };
             case JsonTokenType.Number:
-                return new JsonNode(context, JsonValueKind.Number, offset, path) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+                return new JsonNode(context, JsonValueKind.Number, offset, parent, segment) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
-                return new JsonNode(context, JsonValueKind.True, offset, path) { Text = "true" };
+                return new JsonNode(context, JsonValueKind.True, offset, parent, segment) { Text = "true" };
             case JsonTokenType.False:
-                return new JsonNode(context, JsonValueKind.False, offset, path) { Text = "false" };
+                return new JsonNode(context, JsonValueKind.False, offset, parent, segment) { Text = "false" };
             default:
-                return new JsonNode(context, JsonValueKind.Null, offset, path) { Text = "null" };
+                return new JsonNode(context, JsonValueKind.Null, offset, parent, segment) { Text = "null" };
         }
     }
 }

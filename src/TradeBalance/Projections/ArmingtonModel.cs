@@ -70,16 +70,16 @@ public static class ArmingtonModel
         var failed = ArmingtonKernel.Project(input, output, iterations, residuals, scratch, options.Tolerance, options.MaxIterations);
         if (failed >= 0)
         {
-            throw NotConverged(batch.Markets[failed], iterations[failed], residuals[failed], options);
+            throw NotConverged(batch.Markets[failed], batch.MarketElasticities[failed], iterations[failed], residuals[failed], options);
         }
 
         return ProjectionAssembly.Build(batch, ProjectionModelKind.Armington, output, iterations, residuals);
     }
 
-    internal static ProjectionException NotConverged(MarketKey market, int iterations, double residual, ArmingtonOptions options) =>
+    internal static ProjectionException NotConverged(MarketKey market, ElasticityValues elasticities, int iterations, double residual, ArmingtonOptions options) =>
         new(
             market,
             iterations,
             residual,
-            string.Create(CultureInfo.InvariantCulture, $"The Armington solve for the suppliers' world prices did not converge to the tolerance {options.Tolerance:G3} within {options.MaxIterations} iteration(s)."));
+            string.Create(CultureInfo.InvariantCulture, $"The Armington solve for the suppliers' world prices did not converge to the tolerance {options.Tolerance:G3} within {options.MaxIterations} iteration(s) with elasticities {elasticities}."));
 }

@@ -433,7 +433,7 @@ public static class Sensitivity
                 var failed = ArmingtonKernel.Project(input, output, iterations, residuals, _scratch.AsSpan(0, run.ScratchLength), run.Options.Armington.Tolerance, run.Options.Armington.MaxIterations);
                 if (failed >= 0)
                 {
-                    var inner = ArmingtonModel.NotConverged(batch.Markets[failed], iterations[failed], residuals[failed], run.Options.Armington);
+                    var inner = ArmingtonModel.NotConverged(batch.Markets[failed], new ElasticityValues(eta[failed], sigma[failed], eps[failed]), iterations[failed], residuals[failed], run.Options.Armington);
                     return new ProjectionException($"Monte Carlo draw {d} (seed {run.Settings.Seed}): {inner.Message}", inner);
                 }
             }

@@ -1,4 +1,4 @@
-
+using System.Globalization;
 namespace TradeBalance.Projections;
 
 /// <summary>
@@ -54,5 +54,9 @@ public static class SmartModel
     }
 
     /// <summary>The one place the numeric core's doubles become decimal money (every model converts through it).</summary>
-    internal static Money ToMoney(double value, Currency currency) => new((decimal)value, currency);
+    /// <exception cref="ProjectionException">The value is NaN, infinite, or beyond what a decimal holds (about ±7.9E+28).</exception>
+    internal static Money ToMoney(double value, Currency currency) =>
+        double.IsFinite(value) && Math.Abs(value) < 7.9e28
+            ? new((decimal)value, currency)
+            : throw new ProjectionException(string.Create(CultureInfo.InvariantCulture, $"A projected amount, {value:G6} {currency.Code}, is not finite or is beyond what a decimal amount holds (about ±7.9E+28): the inputs are outside the range the model is useful in."));
 }

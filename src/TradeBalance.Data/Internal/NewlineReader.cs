@@ -1,0 +1,200 @@
+namespace TradeBalance.Data.Internal;
+
+/// <summary>
+/// A text reader that turns every line break, <c>\r\n</c> or a lone <c>\r</c>, into <c>\n</c>.
+/// </summary>
+/// <remarks>
+/// Sylvan.Data.Csv 1.4.4 loses track of record ends after a quoted field that holds a lone <c>\r</c>:
+/// a later record ending in an empty field ran into the next one (<c>…,annual-average,\nUSD,…</c> read as
+/// one 11-field record). Reading only <c>\n</c> avoids that, and line numbers count CR-only files right.
+/// A line break inside a quoted field therefore reads as <c>\n</c>. The inner reader is not disposed.
+/// </remarks>
+internal sealed class NewlineReader(TextReader inner) : TextReader
+{
+    // The last character handed out was a '\r' turned into '\n': a '\n' right after it belongs to it.
+    private bool _afterCr;
+
+    // Field counting (after StartRecords): Sylvan.Data.Csv 1.4.4 allocates about quadratically in the fields
+    // of one record (50,000 fields: 470 MB), so a record far wider than the header is refused here first.
+    private char _delimiter;
+    private int _maxFields;
+    private int _fields;
+    private long _line;
+    private long _recordLine;
+    private State _state;
+
+    private enum State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+
+    /// <summary>From here on, counts the fields of each record (RFC 4180 quoting, as Sylvan reads it) and throws
+    /// <see cref="TooManyFieldsException"/> when one has more than <paramref name="maxFields"/>.</summary>
+    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="maxFields">The most fields a record may have.</param>
+    /// <param name="line">The line the next record starts on (the error names the line a record starts on).</param>
+    public void StartRecords(char delimiter, int maxFields, long line)
+    {
+        _delimiter = delimiter;
+        _maxFields = maxFields;
+        _line = line;
+        _recordLine = line;
+        _fields = 1;
+        _state = State.FieldStart;
+    }
+
+    public override int Peek()
+    {
+        var c = inner.Peek();
+        if (_afterCr && c == '\n')
+        {
+            inner.Read();
+            _afterCr = false;
+            c = inner.Peek();
+        }
+
+        return c == '\r' ? '\n' : c;
+    }
+
+    public override int Read()
+    {
+        while (true)
+        {
+            var c = inner.Read();
+            if (c < 0)
+            {
+                return -1;
+            }
+
+            if (_afterCr && c == '\n')
+            {
+                _afterCr = false;
+                continue;
+            }
+
+            _afterCr = c == '\r';
+            var ch = _afterCr ? '\n' : (char)c;
+            Count(ch);
+            return ch;
+        }
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var n = inner.Read(buffer);
+            if (n == 0)
+            {
+                return 0;
+            }
+
+            var written = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var c = buffer[i];
+                if (_afterCr && c == '\n')
+                {
+                    _afterCr = false;
+                    continue;
+                }
+
+                _afterCr = c == '\r';
+                var ch = _afterCr ? '\n' : c;
+                Count(ch);
+                buffer[written++] = ch;
+            }
+
+            if (written > 0)
+            {
+                return written;
+            }
+        }
+    }
+
+    private void Count(char c)
+    {
+        if (_maxFields == 0)
+        {
+            return;
+        }
+
+        switch (_state)
+        {
+            case State.Quoted:
+                if (c == '"')
+                {
+                    _state = State.QuoteInQuoted;
+                }
+                else if (c == '\n')
+                {
+                    _line++;
+                }
+
+                return;
+            case State.QuoteInQuoted when c == '"':
+                _state = State.Quoted;
+                return;
+            case State.FieldStart when c == '"':
+                _state = State.Quoted;
+                return;
+        }
+
+        if (c == '\n')
+        {
+            _recordLine = ++_line;
+            _fields = 1;
+            _state = State.FieldStart;
+        }
+        else if (c == _delimiter)
+        {
+            if (++_fields > _maxFields)
+            {
+                throw new TooManyFieldsException(_recordLine, _maxFields);
+            }
+
+            _state = State.FieldStart;
+        }
+        else
+        {
+            _state = State.Unquoted;
+        }
+    }
+
+    public override int ReadBlock(Span<char> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    public override int ReadBlock(char[] buffer, int index, int count) => ReadBlock(buffer.AsSpan(index, count));
+}
+
+/// <summary>A record has more fields than <see cref="NewlineReader"/> allows; <see cref="CsvInput"/> reports it with the file name.</summary>
+internal sealed class TooManyFieldsException(long line, int maxFields) : Exception($"Line {line} has more than {maxFields} fields.")
+{
+    public long Line { get; } = line;
+
+    public int MaxFields { get; } = maxFields;
+}

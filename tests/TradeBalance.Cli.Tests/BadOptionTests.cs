@@ -1,0 +1,73 @@
+using Xunit;
+
+namespace TradeBalance.Cli.Tests;
+
+/// <summary>
+/// The bad-input catalogue for the command line: one row per rule, each asserting the exit code
+/// (2 usage, 3 bad data), a fragment of the one-line message that names the value, and for bad data
+/// the file:line: position. Files are written to a scratch folder per row.
+/// </summary>
+public class BadOptionTests
+{
+    private const string Header = "year,exporter,importer,hs,value_usd\n";
+
+    /// <summary>Arguments ({dir} is the scratch folder), files to write there, the exit code and the message fragment.</summary>
+    private static readonly Dictionary<string, (string[] Args, (string Name, string Text)[] Files, int Exit, string Fragment)> Cases = new()
+    {
+        ["project --draws negative"] = (["project", "--draws", "-1"], [], 2, "--draws: -1 is negative"),
+        ["project --draws not a number"] = (["project", "--draws", "many"], [], 2, "'many'"),
+        ["project --seed not whole"] = (["project", "--seed", "1.5"], [], 2, "'1.5'"),
+        ["project --years backwards"] = (["project", "--years", "2030..2026"], [], 2, "--years: '2030..2026' is not a year range"),
+        ["project --years with --format"] = (["project", "--years", "2026..2028", "--format", "csv"], [], 2, "--years prints a year-by-year table"),
+        ["project --output extension"] = (["project", "--output", "{dir}/out.txt"], [], 2, "out.txt' must end in .csv or .json"),
+        ["project --model unknown"] = (["project", "--model", "cge"], [], 2, "--model: 'cge' is not a model"),
+        ["project --flows missing file"] = (["project", "--flows", "{dir}/none.csv"], [], 2, "none.csv' does not exist"),
+        ["project scenario for another importer, no tariffs"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", """{"importer":"KEN","beneficiaries":["CHN"],"hs":["0902"],"newRatePercent":0,"effective":"2026-05-01"}""")], 2, "The scenario's importer is KEN; the embedded tariffs are China's"),
+        ["project --flows bad value"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,-5\n")], 3, "flows.csv:2: column 'value_usd': '-5' is negative"),
+        ["project --flows duplicate"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,5\n2024,KEN,CHN,0902,6\n")], 3, "flows.csv:3: duplicate flow KEN→CHN HS 0902 2024: line 2"),
+        ["project --flows a rates file"] = (["project", "--flows", "{dir}/rates.csv"], [("rates.csv", "base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,130,daily\n")], 3, "rates.csv:1: is a ExchangeRates file, not trade flows"),
+        ["project --flows corrupt gzip"] = (["project", "--flows", "{dir}/flows.csv.gz"], [("flows.csv.gz", Header + "2024,KEN,CHN,0902,5\n")], 3, "flows.csv.gz:1: is not a valid gzip file"),
+        ["project --scenario typo"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\n\"importr\":\"CHN\"}")], 3, "s.json:2: $.importr: unknown field 'importr'"),
+        ["project --scenario invalid JSON"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\"importer\":\n\"CHN\",,}")], 3, "s.json:2: is not valid JSON"),
+        ["project --tariffs negative rate"] = (["project", "--tariffs", "{dir}/t.csv"], [("t.csv", "importer,exporter,hs,rate_percent\nCHN,*,0902,-15\n")], 3, "t.csv:2: column 'rate_percent': '-15' is negative"),
+        ["project --tariffs another importer"] = (["project", "--tariffs", "{dir}/t.csv"], [("t.csv", "importer,exporter,hs,rate_percent\nKEN,*,0902,25\n")], 3, "t.csv:1: column 'importer': 'CHN' has no tariff rows in the file"),
+        ["project --rates zero rate"] = (["project", "--rates", "{dir}/r.csv"], [("r.csv", "base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,0,annual-average\n")], 3, "r.csv:2: column 'rate': '0' is zero"),
+        ["project --flows no scenario lines"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,8517,5\n")], 3, "no CHN imports in 2024 on the scenario's lines"),
+        ["balance --country unknown"] = (["balance", "--country", "XX"], [], 2, "--country: 'XX' is not a known ISO 3166-1 country code"),
+        ["balance same country twice"] = (["balance", "--country", "KEN", "--partner", "KEN"], [], 2, "--country and --partner are both KEN"),
+        ["balance --rates missing file"] = (["balance", "--rates", "{dir}/none.csv"], [], 2, "--rates: file"),
+        ["balance --flows bad year"] = (["balance", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "1850,KEN,CHN,0902,5\n")], 3, "flows.csv:2: column 'year': '1850' is out of range (1900 to 2200)"),
+        ["sensitivity --draws 0"] = (["sensitivity", "--draws", "0"], [], 2, "--draws: 0 is outside 1–1,000,000"),
+        ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: 2000000 is outside"),
+        ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: 1 is outside [0, 1)"),
+        ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: -0.1 is outside [0, 1)"),
+        ["sensitivity --model gsim"] = (["sensitivity", "--model", "gsim"], [], 2, "'gsim'"),
+        ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .png or .svg"),
+        ["sensitivity --format json"] = (["sensitivity", "--format", "json"], [], 2, "'json'"),
+    };
+
+    public static TheoryData<string> Names => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Bad_option_or_file_gives_the_exit_code_and_a_message_naming_the_value(string name)
+    {
+        var (args, files, exit, fragment) = Cases[name];
+        using var dir = new TempDir();
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(dir.File(file), text);
+        }
+
+        var run = CliRun.Of([.. args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal))]);
+        Assert.True(exit == run.ExitCode, $"exit {run.ExitCode}, expected {exit}: {run.Err}");
+        Assert.Contains(fragment, run.Err, StringComparison.Ordinal);
+        Assert.StartsWith("tradebalance: ", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalogue_has_at_least_25_command_line_rows()
+    {
+        Assert.True(Cases.Count >= 25, $"{Cases.Count} rows");
+    }
+}

@@ -1,0 +1,370 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace TradeBalance.Data.Tests.Fuzz;
+
+/// <summary>One problem the fuzzer found: what went wrong, the input that showed it and a minimised input that still does.</summary>
+/// <param name="Target">The reader.</param>
+/// <param name="Signature">What went wrong, stable across inputs: the exception type and the method that threw it, or the oracle that failed.</param>
+/// <param name="Message">The first message seen.</param>
+/// <param name="Iteration">The input number that first showed it.</param>
+/// <param name="Input">That input.</param>
+/// <param name="Minimised">A smaller input with the same signature.</param>
+public sealed record FuzzFinding(string Target, string Signature, string Message, long Iteration, byte[] Input, byte[] Minimised)
+{
+    /// <summary>The minimised input as a C# string literal body (escaped), for a regression test.</summary>
+    public string MinimisedLiteral => FuzzEngine.Escape(Minimised);
+
+    public override string ToString() =>
+        $"{Target}: {Signature}\n  message: {Message}\n  input #{Iteration.ToString(CultureInfo.InvariantCulture)} ({Input.Length.ToString(CultureInfo.InvariantCulture)} bytes), minimised ({Minimised.Length.ToString(CultureInfo.InvariantCulture)} bytes): \"{MinimisedLiteral}\"";
+}
+
+/// <summary>The outcome of fuzzing one reader.</summary>
+public sealed class FuzzReport(string target)
+{
+    public string Target { get; } = target;
+
+    /// <summary>Inputs tried.</summary>
+    public long Tried { get; set; }
+
+    /// <summary>Inputs the reader accepted (and whose output passed the round-trip check).</summary>
+    public long Accepted { get; set; }
+
+    /// <summary>Inputs the reader refused with a documented exception.</summary>
+    public long Rejected { get; set; }
+
+    /// <summary>Distinct problems, in the order found.</summary>
+    public List<FuzzFinding> Findings { get; } = [];
+
+    /// <summary>How many inputs showed each problem.</summary>
+    public Dictionary<string, long> Hits { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Time spent making inputs (the rest is reading and checking them).</summary>
+    public TimeSpan Mutating { get; set; }
+
+    /// <summary>The longest any one input took.</summary>
+    public TimeSpan Slowest { get; set; }
+
+    /// <summary>The most bytes any one input made the reader allocate.</summary>
+    public long MostAllocated { get; set; }
+
+    /// <summary>The largest input tried, in bytes.</summary>
+    public long LargestInput { get; set; }
+
+    public override string ToString()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(ci, $"{Target}: {Tried} inputs in {Elapsed.TotalSeconds:F1} s ({Mutating.TotalSeconds:F1} s making them; {Accepted} accepted, {Rejected} refused with a documented exception), {Findings.Count} finding(s); slowest input {Slowest.TotalMilliseconds:F0} ms, most allocated {MostAllocated / 1e6:F1} MB, largest input {LargestInput / 1e6:F2} MB");
+        foreach (var f in Findings)
+        {
+            sb.AppendLine().Append(ci, $"  [{Hits[f.Signature]} input(s)] ").Append(f);
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Drives one reader with mutated inputs and checks the rules: only the documented exception
+/// (<see cref="TradeDataException"/>) may come out, its message must read <c>file:line: …</c> with a
+/// line inside the file, a successful read must survive write → read → write unchanged, and each
+/// input must stay within a time and an allocation limit.
+/// </summary>
+public static class FuzzEngine
+{
+    /// <summary>Limits per input: slower or hungrier is a finding (a hang or unbounded memory).</summary>
+    public static readonly TimeSpan SlowInput = TimeSpan.FromSeconds(5);
+
+    /// <summary>Allocation allowed per input: 64 MB plus 200 bytes per input byte.</summary>
+    public static long AllocationLimit(int inputLength) => (64L << 20) + (200L * inputLength);
+
+    /// <summary>Fuzzes a target until <paramref name="maxInputs"/> inputs are tried or <paramref name="budget"/> is spent.</summary>
+    /// <param name="target">The reader.</param>
+    /// <param name="seed">The run's seed: the same seed gives the same inputs.</param>
+    /// <param name="maxInputs">Inputs to try; null = until the budget is spent.</param>
+    /// <param name="budget">Wall-clock limit.</param>
+    /// <param name="minimise">Minimise each new finding's input.</param>
+    /// <param name="onInput">Called before each input with the input number and bytes (a watchdog can keep the latest).</param>
+    /// <param name="maxInputLength">The size cap of mutated inputs (huge fields and repeats scale with it).</param>
+    /// <param name="cancel">Stops the run.</param>
+    /// <returns>The report.</returns>
+    public static FuzzReport Run(FuzzTarget target, ulong seed, long? maxInputs, TimeSpan budget, bool minimise = true, Action<long, byte[]>? onInput = null, int maxInputLength = Mutator.MaxLength, CancellationToken cancel = default)
+    {
+        var rng = new FuzzRandom(seed);
+        var report = new FuzzReport(target.Name);
+        var clock = Stopwatch.StartNew();
+
+        // The seeds themselves first: they must read cleanly.
+        var inputs = target.Seeds.Select(s => s).GetEnumerator();
+        while ((maxInputs is null || report.Tried < maxInputs) && clock.Elapsed < budget && !cancel.IsCancellationRequested)
+        {
+            var mutating = clock.Elapsed;
+            onInput?.Invoke(report.Tried, []); // making the input is timed too (an empty input in a hang report means the mutator hung)
+            var input = inputs.MoveNext() ? inputs.Current : Mutator.Mutate(rng.Pick(target.Seeds), rng, target.Seeds, target.Json, maxInputLength);
+            report.Mutating += clock.Elapsed - mutating;
+            var n = report.Tried++;
+            onInput?.Invoke(n, input);
+            report.LargestInput = Math.Max(report.LargestInput, input.Length);
+            var started = clock.Elapsed;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var outcome = Check(target, input);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var took = clock.Elapsed - started;
+            report.Slowest = took > report.Slowest ? took : report.Slowest;
+            report.MostAllocated = Math.Max(report.MostAllocated, allocated);
+            if (outcome.Problem is null && took > SlowInput)
+            {
+                outcome = new Outcome(false, "slow input", string.Create(CultureInfo.InvariantCulture, $"took {took.TotalSeconds:F1} s (limit {SlowInput.TotalSeconds:F0} s) for {input.Length} bytes"));
+            }
+
+            if (outcome.Problem is null && allocated > AllocationLimit(input.Length))
+            {
+                outcome = new Outcome(false, "allocation", string.Create(CultureInfo.InvariantCulture, $"allocated {allocated / 1e6:F0} MB for {input.Length} bytes (limit {AllocationLimit(input.Length) / 1e6:F0} MB)"));
+            }
+
+            if (outcome.Problem is null)
+            {
+                if (outcome.Accepted)
+                {
+                    report.Accepted++;
+                }
+                else
+                {
+                    report.Rejected++;
+                }
+
+                continue;
+            }
+
+            report.Hits[outcome.Problem] = report.Hits.GetValueOrDefault(outcome.Problem) + 1;
+            if (report.Findings.All(f => f.Signature != outcome.Problem))
+            {
+                var small = minimise && outcome.Problem is not ("slow input" or "allocation") ? Minimise(target, input, outcome.Problem, candidate => onInput?.Invoke(n, candidate)) : input;
+                report.Findings.Add(new FuzzFinding(target.Name, outcome.Problem, outcome.Message!, n, input, small));
+            }
+        }
+
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    /// <summary>The result of one input: accepted or refused as documented (Problem null), or a problem.</summary>
+    public readonly record struct Outcome(bool Accepted, string? Problem, string? Message);
+
+    /// <summary>Reads one input and applies the rules.</summary>
+    public static Outcome Check(FuzzTarget target, byte[] input)
+    {
+        object value;
+        try
+        {
+            value = target.Read(input, target.FileName);
+        }
+        catch (TradeDataException e)
+        {
+            var bad = CheckMessage(e, target.FileName, input);
+            return bad is null ? new Outcome(false, null, null) : new Outcome(false, "TradeDataException message: " + bad, e.Message);
+        }
+        catch (Exception e)
+        {
+            return new Outcome(false, Signature(e), $"{e.GetType().Name}: {e.Message}");
+        }
+
+        if (target.RoundTrip is null)
+        {
+            return new Outcome(true, null, null);
+        }
+
+        try
+        {
+            target.RoundTrip(value);
+            return new Outcome(true, null, null);
+        }
+        catch (FuzzOracleException e)
+        {
+            return new Outcome(false, "round trip: " + (e.InnerException is { } inner ? Signature(inner) : "text changed"), e.Message);
+        }
+        catch (Exception e)
+        {
+            return new Outcome(false, "round trip: " + Signature(e), $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input.</summary>
+    private static string? CheckMessage(TradeDataException e, string fileName, byte[] input)
+    {
+        if (e.FileName != fileName)
+        {
+            return "names another file";
+        }
+
+        if (e.Line < 1)
+        {
+            return "has no line";
+        }
+
+        if (!e.Message.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{e.Line}: "), StringComparison.Ordinal))
+        {
+            return "does not start with file:line";
+        }
+
+        var text = Decoded(input);
+        if (text is not null)
+        {
+            long breaks = 0;
+            foreach (var c in text)
+            {
+                if (c is '\n' or '\r')
+                {
+                    breaks++;
+                }
+            }
+
+            if (e.Line > breaks + 1)
+            {
+                return "line is past the end of the file";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The input as text when it can be decoded plainly (gzip undone); null when it is not worth checking.</summary>
+    private static string? Decoded(byte[] input)
+    {
+        try
+        {
+            var bytes = input;
+            if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+            {
+                using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                using var m = new MemoryStream();
+                gz.CopyTo(m);
+                bytes = m.ToArray();
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The exception type and the first TradeBalance method on its stack.</summary>
+    public static string Signature(Exception e)
+    {
+        var frames = new StackTrace(e, false).GetFrames();
+        var where = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.FullName?.StartsWith("TradeBalance.", StringComparison.Ordinal) == true && m.DeclaringType.Namespace?.Contains("Tests", StringComparison.Ordinal) != true);
+        var at = where is null ? "?" : $"{where.DeclaringType!.Name}.{where.Name}";
+        return $"{e.GetType().Name} at {at}";
+    }
+
+    /// <summary>
+    /// Delta debugging (Zeller &amp; Hildebrandt 2002), simplified: removes chunks of lines, then of bytes,
+    /// halving the chunk size, while the input still shows the same problem.
+    /// </summary>
+    public static byte[] Minimise(FuzzTarget target, byte[] input, string signature, Action<byte[]>? onCandidate = null, int maxAttempts = 4000)
+    {
+        var attempts = 0;
+        var clock = Stopwatch.StartNew();
+        bool Still(byte[] candidate)
+        {
+            if (attempts++ >= maxAttempts || clock.Elapsed >= TimeSpan.FromSeconds(30))
+            {
+                return false;
+            }
+
+            onCandidate?.Invoke(candidate); // a watchdog times each candidate, not the whole minimisation
+            return Check(target, candidate).Problem == signature;
+        }
+
+        var best = input;
+        foreach (var unit in new[] { Unit.Line, Unit.Byte })
+        {
+            if (unit == Unit.Byte && best.Length > 64 << 10)
+            {
+                break; // byte by byte is too slow on a large input; the line pass has done what it can
+            }
+
+            var parts = Split(best, unit);
+            for (var chunk = Math.Max(1, parts.Count / 2); chunk >= 1 && attempts < maxAttempts; chunk /= 2)
+            {
+                for (var start = 0; start < parts.Count && attempts < maxAttempts;)
+                {
+                    var candidate = parts.Take(start).Concat(parts.Skip(start + chunk)).ToList();
+                    var bytes = candidate.SelectMany(p => p).ToArray();
+                    if (candidate.Count < parts.Count && Still(bytes))
+                    {
+                        parts = candidate;
+                        best = bytes;
+                    }
+                    else
+                    {
+                        start += chunk;
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private enum Unit
+    {
+        Line,
+        Byte,
+    }
+
+    private static List<byte[]> Split(byte[] data, Unit unit)
+    {
+        if (unit == Unit.Byte)
+        {
+            return [.. data.Select(b => new[] { b })];
+        }
+
+        var parts = new List<byte[]>();
+        var start = 0;
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (data[i] == (byte)'\n')
+            {
+                parts.Add(data[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        if (start < data.Length)
+        {
+            parts.Add(data[start..]);
+        }
+
+        return parts;
+    }
+
+    /// <summary>Bytes as the body of a C# string literal: printable ASCII as is, the rest escaped (\n, \r, \t, \", \\, \xNN for other bytes; for display).</summary>
+    public static string Escape(byte[] data)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in data)
+        {
+            sb.Append(b switch
+            {
+                (byte)'\n' => "\\n",
+                (byte)'\r' => "\\r",
+                (byte)'\t' => "\\t",
+                (byte)'"' => "\\\"",
+                (byte)'\\' => "\\\\",
+                >= 0x20 and < 0x7F => ((char)b).ToString(),
+                _ => "\\x" + b.ToString("X2", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Data.Tests.Fuzz;
+
+/// <summary>
+/// One reader under fuzz: its seed files, how to read bytes with it, and an optional check on what a
+/// successful read returns (writing it and reading it back must work and give the same text).
+/// </summary>
+/// <param name="Name">Short name, used in reports and seeds.</param>
+/// <param name="FileName">The file name passed to the reader (its extension matters: <c>.gz</c> would mean gzip).</param>
+/// <param name="Json">True for JSON (token mutations instead of CSV field mutations).</param>
+/// <param name="Seeds">The files mutations start from.</param>
+/// <param name="Read">Reads the bytes; the input's parity picks a variant (with or without options, one importer or all).</param>
+/// <param name="RoundTrip">Checks a successful read's value; throws <see cref="FuzzOracleException"/> on a mismatch.</param>
+/// <param name="Documented">The exceptions the reader documents for bad content.</param>
+public sealed record FuzzTarget(string Name, string FileName, bool Json, IReadOnlyList<byte[]> Seeds, Func<byte[], string, object> Read, Action<object>? RoundTrip, string Documented = "TradeDataException")
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>A check on a reader's output failed (not an exception the reader threw).</summary>
+public sealed class FuzzOracleException : Exception
+{
+    public FuzzOracleException()
+    {
+    }
+
+    public FuzzOracleException(string message)
+        : base(message)
+    {
+    }
+
+    public FuzzOracleException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>The readers the fuzz tests and the long-running fuzzer (tests/TradeBalance.Fuzz) drive.</summary>
+public static class FuzzTargets
+{
+    private static readonly Lazy<BaciCountryCodes> BaciCodes = new(() => BaciCountryCodes.Read(FixturePath("baci-country-codes.csv")).Value);
+
+    private static readonly WitsReadOptions WitsGroups = new()
+    {
+        PreferenceGroups = new Dictionary<string, IReadOnlyCollection<Country>>
+        {
+            ["EAC"] = [Country.FromIso3("TZA"), Country.FromIso3("UGA"), Countries.Kenya],
+            ["LDC"] = [Countries.Ethiopia, Country.FromIso3("RWA")],
+        },
+    };
+
+    /// <summary>Every target, in a fixed order.</summary>
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("flows", "flows.csv", false, Seeds(Embedded("flows.csv"), "year,exporter,importer,hs,value_usd,quantity_kg,source\n2024,KEN,CHN,0902,20000000,12000000,a\n2024,ROW,CHN,09.02,5.5,,\"b, c\"\n2023,404,156,090240,1,0,\n"), ReadFlows, RoundTripFlows),
+        new("tariffs", "tariffs.csv", false, Seeds(Embedded("tariffs.csv"), "importer,exporter,hs,rate_percent,valid_from,valid_to,source,regime\nCHN,*,0902,15,,,mfn,\nCHN,KEN,0902,0,2026-05-01,,pref,\nCHN,ETH,0902,0,2024-12-01,,ldc,LDC\nCHN,UGA,0902,0,2024-12-01,,ldc,LDC\n"), ReadTariffs, RoundTripTariffs),
+        new("rates", "exchange-rates.csv", false, Seeds(Embedded("exchange-rates.csv"), "base,quote,as_of,rate,basis,source\nUSD,KES,2024-01-01,134.82,annual-average,a\nUSD,KES,2024-01-11,159.8,daily,\nKES,USD,2024-01-11,0.00625,DAILY,\"x,y\"\n"), ReadRates, RoundTripRates),
+        new("comtrade", "comtrade.csv", false, Seeds(Fixture("comtrade-plus.csv"), Fixture("comtrade-plus-pascal.csv"), Fixture("comtrade-bulk.txt"), Fixture("comtrade-legacy-22.csv"), Fixture("comtrade-legacy-35.csv")), ReadComtrade, RoundTripFlows),
+        new("baci", "baci.csv", false, Seeds(Fixture("baci-hs17-2022.csv"), "t,i,j,k,v,q\n2022,404,156,090240,20000.5,12000.25\n2022,144,156,90240,1,   NA\n2022,842,156,090111,2,\n2022,156,156,090240,3,1\n2022,404,156,9999AA,1,1\n"), ReadBaci, RoundTripFlows),
+        new("baci-codes", "country_codes.csv", false, Seeds(Fixture("baci-country-codes.csv"), Fixture("baci-country-codes-old.csv"), "country_code,country_name,country_iso2,country_iso3\n490,Other Asia nes,S19,S19\n58,Belgium-Luxembourg,BL,BLX\n899,Areas nes,,\n"), (b, n) => BaciCountryCodes.Read(new MemoryStream(b), n).Value, null),
+        new("wits", "wits.csv", false, Seeds(Fixture("wits-tariffs.csv"), Fixture("wits-avemfn.csv"), Fixture("wits-avepref.csv"), Fixture("wits-ahs-only.csv")), ReadWits, RoundTripTariffs),
+        new("scenario", "scenario.json", true, Seeds(Embedded("scenario.json"), """{"importer":"CHN","beneficiaries":["KEN"],"hs":["0902","080440"],"cutPercent":50,"effective":"2026-05-01","stages":3,"model":"armington","elasticities":{"default":{"importDemand":-1.2,"exportSupply":"infinity"},"byHs":{"0902":{"substitution":1.83,"source":"x"}}},"monteCarlo":{"draws":10,"seed":1,"spread":0.25},"sources":{"effective":"y"}}"""), (b, n) => ScenarioJson.Read(new MemoryStream(b), n), RoundTripScenario),
+        new("totals", "bilateral-totals.csv", false, Seeds(Embedded("bilateral-totals.csv")), (b, n) => BilateralTotalsCsv.Read(new MemoryStream(b), n).Value, RoundTripTotals),
+        new("projection", "projection.csv", false, Seeds(ProjectionSeed()), (b, n) => ProjectionCsv.Read(new MemoryStream(b), n).Value, RoundTripProjection),
+    ];
+
+    /// <summary>The seven readers the reliability brief names (the others are fuzzed in the long run and by parity of effort).</summary>
+    public static IReadOnlyList<string> Core { get; } = ["flows", "tariffs", "rates", "comtrade", "baci", "wits", "scenario"];
+
+    public static FuzzTarget Get(string name) => All.Single(t => t.Name == name);
+
+    /// <summary>The fixture folder: next to the test assembly, or next to the fuzzer's.</summary>
+    public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static byte[] Fixture(string name) => File.ReadAllBytes(FixturePath(name));
+
+    private static byte[] Embedded(string name)
+    {
+        using var s = KenyaChina.OpenFile(name);
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        return m.ToArray();
+    }
+
+    private static IReadOnlyList<byte[]> Seeds(params object[] seeds) =>
+        [.. seeds.Select(s => s as byte[] ?? Encoding.UTF8.GetBytes((string)s))];
+
+    private static byte[] ProjectionSeed()
+    {
+        var w = new StringWriter();
+        ProjectionCsv.Write(SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), w);
+        return Encoding.UTF8.GetBytes(w.ToString());
+    }
+
+    private static bool Odd(byte[] b) => (b.Length & 1) == 1;
+
+    private static TradeDataSet ReadFlows(byte[] b, string n) => FlowsCsv.Read(new MemoryStream(b), n).Value;
+
+    private static object ReadTariffs(byte[] b, string n) =>
+        Odd(b) ? TariffsCsv.ReadAll(new StreamReader(new MemoryStream(b), Encoding.UTF8), n).Value : TariffsCsv.Read(new MemoryStream(b), n).Value;
+
+    private static ExchangeRateTable ReadRates(byte[] b, string n) => ExchangeRatesCsv.Read(new MemoryStream(b), n).Value;
+
+    private static TradeDataSet ReadComtrade(byte[] b, string n) =>
+        ComtradeReader.Read(new MemoryStream(b), n, Odd(b) ? new ComtradeReadOptions { Commodities = CommodityLevel.Total, Importers = new HashSet<Country> { Countries.China, Countries.Kenya } } : null).Value;
+
+    private static TradeDataSet ReadBaci(byte[] b, string n) =>
+        BaciReader.Read(new MemoryStream(b), n, Odd(b) ? new BaciReadOptions { CountryCodes = BaciCodes.Value } : null).Value;
+
+    // WITS has no Stream overload: the text reader decodes as the path overload does (UTF-8, BOM honoured).
+    private static object ReadWits(byte[] b, string n)
+    {
+        using var text = new StreamReader(new MemoryStream(b), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Odd(b) ? WitsTariffReader.ReadAll(text, n, WitsGroups).Value : WitsTariffReader.Read(text, n, null, WitsGroups).Value;
+    }
+
+    private static void RoundTripFlows(object value) =>
+        Same(value, v => Write(w => FlowsCsv.Write((TradeDataSet)v, w)), t => FlowsCsv.Read(new StringReader(t), "roundtrip.csv").Value);
+
+    private static void RoundTripTariffs(object value)
+    {
+        foreach (var schedule in value is TariffSchedule s ? [s] : ((IReadOnlyDictionary<Country, TariffSchedule>)value).Values)
+        {
+            Same(schedule, v => Write(w => TariffsCsv.Write((TariffSchedule)v, w)), t => TariffsCsv.Read(new StringReader(t), "roundtrip.csv", schedule.Importer).Value);
+        }
+    }
+
+    private static void RoundTripRates(object value) =>
+        Same(value, v => Write(w => ExchangeRatesCsv.Write((ExchangeRateTable)v, w)), t => ExchangeRatesCsv.Read(new StringReader(t), "roundtrip.csv").Value);
+
+    private static void RoundTripTotals(object value) =>
+        Same(value, v => Write(w => BilateralTotalsCsv.Write((System.Collections.Immutable.ImmutableArray<BilateralTotal>)v, w)), t => BilateralTotalsCsv.Read(new StringReader(t), "roundtrip.csv").Value);
+
+    private static void RoundTripProjection(object value) =>
+        Same(value, v => Write(w => ProjectionCsv.Write((System.Collections.Immutable.ImmutableArray<ProjectionOutputRow>)v, w)), t => ProjectionCsv.Read(new StringReader(t), "roundtrip.csv").Value);
+
+    private static void RoundTripScenario(object value) =>
+        Same(value, v => ScenarioJson.ToJson((Scenario)v), t => ScenarioJson.Parse(t, "roundtrip.json"));
+
+    /// <summary>Writing the value, reading that back and writing again must give the same text.</summary>
+    private static void Same(object value, Func<object, string> write, Func<string, object> read)
+    {
+        var first = write(value);
+        object again;
+        try
+        {
+            again = read(first);
+        }
+        catch (Exception e)
+        {
+            throw new FuzzOracleException("the writer's output does not read back: " + e.Message, e);
+        }
+
+        var second = write(again);
+        if (!string.Equals(first, second, StringComparison.Ordinal))
+        {
+            throw new FuzzOracleException($"write → read → write changed the text:\n--- first\n{first}\n--- second\n{second}");
+        }
+    }
+
+    private static string Write(Action<TextWriter> write)
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        write(w);
+        return w.ToString();
+    }
+}
