@@ -16,7 +16,7 @@ public sealed class LargeInput;
 /// <see cref="BaciReader"/> with the importer filter a SMART projection needs, and projected, while
 /// a sampler records the managed heap (<see cref="GC.GetTotalMemory(bool)"/> without collection,
 /// every 2 ms). The bound is on memory, not time: the heap must stay below <see cref="PeakBound"/>
-/// above where it started, although the file is about 155 MiB, which shows the reader streams
+/// above where it started, although the file is about 154 MiB, which shows the reader streams
 /// (docs/reliability.md has the figures).
 /// </summary>
 [Collection(nameof(LargeInput))]
