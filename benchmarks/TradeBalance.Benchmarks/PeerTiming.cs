@@ -104,10 +104,18 @@ public static class PeerTiming
         var t = SyntheticTrade.Build(SyntheticMarkets.Generate(flows));
         var settings = new MonteCarloSettings(draws, 42, 0.5);
         var options = new SensitivityOptions { MaxDegreeOfParallelism = threads };
-        var checksum = 0m;
-        var ms = Best(() => checksum = Sensitivity.Run(t.Scenario, t.Data, t.Schedule, settings, options).Markets.Sum(m => m.ProjectedTotal.P50.Amount), 3);
+        SensitivityResult? result = null;
+        var ms = Best(() => result = Sensitivity.Run(t.Scenario, t.Data, t.Schedule, settings, options), 3);
         Print("montecarlo_ms", ms);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checksum_p50_totals {checksum}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checksum_p50_totals {result!.Markets.Sum(m => m.ProjectedTotal.P50.Amount)}"));
+
+        // Hashes of every band (SHA-256 of their invariant text), to compare two builds' results figure by figure.
+        static string Hash(IEnumerable<object> items) =>
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i}"))))))[..16];
+
+        Console.WriteLine($"hash_flows_markets {Hash(result.Rows.Select(r => (object)$"{r.Projected} {r.ProjectedShare.P5:R} {r.ProjectedShare.P50:R} {r.ProjectedShare.P95:R}").Concat(result.Markets))}");
+        Console.WriteLine($"hash_exports {Hash(result.Exports)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kenya_exports_p50 {result.ExportsOf(Countries.Kenya).Projected.P50}"));
         return 0;
     }
 

@@ -15,24 +15,27 @@ namespace TradeBalance.Projections;
 /// negative and σ, ε positive; an infinite ε (≥ 99) stays infinite (u₃ is drawn and unused).</para>
 /// <para>Reproducibility: draw d's numbers come from its own SplitMix64 stream seeded with
 /// <c>mix(mix(seed) + d·0x9E3779B97F4A7C15)</c> (Steele, Lea &amp; Flood 2014), never from a shared
-/// generator, and each percentile is taken over the draws sorted by value, so a given seed gives
-/// bit-identical results whatever the degree of parallelism or the machine's core count. A spread
-/// of 0 reproduces the point projection exactly.</para>
+/// generator; market m's three numbers are numbers 3m to 3m + 2 of that stream, reached by skipping
+/// ahead. Each percentile is taken over the draws as a sort would order them, and each exporter's
+/// exports in a draw are summed exactly (below), so a given seed gives bit-identical results whatever
+/// the degree of parallelism or the machine's core count. A spread of 0 reproduces the point
+/// projection exactly.</para>
 /// <para>Percentiles: Hyndman &amp; Fan (1996) type 7, the default of R and NumPy. For the sorted
 /// values <c>x_0 ≤ … ≤ x_(n−1)</c> and probability p, <c>h = (n − 1)·p</c>, <c>j = ⌊h⌋</c> and
 /// <c>Q(p) = x_j + (h − j)·(x_(j+1) − x_j)</c> (<c>x_j</c> when j = n − 1), kept within
 /// <c>[x_j, x_(j+1)]</c> against rounding so that P5 ≤ P50 ≤ P95.</para>
-/// <para>Cost: draws run in parallel (<see cref="SensitivityOptions.MaxDegreeOfParallelism"/>); each
-/// worker rents its per-draw buffers once and reuses them, so the draw loop allocates nothing per
-/// flow. Figures are stored in blocks of 64, each block holding all draws of its figures (a draw's
-/// 64 values contiguous), so a draw writes whole cache lines and the percentiles read one contiguous
-/// block per 64 figures. The percentiles run in parallel too, by selecting the order statistics they
-/// need (multiple quickselect, O(draws) per figure) rather than sorting: the values are those a sort
-/// would give. Memory is one double per figure per draw: (2·flows + 3·markets + exporters) × draws ×
-/// 8 bytes.</para>
-/// <para>Progress reports the number of draws finished, about every 1 % (from worker threads; with
-/// <see cref="Progress{T}"/> values may arrive out of order). Cancellation throws
-/// <see cref="OperationCanceledException"/>.</para>
+/// <para>Cost: the markets are cut into chunks of about 512 KiB of figures (every draw of a chunk's
+/// figures; a market is never split), and the chunks run in parallel
+/// (<see cref="SensitivityOptions.MaxDegreeOfParallelism"/>). A worker runs every draw of one chunk,
+/// keeps that chunk's figures in cache, takes their percentiles (multiple quickselect, O(draws) per
+/// figure, the values a sort would give) and moves on, so memory does not grow with flows × draws:
+/// each worker holds one chunk's figures and one exporter-by-draw table. Per-flow work allocates
+/// nothing. Exports per exporter and draw are summed in 64-bit fixed point (whole units plus
+/// multiples of 2⁻³² of a unit, the fraction truncated), which is exact and so independent of the
+/// order in which chunks finish; the error against the exact sum is below flows × 2⁻³² units.</para>
+/// <para>Progress reports draw-equivalents finished (the share of the work done × draws), about
+/// every 1 %, ending with the number of draws (from worker threads; with <see cref="Progress{T}"/>
+/// values may arrive out of order). Cancellation throws <see cref="OperationCanceledException"/>.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 public static class Sensitivity
@@ -43,13 +46,13 @@ public static class Sensitivity
     /// <param name="tariffs">The importer's tariff schedule.</param>
     /// <param name="settings">Draws, seed and spread; null for the scenario's <see cref="Scenario.MonteCarlo"/>, else the defaults (1,000 draws, seed 42, ±50 %).</param>
     /// <param name="options">Model and parallelism; null for <see cref="SensitivityOptions.Default"/> (SMART).</param>
-    /// <param name="progress">Receives the number of draws finished; may be null.</param>
+    /// <param name="progress">Receives the number of draw-equivalents finished; may be null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The point projection and the percentile bands.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), the model is GSIM (not supported here), or draws × figures exceed one array.</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), the model is GSIM (not supported here), or the draws of the largest market's figures (or of the exporters) exceed one array.</exception>
     /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier.</exception>
-    /// <exception cref="ProjectionException">An Armington draw did not converge; the message names the draw and the market.</exception>
+    /// <exception cref="ProjectionException">An Armington draw did not converge (the message names the draw and the market), or a projected flow is too large (about 4.6·10¹⁸ or more) to sum.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static SensitivityResult Run(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings = null, SensitivityOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -63,59 +66,82 @@ public static class Sensitivity
 
         cancellationToken.ThrowIfCancellationRequested();
         var batch = ProjectionBatch.Create(scenario, data, tariffs);
-        var point = options.Model == ProjectionModelKind.Smart ? SmartModel.Project(batch) : ArmingtonModel.Project(batch, options.Armington);
         var run = new Layout(batch, options, settings);
         var draws = settings.Draws;
-        if ((long)run.Figures * draws > Array.MaxLength)
+        var widest = Math.Max(run.WidestChunk, run.Exporters.Length);
+        if ((long)widest * draws > Array.MaxLength)
         {
-            throw new ArgumentException($"{draws} draws of {run.Figures} figures need {(long)run.Figures * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
+            throw new ArgumentException($"{draws} draws of {widest} figures need {(long)widest * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
         }
 
-        // Every slot is written by its draw before it is read (a failed or cancelled run throws first).
-        var values = GC.AllocateUninitializedArray<double>(run.Figures * draws);
-        var failures = new ProjectionException?[draws];
-        var done = 0;
-        var step = Math.Max(1, draws / 100);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var p5 = new double[run.Figures];
+        var p50 = new double[run.Figures];
+        var p95 = new double[run.Figures];
+        var workers = Math.Max(1, Math.Min(run.Chunks, run.Parallelism));
+        var sums = new ExportSums?[workers];
+        var failures = new DrawFailure?[run.Chunks];
+        var tracker = new ProgressTracker(progress, draws, (long)(run.Flows + run.Markets) * draws);
+        var next = -1;
+        ProjectionResult? point = null;
+        ExceptionDispatchInfo? pointFailure = null;
         try
         {
+            // The point projection is one more piece of work: the first worker runs it while the others
+            // start on the draws. A point failure stops the draws, and is what the caller sees.
             Parallel.For(
                 0,
-                draws,
-                parallel,
-                () => new Worker(run),
-                (d, state, worker) =>
+                workers,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                w =>
                 {
-                    if (cancellationToken.IsCancellationRequested)
+                    if (w == 0)
                     {
-                        state.Stop();
-                        return worker;
+                        try
+                        {
+                            point = options.Model == ProjectionModelKind.Smart ? SmartModel.Project(batch) : ArmingtonModel.Project(batch, options.Armington);
+                        }
+                        catch (ProjectionException e)
+                        {
+                            pointFailure = ExceptionDispatchInfo.Capture(e);
+                            Volatile.Write(ref next, int.MaxValue - workers);
+                            return;
+                        }
                     }
 
-                    failures[d] = worker.Draw(d, values);
-                    var finished = Interlocked.Increment(ref done);
-                    if (progress is not null && (finished % step == 0 || finished == draws))
+                    using var worker = new Worker(run, tracker, cancellationToken);
+                    sums[w] = worker.Sums;
+                    int c;
+                    while ((c = Interlocked.Increment(ref next)) < run.Chunks)
                     {
-                        progress.Report(finished);
+                        failures[c] = worker.Chunk(c, p5, p50, p95);
                     }
-
-                    return worker;
-                },
-                worker => worker.Dispose());
+                });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        pointFailure?.Throw();
         cancellationToken.ThrowIfCancellationRequested();
-        var failure = failures.FirstOrDefault(f => f is not null);
-        if (failure is not null)
+
+        // The failure the draws in order would meet first: the lowest draw, then its lowest market.
+        DrawFailure? first = null;
+        foreach (var f in failures)
         {
-            throw failure;
+            if (f is not null && (first is null || f.Draw < first.Draw || (f.Draw == first.Draw && f.Market < first.Market)))
+            {
+                first = f;
+            }
         }
 
-        return run.Summarise(point, values);
+        if (first is not null)
+        {
+            throw first.Exception;
+        }
+
+        run.ExportPercentiles(sums, p5, p50, p95);
+        return run.Summarise(point!, p5, p50, p95);
     }
 
     /// <summary>
@@ -244,9 +270,76 @@ public static class Sensitivity
         return Math.Clamp(lo + ((h - j) * (hi - lo)), lo, hi);
     }
 
-    /// <summary>What every draw shares: the batch, the exporter index per flow and the figure layout.</summary>
+    /// <summary>An Armington solve that failed in one chunk: the first draw (and market) at which it failed.</summary>
+    private sealed record DrawFailure(int Draw, int Market, ProjectionException Exception);
+
+    /// <summary>
+    /// Exports per exporter and draw, in fixed point: <c>Units</c> holds whole units, <c>Fractions</c>
+    /// multiples of 2⁻³² of a unit. Integer sums are exact, so any order of adding gives the same total.
+    /// </summary>
+    private sealed class ExportSums(int exporters, int draws)
+    {
+        public const double FractionScale = 4294967296d;
+
+        public long[] Units { get; } = new long[exporters * draws];
+
+        public long[] Fractions { get; } = new long[exporters * draws];
+
+        public void Add(int slot, double value)
+        {
+            // |value| < 2^62, so the truncation to long is exact in its whole part and value − whole is exact.
+            var whole = (long)value;
+            Units[slot] = checked(Units[slot] + whole);
+            Fractions[slot] += (long)((value - whole) * FractionScale);
+        }
+    }
+
+    /// <summary>Turns work done (flow and market figures × draws) into draw-equivalents for the caller's progress.</summary>
+    private sealed class ProgressTracker(IProgress<int>? progress, int draws, long total)
+    {
+        private readonly int _step = Math.Max(1, draws / 100);
+        private long _done;
+        private int _lastStep;
+
+        public void Add(long units)
+        {
+            if (progress is null || units == 0)
+            {
+                return;
+            }
+
+            var done = Interlocked.Add(ref _done, units);
+            var value = done >= total ? draws : (int)(done * (double)draws / total);
+            if (value == draws && done - units < total)
+            {
+                progress.Report(draws);
+                return;
+            }
+
+            var step = value / _step;
+            while (value >= 1 && value < draws)
+            {
+                var last = Volatile.Read(ref _lastStep);
+                if (step <= last)
+                {
+                    return;
+                }
+
+                if (Interlocked.CompareExchange(ref _lastStep, step, last) == last)
+                {
+                    progress.Report(value);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>What every chunk shares: the batch, the exporter index per flow, the chunks and the figure layout.</summary>
     private sealed class Layout
     {
+        // A chunk holds every draw of its figures; about this many bytes keeps them in a core's cache.
+        private const long ChunkBytes = 512 * 1024;
+
         public Layout(ProjectionBatch batch, SensitivityOptions options, MonteCarloSettings settings)
         {
             Batch = batch;
@@ -257,8 +350,37 @@ public static class Sensitivity
             Exporters = [.. batch.Flows.Select(f => f.Exporter).Distinct().Order()];
             var index = Exporters.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
             FlowExporter = [.. batch.Flows.Select(f => index[f.Exporter])];
-            ScratchLength = options.Model == ProjectionModelKind.Armington ? ArmingtonKernel.ScratchLength(batch.Offsets) : 0;
             Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
+
+            // Chunks of whole markets, cut when the next market would take the chunk past ChunkBytes.
+            var starts = new List<int> { 0 };
+            long width = 0;
+            for (var m = 0; m < Markets; m++)
+            {
+                var market = (2L * (batch.Offsets[m + 1] - batch.Offsets[m])) + 3;
+                if (width > 0 && (width + market) * settings.Draws * sizeof(double) > ChunkBytes)
+                {
+                    starts.Add(m);
+                    width = 0;
+                }
+
+                width += market;
+                WidestChunk = (int)Math.Min(int.MaxValue, Math.Max(WidestChunk, width));
+            }
+
+            starts.Add(Markets);
+            ChunkStarts = [.. starts];
+            var largestMarkets = 0;
+            var largestFlows = 0;
+            for (var c = 0; c < Chunks; c++)
+            {
+                largestMarkets = Math.Max(largestMarkets, ChunkStarts[c + 1] - ChunkStarts[c]);
+                largestFlows = Math.Max(largestFlows, batch.Offsets[ChunkStarts[c + 1]] - batch.Offsets[ChunkStarts[c]]);
+            }
+
+            LargestChunkMarkets = largestMarkets;
+            LargestChunkFlows = largestFlows;
+            ScratchLength = options.Model == ProjectionModelKind.Armington ? ArmingtonKernel.ScratchLength(batch.Offsets) : 0;
         }
 
         public ProjectionBatch Batch { get; }
@@ -275,9 +397,23 @@ public static class Sensitivity
 
         public int[] FlowExporter { get; }
 
+        public int Figures { get; }
+
+        /// <summary>Gets the first market of each chunk, and the market count last.</summary>
+        public int[] ChunkStarts { get; }
+
+        public int Chunks => ChunkStarts.Length - 1;
+
+        public int WidestChunk { get; }
+
+        public int LargestChunkMarkets { get; }
+
+        public int LargestChunkFlows { get; }
+
         public int ScratchLength { get; }
 
-        public int Figures { get; }
+        /// <summary>Gets the number of threads to use: the option, or every core for −1.</summary>
+        public int Parallelism => Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
 
         // Figure layout: projected per flow, share per flow, then per market total, revenue after and
         // welfare, then exports per exporter.
@@ -291,68 +427,53 @@ public static class Sensitivity
 
         public int ExportFigure(int exporter) => (2 * Flows) + (3 * Markets) + exporter;
 
-        // Storage: figures in blocks of Block; block b holds, draw after draw, the Block values of its
-        // figures (the last block is narrower). Figure f of draw d is at Slot(f, d).
-        public const int Block = 64;
-
-        public int BlockStart(int block) => block * Block * Settings.Draws;
-
-        public int BlockWidth(int block) => Math.Min(Block, Figures - (block * Block));
-
-        public int Slot(int figure, int draw)
-        {
-            var block = figure / Block;
-            return BlockStart(block) + (draw * BlockWidth(block)) + (figure % Block);
-        }
-
-        public SensitivityResult Summarise(ProjectionResult point, double[] values)
+        /// <summary>Adds the workers' exact sums and takes each exporter's percentiles.</summary>
+        public void ExportPercentiles(ExportSums?[] sums, double[] p5, double[] p50, double[] p95)
         {
             var draws = Settings.Draws;
-            var p5 = new double[Figures];
-            var p50 = new double[Figures];
-            var p95 = new double[Figures];
-
-            // Per block (contiguous), transpose into one column per figure, then select each column's
-            // percentiles. Blocks are independent, so they run in parallel.
-            var blocks = (Figures + Block - 1) / Block;
-            Parallel.For(
-                0,
-                blocks,
-                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
-                () => ArrayPool<double>.Shared.Rent(Block * draws),
-                (b, _, columns) =>
+            var column = new double[draws];
+            for (var e = 0; e < Exporters.Length; e++)
+            {
+                for (var d = 0; d < draws; d++)
                 {
-                    var first = b * Block;
-                    var width = BlockWidth(b);
-                    var block = values.AsSpan(BlockStart(b), width * draws);
-                    for (var d = 0; d < draws; d++)
+                    var slot = (e * draws) + d;
+                    long units = 0, fractions = 0;
+                    foreach (var s in sums)
                     {
-                        var row = block.Slice(d * width, width);
-                        for (var c = 0; c < row.Length; c++)
+                        if (s is not null)
                         {
-                            columns[(c * draws) + d] = row[c];
+                            units = checked(units + s.Units[slot]);
+                            fractions = checked(fractions + s.Fractions[slot]);
                         }
                     }
 
-                    for (var c = 0; c < width; c++)
-                    {
-                        (p5[first + c], p50[first + c], p95[first + c]) = Percentiles(columns.AsSpan(c * draws, draws));
-                    }
+                    column[d] = units + (fractions / ExportSums.FractionScale);
+                }
 
-                    return columns;
-                },
-                columns => ArrayPool<double>.Shared.Return(columns));
+                var f = ExportFigure(e);
+                (p5[f], p50[f], p95[f]) = Percentiles(column);
+            }
+        }
 
+        public SensitivityResult Summarise(ProjectionResult point, double[] p5, double[] p50, double[] p95)
+        {
             var currency = Batch.Data.Currency;
             PercentileBand<Money> MoneyBand(int f) => new(SmartModel.ToMoney(p5[f], currency), SmartModel.ToMoney(p50[f], currency), SmartModel.ToMoney(p95[f], currency));
             PercentileBand<double> ShareBand(int f) => new(p5[f], p50[f], p95[f]);
 
-            var rows = ImmutableArray.CreateBuilder<SensitivityRow>(Flows);
-            for (var i = 0; i < Flows; i++)
-            {
-                var flow = Batch.Flows[i];
-                rows.Add(new SensitivityRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i))));
-            }
+            // One row object per flow: the largest serial step left, so it is split across the threads too.
+            var rows = new SensitivityRow[Flows];
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, Flows, Math.Max(4096, Flows / (4 * Parallelism) + 1)),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+                range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        var flow = Batch.Flows[i];
+                        rows[i] = new SensitivityRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
+                    }
+                });
 
             var markets = ImmutableArray.CreateBuilder<SensitivityMarket>(Markets);
             for (var m = 0; m < Markets; m++)
@@ -374,95 +495,176 @@ public static class Sensitivity
                 exports.Add(new SensitivityExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
             }
 
-            return new SensitivityResult(Batch.Scenario, Options.Model, Settings, point, rows.MoveToImmutable(), markets.MoveToImmutable(), exports.MoveToImmutable());
+            return new SensitivityResult(Batch.Scenario, Options.Model, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
         }
     }
 
-    /// <summary>One worker's buffers, rented once and reused for every draw it runs.</summary>
+    /// <summary>One worker's buffers, rented once and reused for every chunk it runs, and its export sums.</summary>
     private sealed class Worker : IDisposable
     {
+        // Largest projected flow the fixed-point export sums take (far above any real flow).
+        private const double Largest = 4.6e18;
+
+        // Draws run in blocks of 8, so that each column receives a whole cache line at a time; progress
+        // and cancellation are looked at every 64 draws (a multiple of the block).
+        private const int Block = 8;
+        private const int ReportEvery = 64;
+
         private readonly Layout _run;
+        private readonly ProgressTracker _tracker;
+        private readonly CancellationToken _cancellation;
+        private readonly int[] _offsets;
         private readonly double[] _elasticities;
         private readonly double[] _flowOut;
         private readonly double[] _marketOut;
+        private readonly double[] _residuals;
         private readonly double[] _scratch;
-        private readonly double[] _exports;
+        private readonly double[] _columns;
         private readonly int[] _iterations;
 
-        public Worker(Layout run)
+        public Worker(Layout run, ProgressTracker tracker, CancellationToken cancellation)
         {
             _run = run;
-            _elasticities = ArrayPool<double>.Shared.Rent(Math.Max(1, 3 * run.Markets));
-            _flowOut = ArrayPool<double>.Shared.Rent(Math.Max(1, 4 * run.Flows));
-            _marketOut = ArrayPool<double>.Shared.Rent(Math.Max(1, 6 * run.Markets));
+            _tracker = tracker;
+            _cancellation = cancellation;
+            int n = run.LargestChunkFlows, k = run.LargestChunkMarkets;
+            _offsets = ArrayPool<int>.Shared.Rent(k + 1);
+            _elasticities = ArrayPool<double>.Shared.Rent(Math.Max(1, 3 * k));
+            _flowOut = ArrayPool<double>.Shared.Rent(Math.Max(1, (3 + Block) * n));
+            _marketOut = ArrayPool<double>.Shared.Rent(Math.Max(1, Block * 5 * k));
+            _residuals = ArrayPool<double>.Shared.Rent(Math.Max(1, k));
             _scratch = ArrayPool<double>.Shared.Rent(Math.Max(1, run.ScratchLength));
-            _exports = ArrayPool<double>.Shared.Rent(Math.Max(1, run.Exporters.Length));
-            _iterations = ArrayPool<int>.Shared.Rent(Math.Max(1, run.Markets));
+            _columns = ArrayPool<double>.Shared.Rent(Math.Max(1, run.WidestChunk * run.Settings.Draws));
+            _iterations = ArrayPool<int>.Shared.Rent(Math.Max(1, k));
+            Sums = new ExportSums(run.Exporters.Length, run.Settings.Draws);
         }
 
-        /// <summary>Projects draw d and writes its figures into their slots of <paramref name="values"/>; returns the failure of an Armington solve, if any.</summary>
-        public ProjectionException? Draw(int d, double[] values)
+        public ExportSums Sums { get; }
+
+        /// <summary>
+        /// Runs every draw of chunk c, then writes the percentiles of its flow and market figures; adds the
+        /// chunk's exports to <see cref="Sums"/>. Returns the chunk's first Armington failure, if any.
+        /// </summary>
+        public DrawFailure? Chunk(int c, double[] p5, double[] p50, double[] p95)
         {
             var run = _run;
             var batch = run.Batch;
-            int n = run.Flows, k = run.Markets;
+            var draws = run.Settings.Draws;
+            int m0 = run.ChunkStarts[c], k = run.ChunkStarts[c + 1] - m0;
+            int f0 = batch.Offsets[m0], n = batch.Offsets[m0 + k] - f0;
+            var offsets = _offsets.AsSpan(0, k + 1);
+            for (var m = 0; m <= k; m++)
+            {
+                offsets[m] = batch.Offsets[m0 + m] - f0;
+            }
+
             var eta = _elasticities.AsSpan(0, k);
             var sigma = _elasticities.AsSpan(k, k);
             var eps = _elasticities.AsSpan(2 * k, k);
+            var input = new SmartInput(offsets, batch.Baseline.AsSpan(f0, n), batch.TariffBefore.AsSpan(f0, n), batch.TariffAfter.AsSpan(f0, n), eta, sigma, eps);
+            var armington = run.Options.Model == ProjectionModelKind.Armington;
             var spread = run.Settings.Spread;
-            var rng = SplitMix64.ForDraw(run.Settings.Seed, d);
-            for (var m = 0; m < k; m++)
-            {
-                var u1 = rng.NextDouble();
-                var u2 = rng.NextDouble();
-                var u3 = rng.NextDouble();
-                eta[m] = batch.ImportDemand[m] * (1d + (spread * ((2d * u1) - 1d)));
-                sigma[m] = batch.Substitution[m] * (1d + (spread * ((2d * u2) - 1d)));
-                var e = batch.ExportSupply[m];
-                eps[m] = e >= ElasticityValues.InfiniteSupplyThreshold ? e : e * (1d + (spread * ((2d * u3) - 1d)));
-            }
+            var figures = (2 * n) + (3 * k);
+            var columns = _columns.AsSpan(0, figures * draws);
+            var exporterOf = run.FlowExporter.AsSpan(f0, n);
+            var sums = Sums;
 
-            var input = new SmartInput(batch.Offsets, batch.Baseline, batch.TariffBefore, batch.TariffAfter, eta, sigma, eps);
-            var output = new SmartOutput(
-                _flowOut.AsSpan(0, n), _flowOut.AsSpan(n, n), _flowOut.AsSpan(2 * n, n), _flowOut.AsSpan(3 * n, n),
-                _marketOut.AsSpan(0, k), _marketOut.AsSpan(k, k), _marketOut.AsSpan(2 * k, k), _marketOut.AsSpan(3 * k, k), _marketOut.AsSpan(4 * k, k));
-            if (run.Options.Model == ProjectionModelKind.Armington)
+            // Buffers: trade creation, diversion and price effect are scratch shared by the draws of a
+            // block; each draw of the block has its own projections and market figures.
+            var projections = _flowOut.AsSpan(3 * n, Block * n);
+            var marketFigures = _marketOut.AsSpan(0, Block * 5 * k);
+            Span<double> totals = stackalloc double[Block];
+            for (var d0 = 0; d0 < draws; d0 += Block)
             {
-                var residuals = _marketOut.AsSpan(5 * k, k);
-                var iterations = _iterations.AsSpan(0, k);
-                var failed = ArmingtonKernel.Project(input, output, iterations, residuals, _scratch.AsSpan(0, run.ScratchLength), run.Options.Armington.Tolerance, run.Options.Armington.MaxIterations);
-                if (failed >= 0)
+                if (d0 % ReportEvery == 0)
                 {
-                    var inner = ArmingtonModel.NotConverged(batch.Markets[failed], new ElasticityValues(eta[failed], sigma[failed], eps[failed]), iterations[failed], residuals[failed], run.Options.Armington);
-                    return new ProjectionException($"Monte Carlo draw {d} (seed {run.Settings.Seed}): {inner.Message}", inner);
-                }
-            }
-            else
-            {
-                SmartKernel.Project(input, output);
-            }
-
-            var projected = output.Projected;
-            var exports = _exports.AsSpan(0, run.Exporters.Length);
-            exports.Clear();
-            for (var m = 0; m < k; m++)
-            {
-                var totalAfter = output.MarketTotalAfter[m];
-                for (var i = batch.Offsets[m]; i < batch.Offsets[m + 1]; i++)
-                {
-                    values[run.Slot(i, d)] = projected[i];
-                    values[run.Slot(run.ShareFigure(i), d)] = totalAfter > 0d ? projected[i] / totalAfter : 0d;
-                    exports[run.FlowExporter[i]] += projected[i];
+                    _cancellation.ThrowIfCancellationRequested();
+                    _tracker.Add(d0 == 0 ? 0 : (long)(n + k) * ReportEvery);
                 }
 
-                values[run.Slot(run.TotalFigure(m), d)] = totalAfter;
-                values[run.Slot(run.RevenueFigure(m), d)] = output.RevenueAfter[m];
-                values[run.Slot(run.WelfareFigure(m), d)] = output.Welfare[m];
+                var width = Math.Min(Block, draws - d0);
+                for (var b = 0; b < width; b++)
+                {
+                    var d = d0 + b;
+                    var rng = SplitMix64.ForDraw(run.Settings.Seed, d);
+                    rng.Skip(3L * m0);
+                    for (var m = 0; m < k; m++)
+                    {
+                        var u1 = rng.NextDouble();
+                        var u2 = rng.NextDouble();
+                        var u3 = rng.NextDouble();
+                        eta[m] = batch.ImportDemand[m0 + m] * (1d + (spread * ((2d * u1) - 1d)));
+                        sigma[m] = batch.Substitution[m0 + m] * (1d + (spread * ((2d * u2) - 1d)));
+                        var e = batch.ExportSupply[m0 + m];
+                        eps[m] = e >= ElasticityValues.InfiniteSupplyThreshold ? e : e * (1d + (spread * ((2d * u3) - 1d)));
+                    }
+
+                    var markets = marketFigures.Slice(b * 5 * k, 5 * k);
+                    var output = new SmartOutput(
+                        _flowOut.AsSpan(0, n), _flowOut.AsSpan(n, n), _flowOut.AsSpan(2 * n, n), projections.Slice(b * n, n),
+                        markets[..k], markets.Slice(k, k), markets.Slice(2 * k, k), markets.Slice(3 * k, k), markets.Slice(4 * k, k));
+                    if (armington)
+                    {
+                        var residuals = _residuals.AsSpan(0, k);
+                        var iterations = _iterations.AsSpan(0, k);
+                        var failed = ArmingtonKernel.Project(input, output, iterations, residuals, _scratch.AsSpan(0, run.ScratchLength), run.Options.Armington.Tolerance, run.Options.Armington.MaxIterations);
+                        if (failed >= 0)
+                        {
+                            var inner = ArmingtonModel.NotConverged(batch.Markets[m0 + failed], new ElasticityValues(eta[failed], sigma[failed], eps[failed]), iterations[failed], residuals[failed], run.Options.Armington);
+                            _tracker.Add((long)(n + k) * (draws - (d0 - (d0 % ReportEvery))));
+                            return new DrawFailure(d, m0 + failed, new ProjectionException($"Monte Carlo draw {d} (seed {run.Settings.Seed}): {inner.Message}", inner));
+                        }
+                    }
+                    else
+                    {
+                        SmartKernel.Project(input, output);
+                    }
+                }
+
+                // Column j (every draw of local figure j) is columns[j·draws ..]: the flows' projections,
+                // their shares, then the markets' totals, revenue and welfare. A block writes `width`
+                // adjacent values of each column (a cache line for 8 draws), and of each exporter's sums.
+                for (var m = 0; m < k; m++)
+                {
+                    for (var b = 0; b < width; b++)
+                    {
+                        totals[b] = marketFigures[(b * 5 * k) + k + m];
+                        columns[(((2 * n) + m) * draws) + d0 + b] = totals[b];
+                        columns[(((2 * n) + k + m) * draws) + d0 + b] = marketFigures[(b * 5 * k) + (3 * k) + m];
+                        columns[(((2 * n) + (2 * k) + m) * draws) + d0 + b] = marketFigures[(b * 5 * k) + (4 * k) + m];
+                    }
+
+                    for (var i = offsets[m]; i < offsets[m + 1]; i++)
+                    {
+                        var projected = columns.Slice((i * draws) + d0, width);
+                        var shares = columns.Slice(((n + i) * draws) + d0, width);
+                        var slot = (exporterOf[i] * draws) + d0;
+                        for (var b = 0; b < width; b++)
+                        {
+                            var x = projections[(b * n) + i];
+                            if (!(x < Largest && x > -Largest))
+                            {
+                                throw new ProjectionException($"Monte Carlo draw {d0 + b}: the projected flow {batch.Flows[f0 + i].Exporter} → {batch.Markets[m0 + m]} is {x}, too large to sum exactly (the limit is {Largest:E1}).");
+                            }
+
+                            projected[b] = x;
+                            shares[b] = totals[b] > 0d ? x / totals[b] : 0d;
+                            sums.Add(slot + b, x);
+                        }
+                    }
+                }
             }
 
-            for (var e = 0; e < exports.Length; e++)
+            _tracker.Add((long)(n + k) * (draws - ((draws - 1) / ReportEvery * ReportEvery)));
+
+            for (var j = 0; j < figures; j++)
             {
-                values[run.Slot(run.ExportFigure(e), d)] = exports[e];
+                var f = j < n ? f0 + j
+                    : j < 2 * n ? run.ShareFigure(f0 + j - n)
+                    : j < (2 * n) + k ? run.TotalFigure(m0 + j - (2 * n))
+                    : j < (2 * n) + (2 * k) ? run.RevenueFigure(m0 + j - (2 * n) - k)
+                    : run.WelfareFigure(m0 + j - (2 * n) - (2 * k));
+                (p5[f], p50[f], p95[f]) = Percentiles(columns.Slice(j * draws, draws));
             }
 
             return null;
@@ -470,11 +672,13 @@ public static class Sensitivity
 
         public void Dispose()
         {
+            ArrayPool<int>.Shared.Return(_offsets);
             ArrayPool<double>.Shared.Return(_elasticities);
             ArrayPool<double>.Shared.Return(_flowOut);
             ArrayPool<double>.Shared.Return(_marketOut);
+            ArrayPool<double>.Shared.Return(_residuals);
             ArrayPool<double>.Shared.Return(_scratch);
-            ArrayPool<double>.Shared.Return(_exports);
+            ArrayPool<double>.Shared.Return(_columns);
             ArrayPool<int>.Shared.Return(_iterations);
         }
     }

@@ -26,6 +26,16 @@ internal struct SplitMix64
         }
     }
 
+    /// <summary>Skips <paramref name="count"/> numbers: the state advances by one constant per number, so this is
+    /// the same as calling <see cref="Next"/> that many times (used to start a draw's stream at a given market).</summary>
+    public void Skip(long count)
+    {
+        unchecked
+        {
+            _state += (ulong)count * Golden;
+        }
+    }
+
     /// <summary>The next 64 random bits.</summary>
     public ulong Next()
     {
