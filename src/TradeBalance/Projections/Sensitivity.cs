@@ -146,23 +146,29 @@ public static class Sensitivity
 
     /// <summary>
     /// The type 7 P5, P50 and P95 of values in any order, equal to <see cref="Percentile"/> of the
-    /// sorted values: only the order statistics the three percentiles read are put in place (by
-    /// <see cref="MultiSelect"/>), instead of sorting everything. Reorders <paramref name="values"/>.
+    /// sorted values: only the order statistics the three percentiles read are found, instead of
+    /// sorting everything. Reorders <paramref name="values"/> (a permutation of them remains).
     /// </summary>
+    /// <remarks>
+    /// From <see cref="BucketThreshold"/> values on, one pass counts the values into
+    /// <see cref="Buckets"/> equal-width buckets between the minimum and the maximum (the bucket index
+    /// only grows with the value, so every value of a bucket is ≤ every value of the next), a second
+    /// pass moves the few values of the buckets that hold the wanted ranks to the front, and
+    /// <see cref="MultiSelect"/> finishes there. Fewer values, or values crowded into the wanted
+    /// buckets, go straight to <see cref="MultiSelect"/>. Either way the order statistics, and so the
+    /// percentiles, are exactly those of a sort.
+    /// </remarks>
     internal static (double P5, double P50, double P95) Percentiles(Span<double> values)
     {
-        foreach (var v in values)
+        var n = values.Length;
+        if (!MinMax(values, out var min, out var max))
         {
-            if (double.IsNaN(v))
-            {
-                // Never expected (the kernels return finite figures); keep the sort's NaN ordering.
-                values.Sort();
-                return (Percentile(values, 0.05), Percentile(values, 0.50), Percentile(values, 0.95));
-            }
+            // Never expected (the kernels return finite figures); keep the sort's NaN ordering.
+            values.Sort();
+            return (Percentile(values, 0.05), Percentile(values, 0.50), Percentile(values, 0.95));
         }
 
         // Percentile(p) reads x_j and x_(j+1), j = ⌊(n − 1)·p⌋: six ranks at most, ascending.
-        var n = values.Length;
         Span<int> ranks = stackalloc int[6];
         var count = 0;
         foreach (var p in (ReadOnlySpan<double>)[0.05, 0.50, 0.95])
@@ -177,8 +183,162 @@ public static class Sensitivity
             }
         }
 
-        MultiSelect(values, 0, n - 1, ranks[..count], 2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, n)) + 1));
-        return (Percentile(values, 0.05), Percentile(values, 0.50), Percentile(values, 0.95));
+        ranks = ranks[..count];
+        Span<int> at = stackalloc int[6];
+        if (!(n >= BucketThreshold && min < max && BucketSelect(values, min, max, ranks, at[..count])))
+        {
+            MultiSelect(values, 0, n - 1, ranks, Depth(n));
+            ranks.CopyTo(at);
+        }
+
+        return (Quantile(values, ranks, at, 0.05), Quantile(values, ranks, at, 0.50), Quantile(values, ranks, at, 0.95));
+    }
+
+    /// <summary>Type 7 quantile p from the selected ranks (<paramref name="at"/>[i] is where the value of rank <paramref name="ranks"/>[i] now is).</summary>
+    private static double Quantile(ReadOnlySpan<double> values, ReadOnlySpan<int> ranks, ReadOnlySpan<int> at, double p)
+    {
+        var n = values.Length;
+        var h = (n - 1) * p;
+        var j = (int)Math.Floor(h);
+        if (j >= n - 1)
+        {
+            return values[at[ranks.IndexOf(n - 1)]];
+        }
+
+        double lo = values[at[ranks.IndexOf(j)]], hi = values[at[ranks.IndexOf(j + 1)]];
+        return Math.Clamp(lo + ((h - j) * (hi - lo)), lo, hi);
+    }
+
+    /// <summary>Below this many values, <see cref="Percentiles"/> selects directly.</summary>
+    internal const int BucketThreshold = 256;
+
+    /// <summary>The number of buckets of <see cref="Percentiles"/>' counting pass.</summary>
+    internal const int Buckets = 256;
+
+    private static int Depth(int n) => 2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, n)) + 1);
+
+    /// <summary>Minimum and maximum in one pass; false if a value is NaN.</summary>
+    private static bool MinMax(ReadOnlySpan<double> values, out double min, out double max)
+    {
+        min = double.PositiveInfinity;
+        max = double.NegativeInfinity;
+        var i = 0;
+        if (values.Length >= 4)
+        {
+            var vMin = System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity);
+            var vMax = System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
+            var ordered = System.Runtime.Intrinsics.Vector256<double>.AllBitsSet;
+            for (; i <= values.Length - 4; i += 4)
+            {
+                var v = System.Runtime.Intrinsics.Vector256.Create(values.Slice(i, 4));
+                ordered &= System.Runtime.Intrinsics.Vector256.Equals(v, v);
+                vMin = System.Runtime.Intrinsics.Vector256.Min(vMin, v);
+                vMax = System.Runtime.Intrinsics.Vector256.Max(vMax, v);
+            }
+
+            if (ordered != System.Runtime.Intrinsics.Vector256<double>.AllBitsSet)
+            {
+                return false;
+            }
+
+            for (var l = 0; l < 4; l++)
+            {
+                min = Math.Min(min, vMin[l]);
+                max = Math.Max(max, vMax[l]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var x = values[i];
+            if (double.IsNaN(x))
+            {
+                return false;
+            }
+
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Counts the values into buckets, moves those of the buckets holding <paramref name="ranks"/> to
+    /// the front and selects there; writes where each rank's value ends up. False (values untouched
+    /// but reordered) when the buckets cannot narrow the search.
+    /// </summary>
+    private static bool BucketSelect(Span<double> values, double min, double max, ReadOnlySpan<int> ranks, Span<int> at)
+    {
+        var scale = (Buckets - 0.5) / (max - min);
+        if (!double.IsFinite(scale) || !(scale > 0d))
+        {
+            return false;
+        }
+
+        Span<int> counts = stackalloc int[Buckets];
+        counts.Clear();
+        foreach (var x in values)
+        {
+            counts[Math.Min((int)((x - min) * scale), Buckets - 1)]++;
+        }
+
+        // The bucket of each rank, and how many values lie in the buckets below it.
+        Span<int> bucketOf = stackalloc int[6];
+        Span<int> below = stackalloc int[6];
+        Span<bool> wanted = stackalloc bool[Buckets];
+        wanted.Clear();
+        int b = 0, cumulative = 0, gathered = 0;
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            while (cumulative + counts[b] <= ranks[i])
+            {
+                cumulative += counts[b++];
+            }
+
+            bucketOf[i] = b;
+            below[i] = cumulative;
+            if (!wanted[b])
+            {
+                wanted[b] = true;
+                gathered += counts[b];
+            }
+        }
+
+        if (gathered > values.Length / 4)
+        {
+            return false;
+        }
+
+        // Move the wanted buckets' values to the front (swaps keep a permutation).
+        var w = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var x = values[i];
+            if (wanted[Math.Min((int)((x - min) * scale), Buckets - 1)])
+            {
+                values[i] = values[w];
+                values[w++] = x;
+            }
+        }
+
+        // Within the front part, a rank's position is the values of the wanted buckets below its bucket
+        // plus its rank inside the bucket.
+        Span<int> local = stackalloc int[6];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            var before = 0;
+            for (var c = 0; c < bucketOf[i]; c++)
+            {
+                before += wanted[c] ? counts[c] : 0;
+            }
+
+            local[i] = before + (ranks[i] - below[i]);
+        }
+
+        MultiSelect(values, 0, w - 1, local[..ranks.Length], Depth(w));
+        local[..ranks.Length].CopyTo(at);
+        return true;
     }
 
     /// <summary>

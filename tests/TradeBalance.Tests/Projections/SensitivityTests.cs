@@ -138,6 +138,38 @@ public class SensitivityTests
         }
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(1000)]
+    [InlineData(1001)]
+    [InlineData(4099)]
+    public void Percentiles_through_the_buckets_equal_those_of_the_sorted_values(int n)
+    {
+        var rng = new Random(n);
+        Func<double>[] shapes =
+        [
+            () => rng.NextDouble(),                                  // uniform
+            () => -Math.Log(1 - rng.NextDouble()) * 1e6,             // skewed
+            () => rng.Next(3),                                       // three values
+            () => rng.Next(100) == 0 ? 1e300 : rng.NextDouble(),     // a far outlier crowds one bucket
+            () => (rng.Next(2) == 0 ? -0d : 0d) + rng.Next(2),        // signed zeros
+            () => 5d,                                                // all equal
+            () => rng.Next(50) == 0 ? double.PositiveInfinity : rng.NextDouble() - 0.5,
+            () => 1e15 + rng.Next(1000),                             // narrow range far from zero
+        ];
+        foreach (var shape in shapes)
+        {
+            var x = Enumerable.Range(0, n).Select(_ => shape()).ToArray();
+            var sorted = x.Order().ToArray();
+            var (p5, p50, p95) = Sensitivity.Percentiles(x);
+            Assert.Equal(Sensitivity.Percentile(sorted, 0.05), p5);
+            Assert.Equal(Sensitivity.Percentile(sorted, 0.50), p50);
+            Assert.Equal(Sensitivity.Percentile(sorted, 0.95), p95);
+            Assert.Equal(sorted, x.Order());
+        }
+    }
+
     [Fact]
     public void Gsim_and_bad_options_are_rejected()
     {
