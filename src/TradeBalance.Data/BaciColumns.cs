@@ -197,8 +197,8 @@ public sealed class BaciColumns
             }
 
             int year = _years[row];
-            var value = (decimal)_values[row];
-            decimal? quantity = double.IsNaN(_quantities[row]) ? null : (decimal)_quantities[row];
+            var value = ToDecimal(_values[row]);
+            decimal? quantity = double.IsNaN(_quantities[row]) ? null : ToDecimal(_quantities[row]);
             var key = (exporter, importer, product.Code, year);
             if (index.TryGetValue(key, out var at))
             {
@@ -237,6 +237,10 @@ public sealed class BaciColumns
         var flows = new TradeDataSet(entries.Select(e => new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value, Currency.Usd), e.Quantity, source)));
         return new ReadResult<TradeDataSet>(flows, report.Build());
     }
+
+    /// <summary>The decimal of a value (15 significant digits); a value the reader checked fits a decimal, but its
+    /// nearest double may lie just above <see cref="decimal.MaxValue"/>, which it then is.</summary>
+    private static decimal ToDecimal(double value) => value >= (double)decimal.MaxValue ? decimal.MaxValue : (decimal)value;
 
     private static HsCode Hs(int k) => HsCode.Parse(k.ToString("D6", CultureInfo.InvariantCulture));
 

@@ -327,6 +327,9 @@ public class BaciColumnsTests
         Assert.Equal([3L, 5L, 6L, 8L, 9L], new[] { 0, 1, 2, 3, 4 }.Select(c.LineOf));
         Assert.Equal(1_000_000.0, c.ValuesUsd[1]);
 
+        // Lone CR line ends (a fuzz finding: the rows outnumbered the \n count the columns were sized by).
+        AssertSameAsRead("t,i,j,k,v,q\r2022,4,156,090240,5,\r2022,144,156,90240,0,"u8.ToArray());
+
         // Another column order and an extra column.
         AssertSameAsRead(Encoding.UTF8.GetBytes("i,j,t,k,q,v,extra\n404,156,2022,090240,1,2,x\n"));
     }

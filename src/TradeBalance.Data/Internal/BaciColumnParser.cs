@@ -865,7 +865,8 @@ internal static class BaciColumnParser
     /// </summary>
     private static ReadResult<BaciColumns> Slow(byte[] buffer, int length, string fileName, BaciReadOptions options)
     {
-        var capacity = buffer.AsSpan(0, length).Count((byte)'\n') + 1;
+        // A record ends at \n, \r\n or a lone \r (NewlineReader): counting both bytes bounds the rows.
+        var capacity = buffer.AsSpan(0, length).Count((byte)'\n') + buffer.AsSpan(0, length).Count((byte)'\r') + 1;
         using var text = Input.Text(new MemoryStream(buffer, 0, length, writable: false), options.Encoding ?? Encoding.UTF8);
         using var csv = CsvInput.Open(text, fileName, TradeFileFormat.Baci);
         var t = csv.Require("t");
