@@ -154,31 +154,48 @@ public sealed class BaciColumns
         }
 
         var source = options.Source ?? $"CEPII BACI ({Path.GetFileName(FileName)})";
+        // Per code: the country and a small id (equal countries, equal ids) and whether each filter passes it;
+        // skips are counted locally and reported once, so a row outside the filters costs a few array reads.
         var countries = new Country?[10000];
+        var ids = new int[10000];
+        var idOf = new Dictionary<Country, int>();
         var importerPasses = new sbyte[10000];
         var exporterPasses = new sbyte[10000];
         var hs = new Dictionary<int, (HsCode Code, bool Passes)>();
         var index = new Dictionary<(Country, Country, HsCode, int), int>();
         var entries = new List<Entry>();
+        long selfFlows = 0, outsideImporters = 0, outsideExporters = 0, outsideProducts = 0, merged = 0;
         for (var row = 0; row < Count; row++)
         {
-            var exporter = Resolve(countries, _exporters[row], row, "i", options.CountryCodes);
-            var importer = Resolve(countries, _importers[row], row, "j", options.CountryCodes);
-            if (ReferenceEquals(exporter, importer) || exporter.Equals(importer))
+            var ei = _exporters[row];
+            var ij = _importers[row];
+            if (ids[ei] == 0)
             {
-                report.Skip(BaciReader.SelfFlowRule);
+                ids[ei] = Id(idOf, countries[ei] = Resolve(ei, row, "i", options.CountryCodes));
+            }
+
+            if (ids[ij] == 0)
+            {
+                ids[ij] = Id(idOf, countries[ij] = Resolve(ij, row, "j", options.CountryCodes));
+            }
+
+            if (ids[ei] == ids[ij])
+            {
+                selfFlows++;
                 continue;
             }
 
-            if (options.Importers is { } importers && !Passes(importerPasses, _importers[row], importer, importers))
+            var exporter = countries[ei]!;
+            var importer = countries[ij]!;
+            if (options.Importers is { } importers && !Passes(importerPasses, ij, importer, importers))
             {
-                report.Skip("outside the importer filter");
+                outsideImporters++;
                 continue;
             }
 
-            if (options.Exporters is { } exporters && !Passes(exporterPasses, _exporters[row], exporter, exporters))
+            if (options.Exporters is { } exporters && !Passes(exporterPasses, ei, exporter, exporters))
             {
-                report.Skip("outside the exporter filter");
+                outsideExporters++;
                 continue;
             }
 
@@ -192,7 +209,7 @@ public sealed class BaciColumns
 
             if (!product.Passes)
             {
-                report.Skip("outside the product filter");
+                outsideProducts++;
                 continue;
             }
 
@@ -217,7 +234,7 @@ public sealed class BaciColumns
                     throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {e.Line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)"), ex);
                 }
 
-                report.Adjust("rows merged into one ROW flow per market (summed)");
+                merged++;
             }
             else
             {
@@ -228,6 +245,11 @@ public sealed class BaciColumns
             report.Kept++;
         }
 
+        AddCount(report.Skip, BaciReader.SelfFlowRule, selfFlows);
+        AddCount(report.Skip, "outside the importer filter", outsideImporters);
+        AddCount(report.Skip, "outside the exporter filter", outsideExporters);
+        AddCount(report.Skip, "outside the product filter", outsideProducts);
+        AddCount(report.Adjust, "rows merged into one ROW flow per market (summed)", merged);
         foreach (var u in Report.Units)
         {
             report.Unit(u);
@@ -242,6 +264,25 @@ public sealed class BaciColumns
     /// nearest double may lie just above <see cref="decimal.MaxValue"/>, which it then is.</summary>
     private static decimal ToDecimal(double value) => value >= (double)decimal.MaxValue ? decimal.MaxValue : (decimal)value;
 
+    private static void AddCount(Action<string, long> add, string rule, long n)
+    {
+        if (n > 0)
+        {
+            add(rule, n);
+        }
+    }
+
+    private static int Id(Dictionary<Country, int> ids, Country country)
+    {
+        if (!ids.TryGetValue(country, out var id))
+        {
+            id = ids.Count + 1;
+            ids[country] = id;
+        }
+
+        return id;
+    }
+
     private static HsCode Hs(int k) => HsCode.Parse(k.ToString("D6", CultureInfo.InvariantCulture));
 
     private static bool Passes(sbyte[] cache, short code, Country country, IReadOnlySet<Country> set)
@@ -254,13 +295,8 @@ public sealed class BaciColumns
         return cache[code] > 0;
     }
 
-    private Country Resolve(Country?[] cache, short code, int row, string column, BaciCountryCodes? codes)
+    private Country Resolve(short code, int row, string column, BaciCountryCodes? codes)
     {
-        if (cache[code] is { } known)
-        {
-            return known;
-        }
-
         Country? country;
         if (codes is not null)
         {
@@ -274,7 +310,6 @@ public sealed class BaciColumns
             throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), BaciReader.NoCountryProblem);
         }
 
-        cache[code] = country!;
         return country!;
     }
 
