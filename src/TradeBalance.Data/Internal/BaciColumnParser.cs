@@ -95,7 +95,7 @@ internal static class BaciColumnParser
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBytes(buffer);
         }
     }
 
@@ -121,7 +121,7 @@ internal static class BaciColumnParser
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBytes(buffer);
         }
     }
 
@@ -133,7 +133,7 @@ internal static class BaciColumnParser
             throw TooLarge(path);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)size + Padding);
+        var buffer = RentBytes((int)size + Padding);
         var length = 0;
         while (true)
         {
@@ -169,7 +169,7 @@ internal static class BaciColumnParser
 
     private static (byte[] Buffer, int Length) ReadAll(Stream stream, long sizeHint, string fileName)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
+        var buffer = RentBytes((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
         var length = 0;
         try
         {
@@ -196,17 +196,32 @@ internal static class BaciColumnParser
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBytes(buffer);
             throw;
         }
     }
 
     private static byte[] Grow(byte[] buffer, int length)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+        var bigger = RentBytes((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
         buffer.AsSpan(0, length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        ReturnBytes(buffer);
         return bigger;
+    }
+
+    /// <summary>Files up to this size share pooled buffers (read after read, no fresh pages to fault in); larger ones get
+    /// a buffer of their own, so that the pool does not keep hundreds of megabytes alive after the read.</summary>
+    private const int PoolLimit = 1 << 28;
+
+    private static byte[] RentBytes(long size) =>
+        size <= PoolLimit ? ArrayPool<byte>.Shared.Rent((int)size) : GC.AllocateUninitializedArray<byte>((int)Math.Min(size, Array.MaxLength));
+
+    private static void ReturnBytes(byte[] buffer)
+    {
+        if (buffer.Length <= PoolLimit)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static TradeDataException TooLarge(string fileName) =>
