@@ -19,8 +19,9 @@ namespace TradeBalance.Benchmarks;
 /// ε [markets]). Prints <c>smart_ms</c>, <c>memory_floor_ms</c> and the checksums <c>sum_projected</c>
 /// and <c>sum_diversion_abs</c>, which the numpy script must match.</para>
 /// <para><c>--peer-timing baci ROWS FILE</c>: writes the synthetic BACI file, then prints
-/// <c>raw_ms</c> (<see cref="File.ReadAllBytes"/>), <c>baci_ms</c> (<see cref="BaciReader"/>) and
-/// <c>rows</c>.</para>
+/// <c>raw_ms</c> (<see cref="File.ReadAllBytes"/>), <c>columns_ms</c>
+/// (<see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/>), <c>baci_ms</c>
+/// (<see cref="BaciReader.Read(string, BaciReadOptions?)"/>) and <c>rows</c>.</para>
 /// <para><c>--peer-timing montecarlo FLOWS DRAWS THREADS</c>: <see cref="Sensitivity.Run"/> on the
 /// synthetic scenario, best of three; prints <c>montecarlo_ms</c> and a checksum of the P50 market
 /// totals (equal whatever the thread count).</para>
@@ -92,11 +93,14 @@ public static class PeerTiming
         SyntheticBaci.Write(path, rows);
         var kept = 0;
         var raw = Best(() => File.ReadAllBytes(path));
+        var columnRows = 0;
+        var columns = Best(() => columnRows = BaciReader.ReadColumns(path).Value.Count);
         var baci = Best(() => kept = BaciReader.Read(path).Value.Flows.Length);
         Print("rows", kept);
         Print("raw_ms", raw);
+        Print("columns_ms", columns);
         Print("baci_ms", baci);
-        return kept == rows ? 0 : 1;
+        return kept == rows && columnRows == rows ? 0 : 1;
     }
 
     private static int MonteCarlo(int flows, int draws, int threads)

@@ -33,7 +33,7 @@ echo "== SMART, $flows flows: C# SmartKernel, then numpy on the same arrays"
 cs smart "$flows" --write "$work/smart.bin" | tee "$work/cs_smart.txt"
 "$py" benchmarks/peers/smart_numpy.py "$work/smart.bin" | tee "$work/np_smart.txt"
 
-echo "== BACI, $rows rows: C# raw read and BaciReader, then pandas.read_csv on the same file"
+echo "== BACI, $rows rows: C# raw read, BaciReader.ReadColumns and BaciReader.Read, then pandas.read_csv on the same file"
 cs baci "$rows" "$work/BACI_HS17_Y2022_V202401b.csv" | tee "$work/cs_baci.txt"
 "$py" benchmarks/peers/baci_pandas.py "$work/BACI_HS17_Y2022_V202401b.csv" | tee "$work/pd_baci.txt"
 
@@ -59,6 +59,7 @@ if int(csb["rows"]) != int(pd_["rows"]):
 
 kernel, floor, numpy = float(cs["smart_ms"]), float(cs["memory_floor_ms"]), float(np_["smart_ms"])
 baci, raw, pandas = float(csb["baci_ms"]), float(csb["raw_ms"]), float(pd_["pandas_ms"])
+columns = float(csb["columns_ms"])
 
 def verdict(ok):
     return "met" if ok else "MISSED"
@@ -70,7 +71,9 @@ print(f"| SmartKernel / memory floor | {kernel / floor:.2f}x | <= 1.5x | {verdic
 print(f"| numpy SMART / SmartKernel (speed-up) | {numpy / kernel:.1f}x | >= 5x | {verdict(numpy / kernel >= 5)} |")
 print(f"| pandas.read_csv / BaciReader (speed-up) | {pandas / baci:.3f}x | >= 5x | {verdict(pandas / baci >= 5)} |")
 print(f"| BaciReader rate / raw-read rate | {raw / baci:.4f} | >= 0.333 | {verdict(raw / baci >= 1 / 3)} |")
+print(f"| pandas.read_csv / BaciReader.ReadColumns (speed-up) | {pandas / columns:.1f}x | >= 5x | {verdict(pandas / columns >= 5)} |")
+print(f"| BaciReader.ReadColumns / raw read (time) | {columns / raw:.2f}x | <= 3x | {verdict(columns / raw <= 3)} |")
 print()
 print(f"checksums agree (SMART sum of projected imports {float(cs['sum_projected']):.6e}); times in ms: "
-      f"kernel {kernel:.1f}, floor {floor:.1f}, numpy {numpy:.1f}, BaciReader {baci:.0f}, raw {raw:.1f}, pandas {pandas:.0f}")
+      f"kernel {kernel:.1f}, floor {floor:.1f}, numpy {numpy:.1f}, BaciReader {baci:.0f}, ReadColumns {columns:.1f}, raw {raw:.1f}, pandas {pandas:.0f}")
 PY

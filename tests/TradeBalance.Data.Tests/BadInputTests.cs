@@ -158,6 +158,29 @@ public class BadInputTests
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The columnar BACI reader refuses every bad BACI input of the catalogue with the same file, line and message.</summary>
+    [Fact]
+    public void BaciReader_ReadColumns_refuses_every_BACI_case_the_same_way()
+    {
+        var n = 0;
+        foreach (var row in Cases)
+        {
+            var data = ((ITheoryDataRow)row).GetData();
+            if ((string)data[0]! != "baci")
+            {
+                continue;
+            }
+
+            var text = (string)data[1]!;
+            var e = Assert.Throws<TradeDataException>(() => BaciReader.ReadColumns(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "baci.csv").Value.ToTradeDataSet());
+            Assert.Equal((int)data[2]!, e.Line);
+            Assert.Contains((string)data[3]!, e.Message, StringComparison.Ordinal);
+            n++;
+        }
+
+        Assert.True(n >= 6, $"{n} BACI cases");
+    }
+
     [Fact]
     public void There_are_at_least_90_cases()
     {

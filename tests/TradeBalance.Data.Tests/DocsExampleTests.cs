@@ -49,4 +49,25 @@ public class DocsExampleTests
         ProjectionJson.Write(result, dir.File("projection.json"), tariffs);
         Assert.Equal(result.Count, ProjectionCsv.Read(dir.File("projection.csv")).Value.Length);
     }
+
+    /// <summary>The README's "Reading a whole BACI year fast" snippet, on the fixture.</summary>
+    [Fact]
+    public void The_README_ReadColumns_snippet_runs()
+    {
+        var (columns, report) = BaciReader.ReadColumns(Fixtures.Path("baci-hs17-2022.csv"));
+        var tea = 0.0;
+        for (var row = 0; row < columns.Count; row++)
+        {
+            if (columns.Products[row] / 100 == 902)
+            {
+                tea += columns.ValuesUsd[row];
+            }
+        }
+
+        var (chinaFlows, chinaReport) = columns.ToTradeDataSet(new BaciReadOptions { Importers = new HashSet<Country> { Countries.China } });
+        Assert.Equal(7, report.RowsKept);
+        Assert.Equal(20_000_500.0 + 68_000_000 + 1_000_000 + 22_000_000 + 17_000_000 + 5_000, tea);
+        Assert.Equal(5, chinaFlows.Flows.Length);
+        Assert.Equal(1, chinaReport.Skipped["outside the importer filter"]);
+    }
 }

@@ -18,6 +18,7 @@ public class FuzzRegressionTests
         { "rates", [0x1F, 0x8B, (byte)'R', (byte)'K'] },
         { "comtrade", [0x1F, 0x8B, 0xC0, 0x90] },
         { "baci", [0x1F, 0x8B, (byte)'4', (byte)'0'] },
+        { "baci-columns", [0x1F, 0x8B, (byte)'4', (byte)'0'] },
         { "baci-codes", [0x1F, 0x8B, 0xD0, 0x14] },
         { "totals", [0x1F, 0x8B, 0xD0, (byte)'w'] },
         { "projection", [0x1F, 0x8B, (byte)'#', 0x1D] },
@@ -109,6 +110,13 @@ public class FuzzRegressionTests
         var e = Assert.Throws<TradeDataException>(() => reader == "baci" ? BaciReader.Read(new StringReader(input), "baci.csv") : ComtradeReader.Read(new StringReader(input), "comtrade.csv"));
         Assert.Equal(line, e.Line);
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+        if (reader == "baci")
+        {
+            // The columnar reader: the same error, from ReadColumns or (the ROW sum) from ToTradeDataSet.
+            var c = Assert.Throws<TradeDataException>(() => BaciReader.ReadColumns(new MemoryStream(Encoding.UTF8.GetBytes(input)), "baci.csv").Value.ToTradeDataSet());
+            Assert.Equal(line, c.Line);
+            Assert.Contains(fragment, c.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -116,6 +124,9 @@ public class FuzzRegressionTests
     {
         var (data, _) = BaciReader.Read(new StringReader("t,i,j,k,v,q\n2022,404,156,090240,79228162514264337593543950,NA\n"), "baci.csv");
         Assert.Equal(79228162514264337593543950000m, data.Flows[0].Value.Amount);
+        var columns = BaciReader.ReadColumns(new MemoryStream("t,i,j,k,v,q\n2022,404,156,090240,79228162514264337593543950,NA\n"u8.ToArray()), "baci.csv").Value;
+        Assert.Equal(7.9228162514264337593543950E+28, columns.ValuesUsd[0]);
+        Assert.Equal(decimal.MaxValue, columns.ToTradeDataSet().Value.Flows[0].Value.Amount); // the nearest double lies above the decimal range
     }
 
     /// <summary>Finding 4: a file with no header and no final line break was reported one line past its end.</summary>

@@ -59,6 +59,7 @@ public static class FuzzTargets
         new("rates", "exchange-rates.csv", false, Seeds(Embedded("exchange-rates.csv"), "base,quote,as_of,rate,basis,source\nUSD,KES,2024-01-01,134.82,annual-average,a\nUSD,KES,2024-01-11,159.8,daily,\nKES,USD,2024-01-11,0.00625,DAILY,\"x,y\"\n"), ReadRates, RoundTripRates),
         new("comtrade", "comtrade.csv", false, Seeds(Fixture("comtrade-plus.csv"), Fixture("comtrade-plus-pascal.csv"), Fixture("comtrade-bulk.txt"), Fixture("comtrade-legacy-22.csv"), Fixture("comtrade-legacy-35.csv")), ReadComtrade, RoundTripFlows),
         new("baci", "baci.csv", false, Seeds(Fixture("baci-hs17-2022.csv"), "t,i,j,k,v,q\n2022,404,156,090240,20000.5,12000.25\n2022,144,156,90240,1,   NA\n2022,842,156,090111,2,\n2022,156,156,090240,3,1\n2022,404,156,9999AA,1,1\n"), ReadBaci, RoundTripFlows),
+        new("baci-columns", "baci.csv", false, Seeds(Fixture("baci-hs17-2022.csv"), "t,i,j,k,v,q\n2022,404,156,090240,20000.5,12000.25\n2022,144,156,90240,1,   NA\n2022,842,156,090111,2,\n2022,156,156,090240,3,1\n2022,404,156,9999AA,1,1\n"), ReadBaciColumns, RoundTripFlows),
         new("baci-codes", "country_codes.csv", false, Seeds(Fixture("baci-country-codes.csv"), Fixture("baci-country-codes-old.csv"), "country_code,country_name,country_iso2,country_iso3\n490,Other Asia nes,S19,S19\n58,Belgium-Luxembourg,BL,BLX\n899,Areas nes,,\n"), (b, n) => BaciCountryCodes.Read(new MemoryStream(b), n).Value, null),
         new("wits", "wits.csv", false, Seeds(Fixture("wits-tariffs.csv"), Fixture("wits-avemfn.csv"), Fixture("wits-avepref.csv"), Fixture("wits-ahs-only.csv")), ReadWits, RoundTripTariffs),
         new("scenario", "scenario.json", true, Seeds(Embedded("scenario.json"), """{"importer":"CHN","beneficiaries":["KEN"],"hs":["0902","080440"],"cutPercent":50,"effective":"2026-05-01","stages":3,"model":"armington","elasticities":{"default":{"importDemand":-1.2,"exportSupply":"infinity"},"byHs":{"0902":{"substitution":1.83,"source":"x"}}},"monteCarlo":{"draws":10,"seed":1,"spread":0.25},"sources":{"effective":"y"}}"""), (b, n) => ScenarioJson.Read(new MemoryStream(b), n), RoundTripScenario),
@@ -108,6 +109,41 @@ public static class FuzzTargets
 
     private static TradeDataSet ReadBaci(byte[] b, string n) =>
         BaciReader.Read(new MemoryStream(b), n, Odd(b) ? new BaciReadOptions { CountryCodes = BaciCodes.Value } : null).Value;
+
+    /// <summary>ReadColumns then ToTradeDataSet; the oracle: ReadColumns is at least as strict as BaciReader.Read, so Read
+    /// accepts the same bytes and gives the same flows (values equal to 15 significant digits, the double's).</summary>
+    private static TradeDataSet ReadBaciColumns(byte[] b, string n)
+    {
+        var options = Odd(b) ? new BaciReadOptions { CountryCodes = BaciCodes.Value } : null;
+        var set = BaciReader.ReadColumns(new MemoryStream(b), n, options).Value.ToTradeDataSet(options).Value;
+        TradeDataSet expected;
+        try
+        {
+            expected = BaciReader.Read(new MemoryStream(b), n, options).Value;
+        }
+        catch (TradeDataException e)
+        {
+            throw new FuzzOracleException("BaciReader.ReadColumns accepted a file BaciReader.Read refuses: " + e.Message, e);
+        }
+
+        if (expected.Flows.Length != set.Flows.Length)
+        {
+            throw new FuzzOracleException($"BaciReader.ReadColumns gave {set.Flows.Length} flows, BaciReader.Read {expected.Flows.Length}");
+        }
+
+        for (var i = 0; i < set.Flows.Length; i++)
+        {
+            TradeFlow a = expected.Flows[i], c = set.Flows[i];
+            if (!a.Exporter.Equals(c.Exporter) || !a.Importer.Equals(c.Importer) || !a.Hs.Equals(c.Hs) || a.Year != c.Year || a.Source != c.Source || !a.Value.Currency.Equals(c.Value.Currency) || !Close(a.Value.Amount, c.Value.Amount) || (a.QuantityKg is null) != (c.QuantityKg is null) || (a.QuantityKg is { } q && !Close(q, c.QuantityKg!.Value)))
+            {
+                throw new FuzzOracleException($"flow {i} differs: BaciReader.Read {a}, ReadColumns {c}");
+            }
+        }
+
+        return set;
+    }
+
+    private static bool Close(decimal a, decimal b) => Math.Abs((double)a - (double)b) <= 1e-14 * Math.Max(Math.Abs((double)a), Math.Abs((double)b));
 
     // WITS has no Stream overload: the text reader decodes as the path overload does (UTF-8, BOM honoured).
     private static object ReadWits(byte[] b, string n)

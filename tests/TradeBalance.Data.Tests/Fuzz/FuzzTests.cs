@@ -83,6 +83,8 @@ public sealed class ComtradeFuzz() : ReaderFuzz("comtrade");
 
 public sealed class BaciFuzz() : ReaderFuzz("baci");
 
+public sealed class BaciColumnsFuzz() : ReaderFuzz("baci-columns");
+
 public sealed class BaciCodesFuzz() : ReaderFuzz("baci-codes");
 
 public sealed class WitsFuzz() : ReaderFuzz("wits");

@@ -23,6 +23,8 @@ public class ThreadSafetyTests
         var (scenario, flows, tariffs, all) = ReliabilityInputs.Read();
         var rates = ExchangeRatesCsv.Read(new StringReader(KenyaChina.ReadText("exchange-rates.csv")), "exchange-rates.csv").Value;
         var (gScenario, gData, gSchedules) = DeterminismTests.GsimMarkets(products: 4, importers: 6);
+        var baciPath = Fixtures.Path("baci-hs17-2022.csv");
+        var baci = BaciReader.ReadColumns(baciPath).Value; // one BaciColumns shared by every thread
         Func<byte[]>[] jobs =
         [
             () => ReliabilityInputs.Bytes(SmartModel.Project(scenario, flows, tariffs), tariffs),
@@ -35,6 +37,8 @@ public class ThreadSafetyTests
             () => Encoding.UTF8.GetBytes(ScenarioJson.ToJson(ScenarioJson.Parse(ScenarioJson.ToJson(scenario)))),
             () => Encoding.UTF8.GetBytes(Text(w => FlowsCsv.Write(FlowsCsv.Read(new StringReader(Text(w2 => FlowsCsv.Write(flows, w2))), "flows.csv").Value, w))),
             () => Encoding.UTF8.GetBytes(Text(w => TariffsCsv.Write(tariffs, w))),
+            () => Encoding.UTF8.GetBytes(Text(w => FlowsCsv.Write(BaciReader.ReadColumns(baciPath).Value.ToTradeDataSet().Value, w))),
+            () => Encoding.UTF8.GetBytes(Text(w => FlowsCsv.Write(baci.ToTradeDataSet(new BaciReadOptions { Importers = new HashSet<Country> { Countries.China } }).Value, w))),
         ];
         var expected = jobs.Select(j => j()).ToArray();
 

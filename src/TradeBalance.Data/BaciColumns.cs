@@ -1,0 +1,325 @@
+using System.Globalization;
+using TradeBalance.Data.Internal;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// A CEPII BACI trade file as columns: one array per field (<c>t, i, j, k, v, q</c>), rows in file
+/// order, as <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/> read them.
+/// </summary>
+/// <remarks>
+/// <para><b>What a row holds.</b> <see cref="Years"/> is <c>t</c>; <see cref="Exporters"/> and
+/// <see cref="Importers"/> are BACI's numeric codes <c>i</c> and <c>j</c> as written in the file (not
+/// resolved: 842 stays 842, a nes area stays its code); <see cref="Products"/> is <c>k</c> as a number
+/// (<c>090240</c> → 90240; a 5-digit <c>k</c> is the same number, its leading zero restored and counted
+/// as an adjustment), see <see cref="ProductAt"/> for the <see cref="HsCode"/>. <see cref="ValuesUsd"/> is
+/// <c>v</c> × 1000 (thousands of current USD → USD, FOB) and <see cref="QuantitiesKg"/> is <c>q</c> × 1000
+/// (tonnes → kg).</para>
+/// <para><b>Exact values.</b> A value is the double nearest to the exact decimal in the file times 1000:
+/// <c>12.345</c> gives exactly 12345.0, and <c>0.0001</c> the double nearest to 0.1.</para>
+/// <para><b>Missing quantity.</b> A missing <c>q</c> (empty, <c>NA</c>, blank-padded <c>   NA</c>, or no
+/// <c>q</c> column) is <see cref="double.NaN"/>, the only NaN a column can hold: test it with
+/// <see cref="HasQuantity"/> or <see cref="double.IsNaN(double)"/>. Values are never NaN.</para>
+/// <para><b>Invariants.</b> Every row passed the reader's checks: t in 1900–2200; i and j resolve under the
+/// options read with (a country, or a nes area that becomes ROW); k has 6 digits; v ≥ 0; q ≥ 0 or NaN; no
+/// two rows share (t, i, j, k). Rows with <c>k = 9999AA</c> and blank lines are not here (the report counts
+/// them); intra-national rows (i = j) are, and <see cref="ToTradeDataSet"/> skips them.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe: the spans are read-only views of arrays no one
+/// else holds.</threadsafety>
+public sealed class BaciColumns
+{
+    private readonly short[] _years;
+    private readonly short[] _exporters;
+    private readonly short[] _importers;
+    private readonly int[] _products;
+    private readonly double[] _values;
+    private readonly double[] _quantities;
+    private readonly long _firstDataLine;
+    private readonly int[] _gapRows;
+    private readonly long[] _gapOffsets;
+
+    internal BaciColumns(short[] years, short[] exporters, short[] importers, int[] products, double[] values, double[] quantities, int count, string fileName, long firstDataLine, int[] gapRows, long[] gapOffsets)
+    {
+        _years = years;
+        _exporters = exporters;
+        _importers = importers;
+        _products = products;
+        _values = values;
+        _quantities = quantities;
+        Count = count;
+        FileName = fileName;
+        _firstDataLine = firstDataLine;
+        _gapRows = gapRows;
+        _gapOffsets = gapOffsets;
+    }
+
+    /// <summary>Gets the number of rows.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the year of each row (<c>t</c>).</summary>
+    public ReadOnlySpan<short> Years => _years.AsSpan(0, Count);
+
+    /// <summary>Gets the exporter of each row: BACI's numeric code <c>i</c>, as in the file.</summary>
+    public ReadOnlySpan<short> Exporters => _exporters.AsSpan(0, Count);
+
+    /// <summary>Gets the importer of each row: BACI's numeric code <c>j</c>, as in the file.</summary>
+    public ReadOnlySpan<short> Importers => _importers.AsSpan(0, Count);
+
+    /// <summary>Gets the product of each row: the 6-digit HS code <c>k</c> as a number (<c>090240</c> → 90240).</summary>
+    public ReadOnlySpan<int> Products => _products.AsSpan(0, Count);
+
+    /// <summary>Gets the value of each row in USD: <c>v</c> × 1000, the double nearest to the exact product.</summary>
+    public ReadOnlySpan<double> ValuesUsd => _values.AsSpan(0, Count);
+
+    /// <summary>Gets the quantity of each row in kg: <c>q</c> × 1000; <see cref="double.NaN"/> marks a missing <c>q</c>.</summary>
+    public ReadOnlySpan<double> QuantitiesKg => _quantities.AsSpan(0, Count);
+
+    /// <summary>Gets the file as the caller named it.</summary>
+    internal string FileName { get; }
+
+    /// <summary>Gets the read's report (set once, before the columns are handed out).</summary>
+    internal ReadReport Report { get; set; } = null!;
+
+    /// <summary>Returns the product of a row as an HS code (<c>090240</c>).</summary>
+    /// <param name="row">The row, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The 6-digit code.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The row is outside the columns.</exception>
+    public HsCode ProductAt(int row)
+    {
+        CheckRow(row);
+        return Hs(_products[row]);
+    }
+
+    /// <summary>Returns true when the row has a quantity (its <c>q</c> was not empty or <c>NA</c>).</summary>
+    /// <param name="row">The row, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>False when <see cref="QuantitiesKg"/> holds NaN for the row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The row is outside the columns.</exception>
+    public bool HasQuantity(int row)
+    {
+        CheckRow(row);
+        return !double.IsNaN(_quantities[row]);
+    }
+
+    /// <summary>Returns the 1-based line of the file the row was read from (as <see cref="TradeDataException.Line"/> counts).</summary>
+    /// <param name="row">The row, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The row is outside the columns.</exception>
+    public long LineOf(int row)
+    {
+        CheckRow(row);
+        var at = Array.BinarySearch(_gapRows, row);
+        if (at < 0)
+        {
+            at = ~at - 1; // the last gap before the row
+        }
+        else
+        {
+            while (at + 1 < _gapRows.Length && _gapRows[at + 1] == row)
+            {
+                at++; // several skipped lines before the same row: the last one counts
+            }
+        }
+
+        return _firstDataLine + row + (at >= 0 ? _gapOffsets[at] : 0);
+    }
+
+    /// <summary>
+    /// Builds the domain flows of the rows that pass the options' filters, exactly as
+    /// <see cref="BaciReader.Read(string, BaciReadOptions?)"/> with the same options builds them from the same file.
+    /// </summary>
+    /// <param name="options">Options; null = <see cref="BaciReadOptions.Default"/>. Uses <see cref="BaciReadOptions.Importers"/>,
+    /// <see cref="BaciReadOptions.Exporters"/>, <see cref="BaciReadOptions.Products"/>, <see cref="BaciReadOptions.CountryCodes"/>
+    /// and <see cref="BaciReadOptions.Source"/>; pass the options the columns were read with, plus filters.</param>
+    /// <returns>The flows, and a report equal to the one <c>BaciReader.Read</c> gives: the read's counts plus the rows
+    /// skipped here (intra-national, outside a filter) and the ROW flows merged.</returns>
+    /// <remarks>Codes resolve through the options' country-code file, else as ISO numeric codes plus the trade aliases;
+    /// nes areas become ROW and are summed per market; an intra-national row (i and j the same country) is skipped and
+    /// counted. Values become <see cref="decimal"/> through the double (15 significant digits, which every BACI value
+    /// fits). Only the rows kept allocate.</remarks>
+    /// <exception cref="TradeDataException">A code does not resolve under these options, or two rows become the same
+    /// flow (two codes for one country); the message names the line.</exception>
+    public ReadResult<TradeDataSet> ToTradeDataSet(BaciReadOptions? options = null)
+    {
+        options ??= BaciReadOptions.Default;
+        var report = new ReportBuilder(Report.FileName, TradeFileFormat.Baci) { Read = Report.RowsRead };
+        foreach (var (rule, n) in Report.Skipped)
+        {
+            report.Skip(rule, n);
+        }
+
+        foreach (var (rule, n) in Report.Adjustments)
+        {
+            report.Adjust(rule, n);
+        }
+
+        var source = options.Source ?? $"CEPII BACI ({Path.GetFileName(FileName)})";
+        // Per code: the country and a small id (equal countries, equal ids) and whether each filter passes it;
+        // skips are counted locally and reported once, so a row outside the filters costs a few array reads.
+        var countries = new Country?[10000];
+        var ids = new int[10000];
+        var idOf = new Dictionary<Country, int>();
+        var importerPasses = new sbyte[10000];
+        var exporterPasses = new sbyte[10000];
+        var hs = new Dictionary<int, (HsCode Code, bool Passes)>();
+        var index = new Dictionary<(Country, Country, HsCode, int), int>();
+        var entries = new List<Entry>();
+        long selfFlows = 0, outsideImporters = 0, outsideExporters = 0, outsideProducts = 0, merged = 0;
+        for (var row = 0; row < Count; row++)
+        {
+            var ei = _exporters[row];
+            var ij = _importers[row];
+            if (ids[ei] == 0)
+            {
+                ids[ei] = Id(idOf, countries[ei] = Resolve(ei, row, "i", options.CountryCodes));
+            }
+
+            if (ids[ij] == 0)
+            {
+                ids[ij] = Id(idOf, countries[ij] = Resolve(ij, row, "j", options.CountryCodes));
+            }
+
+            if (ids[ei] == ids[ij])
+            {
+                selfFlows++;
+                continue;
+            }
+
+            var exporter = countries[ei]!;
+            var importer = countries[ij]!;
+            if (options.Importers is { } importers && !Passes(importerPasses, ij, importer, importers))
+            {
+                outsideImporters++;
+                continue;
+            }
+
+            if (options.Exporters is { } exporters && !Passes(exporterPasses, ei, exporter, exporters))
+            {
+                outsideExporters++;
+                continue;
+            }
+
+            var k = _products[row];
+            if (!hs.TryGetValue(k, out var product))
+            {
+                var code = Hs(k);
+                product = (code, options.Products is not { } ps || ps.Any(p => p.Contains(code)));
+                hs[k] = product;
+            }
+
+            if (!product.Passes)
+            {
+                outsideProducts++;
+                continue;
+            }
+
+            int year = _years[row];
+            var value = ToDecimal(_values[row]);
+            decimal? quantity = double.IsNaN(_quantities[row]) ? null : ToDecimal(_quantities[row]);
+            var key = (exporter, importer, product.Code, year);
+            if (index.TryGetValue(key, out var at))
+            {
+                var e = entries[at];
+                if (!exporter.Equals(Countries.RestOfWorld))
+                {
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {product.Code} {year}: line {e.Line} has the same exporter, importer, HS code and year"));
+                }
+
+                try
+                {
+                    entries[at] = e with { Value = e.Value + value, Quantity = e.Quantity is null || quantity is null ? null : e.Quantity + quantity };
+                }
+                catch (OverflowException ex)
+                {
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {e.Line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)"), ex);
+                }
+
+                merged++;
+            }
+            else
+            {
+                index[key] = entries.Count;
+                entries.Add(new Entry(exporter, importer, product.Code, year, value, quantity, LineOf(row)));
+            }
+
+            report.Kept++;
+        }
+
+        AddCount(report.Skip, BaciReader.SelfFlowRule, selfFlows);
+        AddCount(report.Skip, "outside the importer filter", outsideImporters);
+        AddCount(report.Skip, "outside the exporter filter", outsideExporters);
+        AddCount(report.Skip, "outside the product filter", outsideProducts);
+        AddCount(report.Adjust, "rows merged into one ROW flow per market (summed)", merged);
+        foreach (var u in Report.Units)
+        {
+            report.Unit(u);
+        }
+
+        BaciColumnParser.AddUnits(report, options);
+        var flows = new TradeDataSet(entries.Select(e => new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value, Currency.Usd), e.Quantity, source)));
+        return new ReadResult<TradeDataSet>(flows, report.Build());
+    }
+
+    /// <summary>The decimal of a value (15 significant digits); a value the reader checked fits a decimal, but its
+    /// nearest double may lie just above <see cref="decimal.MaxValue"/>, which it then is.</summary>
+    private static decimal ToDecimal(double value) => value >= (double)decimal.MaxValue ? decimal.MaxValue : (decimal)value;
+
+    private static void AddCount(Action<string, long> add, string rule, long n)
+    {
+        if (n > 0)
+        {
+            add(rule, n);
+        }
+    }
+
+    private static int Id(Dictionary<Country, int> ids, Country country)
+    {
+        if (!ids.TryGetValue(country, out var id))
+        {
+            id = ids.Count + 1;
+            ids[country] = id;
+        }
+
+        return id;
+    }
+
+    private static HsCode Hs(int k) => HsCode.Parse(k.ToString("D6", CultureInfo.InvariantCulture));
+
+    private static bool Passes(sbyte[] cache, short code, Country country, IReadOnlySet<Country> set)
+    {
+        if (cache[code] == 0)
+        {
+            cache[code] = set.Contains(country) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return cache[code] > 0;
+    }
+
+    private Country Resolve(short code, int row, string column, BaciCountryCodes? codes)
+    {
+        Country? country;
+        if (codes is not null)
+        {
+            if (!codes.TryGetCountry(code, out country))
+            {
+                throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), codes.Unresolved.TryGetValue(code, out var what) ? BaciReader.UnresolvedProblem(what) : BaciReader.NotInCodeFileProblem);
+            }
+        }
+        else if (TradeCodes.Resolve(code, out country) is not (NumericCodeKind.Country or NumericCodeKind.NesArea))
+        {
+            throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), BaciReader.NoCountryProblem);
+        }
+
+        return country!;
+    }
+
+    private void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, string.Create(CultureInfo.InvariantCulture, $"Row {row} is outside the {Count} rows."));
+        }
+    }
+
+    private sealed record Entry(Country Exporter, Country Importer, HsCode Hs, int Year, decimal Value, decimal? Quantity, long Line);
+}
