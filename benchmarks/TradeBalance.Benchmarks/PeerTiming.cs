@@ -19,7 +19,8 @@ namespace TradeBalance.Benchmarks;
 /// ε [markets]). Prints <c>smart_ms</c>, <c>memory_floor_ms</c> and the checksums <c>sum_projected</c>
 /// and <c>sum_diversion_abs</c>, which the numpy script must match.</para>
 /// <para><c>--peer-timing baci ROWS FILE</c>: writes the synthetic BACI file, then prints
-/// <c>raw_ms</c> (<see cref="File.ReadAllBytes"/>), <c>columns_ms</c>
+/// <c>raw_ms</c> (<see cref="File.ReadAllBytes"/>), <c>raw_reused_ms</c> (the same bytes into a buffer allocated
+/// once), <c>columns_ms</c>
 /// (<see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/>), <c>baci_ms</c>
 /// (<see cref="BaciReader.Read(string, BaciReadOptions?)"/>) and <c>rows</c>.</para>
 /// <para><c>--peer-timing montecarlo FLOWS DRAWS THREADS</c>: <see cref="Sensitivity.Run"/> on the
@@ -69,16 +70,7 @@ public static class PeerTiming
             new SmartOutput(tc, td, pe, m1, t0, t1, r0, r1, w)));
         var sumProjected = m1.Sum();
         var sumDiversion = td.Sum(Math.Abs);
-        var floor = Best(() =>
-        {
-            for (var i = 0; i < n; i++)
-            {
-                tc[i] = s.TariffBefore[i];
-                td[i] = s.TariffAfter[i];
-                pe[i] = s.Baseline[i];
-                m1[i] = s.Baseline[i];
-            }
-        });
+        var floor = Best(() => SmartBenchmarks.Floor(s.Baseline, s.TariffBefore, s.TariffAfter, tc, td, pe, m1));
         Print("flows", n);
         Print("markets", k);
         Print("smart_ms", smart);
@@ -93,11 +85,14 @@ public static class PeerTiming
         SyntheticBaci.Write(path, rows);
         var kept = 0;
         var raw = Best(() => File.ReadAllBytes(path));
+        var buffer = new byte[new FileInfo(path).Length];
+        var rawReused = Best(() => BaciIngestBenchmarks.ReadInto(path, buffer));
         var columnRows = 0;
         var columns = Best(() => columnRows = BaciReader.ReadColumns(path).Value.Count);
         var baci = Best(() => kept = BaciReader.Read(path).Value.Flows.Length);
         Print("rows", kept);
         Print("raw_ms", raw);
+        Print("raw_reused_ms", rawReused);
         Print("columns_ms", columns);
         Print("baci_ms", baci);
         return kept == rows && columnRows == rows ? 0 : 1;
