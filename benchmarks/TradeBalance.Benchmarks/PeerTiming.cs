@@ -21,8 +21,11 @@ namespace TradeBalance.Benchmarks;
 /// <para><c>--peer-timing baci ROWS FILE</c>: writes the synthetic BACI file, then prints
 /// <c>raw_ms</c> (<see cref="File.ReadAllBytes"/>), <c>raw_reused_ms</c> (the same bytes into a buffer allocated
 /// once), <c>columns_ms</c>
-/// (<see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/>), <c>baci_ms</c>
+/// (<see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/>, a full collection forced before each call),
+/// <c>columns_warm_ms</c> (the same in a warm loop, no forced collection, as the pandas side runs), <c>baci_ms</c>
 /// (<see cref="BaciReader.Read(string, BaciReadOptions?)"/>) and <c>rows</c>.</para>
+/// <para><c>--peer-timing baci-once FILE</c>: one <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/> in this
+/// fresh process; prints <c>columns_once_ms</c>.</para>
 /// <para><c>--peer-timing montecarlo FLOWS DRAWS THREADS</c>: <see cref="Sensitivity.Run"/> on the
 /// synthetic scenario, best of three; prints <c>montecarlo_ms</c> and a checksum of the P50 market
 /// totals (equal whatever the thread count).</para>
@@ -45,12 +48,17 @@ public static class PeerTiming
             return Baci(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
         }
 
+        if (args.Length == 2 && args[0] == "baci-once")
+        {
+            return BaciOnce(args[1]);
+        }
+
         if (args.Length == 4 && args[0] == "montecarlo")
         {
             return MonteCarlo(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         }
 
-        Console.Error.WriteLine("usage: --peer-timing smart FLOWS [--write FILE] | baci ROWS FILE | montecarlo FLOWS DRAWS THREADS");
+        Console.Error.WriteLine("usage: --peer-timing smart FLOWS [--write FILE] | baci ROWS FILE | baci-once FILE | montecarlo FLOWS DRAWS THREADS");
         return 2;
     }
 
@@ -89,13 +97,26 @@ public static class PeerTiming
         var rawReused = Best(() => BaciIngestBenchmarks.ReadInto(path, buffer));
         var columnRows = 0;
         var columns = Best(() => columnRows = BaciReader.ReadColumns(path).Value.Count);
+        var columnsWarm = Best(() => columnRows = BaciReader.ReadColumns(path).Value.Count, collect: false);
         var baci = Best(() => kept = BaciReader.Read(path).Value.Flows.Length);
         Print("rows", kept);
         Print("raw_ms", raw);
         Print("raw_reused_ms", rawReused);
         Print("columns_ms", columns);
+        Print("columns_warm_ms", columnsWarm);
         Print("baci_ms", baci);
         return kept == rows && columnRows == rows ? 0 : 1;
+    }
+
+    /// <summary>One read in a fresh process, as a script reads a file once: start-up costs (JIT, the country
+    /// registry) and fresh memory included.</summary>
+    private static int BaciOnce(string path)
+    {
+        var sw = Stopwatch.StartNew();
+        var rows = BaciReader.ReadColumns(path).Value.Count;
+        Print("columns_once_ms", sw.Elapsed.TotalMilliseconds);
+        Print("rows", rows);
+        return 0;
     }
 
     private static int MonteCarlo(int flows, int draws, int threads)
@@ -118,7 +139,14 @@ public static class PeerTiming
         return 0;
     }
 
-    private static double Best(Action action, int repeats = Repeats)
+    /// <summary>The best of <paramref name="repeats"/> timed calls after a warm-up.</summary>
+    /// <param name="action">What is timed.</param>
+    /// <param name="repeats">How many timed calls.</param>
+    /// <param name="collect">Force a full, blocking collection before each timed call, so that no garbage of
+    /// the last call is collected inside the next one. It also hands the freed memory back, so every call
+    /// faults in fresh pages for what it allocates; pass <see langword="false"/> to time a warm loop in which
+    /// the runtime reuses memory as it does by itself, as Python's allocator does in the pandas loop.</param>
+    private static double Best(Action action, int repeats = Repeats, bool collect = true)
     {
         // Warm-up, as BenchmarkDotNet does: at least three calls and half a second, then a pause, so
         // that tiered compilation has replaced the tier-0 code (short kernels would otherwise be timed
@@ -133,8 +161,12 @@ public static class PeerTiming
         var best = double.MaxValue;
         for (var r = 0; r < repeats; r++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            if (collect)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
             var sw = Stopwatch.StartNew();
             action();
             best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
