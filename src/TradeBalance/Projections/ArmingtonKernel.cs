@@ -36,7 +36,7 @@ internal static class ArmingtonKernel
     public static int Project(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch, double tolerance, int maxIterations)
     {
         var markets = input.MarketCount;
-        SmartKernel.CheckShapes(input, output, markets, input.Baseline.Length);
+        SmartKernel.CheckShapes(input, output, markets, input.Baseline.Length, 0, markets);
         if (iterations.Length != markets || residuals.Length != markets)
         {
             throw new ArgumentException($"Iteration and residual spans must have one element per market ({markets}).", nameof(iterations));

@@ -36,7 +36,7 @@ public static class SmartKernel
     {
         var markets = input.MarketCount;
         var flows = input.Baseline.Length;
-        CheckShapes(input, output, markets, flows);
+        CheckShapes(input, output, markets, flows, 0, markets);
         for (var m = 0; m < markets; m++)
         {
             ProjectMarket(input, output, m);
@@ -44,18 +44,27 @@ public static class SmartKernel
     }
 
     /// <summary>Projects markets <paramref name="firstMarket"/> to <paramref name="endMarket"/> − 1 only (for callers that split the work across threads).</summary>
+    /// <remarks>
+    /// Writes only the outputs of the markets in the range (their flows' elements and their per-market
+    /// elements); everything else in <paramref name="output"/> is left as it was. The span lengths are
+    /// checked as in <see cref="Project"/>, but the offsets only where the range reads them, so a call
+    /// costs time in proportion to the range, not to the whole input: splitting the markets into many
+    /// small ranges adds no pass over all the offsets per range. The results are bit-identical to
+    /// <see cref="Project"/>'s for the same markets.
+    /// </remarks>
     /// <param name="input">Baseline flows, tariffs and elasticities.</param>
     /// <param name="output">Where the results go; spans sized as the input.</param>
     /// <param name="firstMarket">The first market to project.</param>
-    /// <param name="endMarket">One past the last market to project.</param>
-    /// <exception cref="ArgumentException">Spans have the wrong lengths, or a value is out of range.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The market range is outside the input.</exception>
+    /// <param name="endMarket">One past the last market to project; equal to <paramref name="firstMarket"/> for an empty range.</param>
+    /// <exception cref="ArgumentException">Spans have the wrong lengths, offsets in the range decrease, or a value in the range is out of range; the message names the market or flow.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstMarket"/> is negative, greater than <paramref name="endMarket"/>, or <paramref name="endMarket"/> is greater than the number of markets.</exception>
     public static void ProjectRange(in SmartInput input, in SmartOutput output, int firstMarket, int endMarket)
     {
         var markets = input.MarketCount;
-        CheckShapes(input, output, markets, input.Baseline.Length);
         ArgumentOutOfRangeException.ThrowIfNegative(firstMarket);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(endMarket, markets);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstMarket, endMarket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(endMarket, Math.Max(markets, 0));
+        CheckShapes(input, output, markets, input.Baseline.Length, firstMarket, endMarket);
         for (var m = firstMarket; m < endMarket; m++)
         {
             ProjectMarket(input, output, m);
@@ -228,15 +237,25 @@ public static class SmartKernel
         }
     }
 
-    /// <summary>Checks that every span has one element per flow or per market and that offsets ascend; shared with the Armington kernel.</summary>
-    internal static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows)
+    /// <summary>
+    /// Checks that every span has one element per flow or per market, and that the offsets ascend over markets
+    /// <paramref name="firstMarket"/> to <paramref name="endMarket"/> − 1 (all of them for a whole projection);
+    /// shared with the Armington kernel.
+    /// </summary>
+    internal static void CheckShapes(in SmartInput input, in SmartOutput output, int markets, int flows, int firstMarket, int endMarket)
     {
         if (input.Offsets.Length < 1 || input.Offsets[0] != 0 || input.Offsets[markets] != flows)
         {
             throw new ArgumentException($"Market offsets must start at 0 and end at the flow count {flows}.", nameof(input));
         }
 
-        for (var m = 0; m < markets; m++)
+        // With the ascent below, this keeps every flow the range reads inside the flow spans.
+        if (input.Offsets[firstMarket] < 0 || input.Offsets[endMarket] > flows)
+        {
+            throw new ArgumentException($"Market offsets must lie between 0 and the flow count {flows} (markets {firstMarket} to {endMarket}).", nameof(input));
+        }
+
+        for (var m = firstMarket; m < endMarket; m++)
         {
             if (input.Offsets[m + 1] < input.Offsets[m])
             {
