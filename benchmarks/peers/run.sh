@@ -41,7 +41,7 @@ cs baci "$rows" "$work/BACI_HS17_Y2022_V202401b.csv" | tee "$work/cs_baci.txt"
 echo "== BACI, one read in a fresh process, 3 times each: the read alone, and the whole process (start-up, imports, JIT)"
 # The built program is started directly: 'dotnet run' would add an MSBuild evaluation to the wall time.
 dll="$project/bin/Release/net10.0/TradeBalance.Benchmarks.dll"
-wall() { local t0=$EPOCHREALTIME; "$@" > "$work/once.out"; local t1=$EPOCHREALTIME; cat "$work/once.out"; echo "process_ms $(( (${t1/./} - ${t0/./}) / 1000 ))"; }
+wall() { local t0=$EPOCHREALTIME; "$@" > "$work/once.out"; local t1=$EPOCHREALTIME; cat "$work/once.out"; echo "process_ms $(( (${t1//[.,]/} - ${t0//[.,]/}) / 1000 ))"; }
 for _ in 1 2 3; do
   wall dotnet "$dll" --peer-timing baci-once "$work/BACI_HS17_Y2022_V202401b.csv" | grep _ms >> "$work/cs_once.txt"
   wall "$py" benchmarks/peers/baci_pandas.py --once "$work/BACI_HS17_Y2022_V202401b.csv" | grep _ms >> "$work/pd_once.txt"
