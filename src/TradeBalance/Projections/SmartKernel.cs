@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TradeBalance.Projections;
 
@@ -27,6 +30,9 @@ public static class SmartKernel
 {
     // Fixed four lanes, whatever the hardware, so that sums are taken in the same order everywhere.
     private const int Lanes = 4;
+
+    /// <summary>How far ahead, in elements (1.5 KB), the loops prefetch: the best of 64 to 512 on a 2-core EPYC VM at 10M flows.</summary>
+    private const int PrefetchDistance = 192;
 
     /// <summary>Projects every market.</summary>
     /// <param name="input">Baseline flows, tariffs and elasticities.</param>
@@ -120,6 +126,14 @@ public static class SmartKernel
             var half = Vector256.Create(0.5d);
             for (; i <= n - Lanes; i += Lanes)
             {
+                if ((i & Lanes) == 0)
+                {
+                    // Once per 64-byte line: the three outputs pass 1 has not touched yet.
+                    PrefetchAhead(tc, i);
+                    PrefetchAhead(td, i);
+                    PrefetchAhead(m1, i);
+                }
+
                 var mi = Vector256.Create(baseline.Slice(i, Lanes));
                 var t0 = Vector256.Create(t0s.Slice(i, Lanes));
                 var t1 = Vector256.Create(t1s.Slice(i, Lanes));
@@ -178,16 +192,26 @@ public static class SmartKernel
     {
         var n = baseline.Length;
         var i = 0;
-        var vTotal = Vector256<double>.Zero;
-        var vWeights = Vector256<double>.Zero;
+        double total = 0d, weights = 0d;
         if (n >= Lanes)
         {
+            var vTotal = Vector256<double>.Zero;
+            var vWeights = Vector256<double>.Zero;
             var vSigma = Vector256.Create(sigma);
             var one = Vector256<double>.One;
             var inf = Vector256.Create(double.PositiveInfinity);
             var bad = Vector256<double>.Zero;
             for (; i <= n - Lanes; i += Lanes)
             {
+                if ((i & Lanes) == 0)
+                {
+                    // Once per 64-byte line: the three inputs, and ρ's span, written here first.
+                    PrefetchAhead(baseline, i);
+                    PrefetchAhead(t0s, i);
+                    PrefetchAhead(t1s, i);
+                    PrefetchAhead(rhoOut, i);
+                }
+
                 var mi = Vector256.Create(baseline.Slice(i, Lanes));
                 var t0 = Vector256.Create(t0s.Slice(i, Lanes));
                 var t1 = Vector256.Create(t1s.Slice(i, Lanes));
@@ -203,6 +227,11 @@ public static class SmartKernel
                 vWeights += mi * Vector256.Max(Vector256<double>.Zero, one + (vSigma * rho));
             }
 
+            // Summed before the rare check's call: vector sums still live across a call would be spilled to
+            // the stack inside the loop above (no vector register survives a call on x64 Unix), which made
+            // each iteration wait on a store and a reload.
+            total = Vector256.Sum(vTotal);
+            weights = Vector256.Sum(vWeights);
             if (bad != Vector256<double>.Zero)
             {
                 // Rare: find the offending flow for the message.
@@ -213,7 +242,6 @@ public static class SmartKernel
             }
         }
 
-        double total = Vector256.Sum(vTotal), weights = Vector256.Sum(vWeights);
         for (; i < n; i++)
         {
             var mi = baseline[i];
@@ -227,6 +255,23 @@ public static class SmartKernel
         }
 
         return (total, weights);
+    }
+
+    /// <summary>
+    /// Asks for the cache line <see cref="PrefetchDistance"/> elements past <paramref name="index"/> (x86 only; a
+    /// no-op elsewhere). The flows stream through memory two passes per market, a few hundred bytes at a time,
+    /// which the hardware prefetchers follow too late: at 10M flows this took the kernel from 1.7× to 1.4× the
+    /// time of a plain copy of the same arrays. The address is formed as a raw pointer from the span's first
+    /// element, so no managed reference ever points past the array; a prefetch never faults, and one that
+    /// runs past the end or after the garbage collector moved the array only fetches a line for nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchAhead(ReadOnlySpan<double> span, int index)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0((double*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) + index + PrefetchDistance);
+        }
     }
 
     private static void Check(double mi, double t0, double t1, int flow, int market)
