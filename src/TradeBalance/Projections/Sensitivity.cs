@@ -236,7 +236,9 @@ public static class Sensitivity
                 vMax = System.Runtime.Intrinsics.Vector256.Max(vMax, v);
             }
 
-            if (ordered != System.Runtime.Intrinsics.Vector256<double>.AllBitsSet)
+            // Compared as bits: as doubles, all-bits-set lanes are NaN, which equal nothing, so a
+            // floating-point comparison would call every input unordered and send it to the full sort.
+            if (!System.Runtime.Intrinsics.Vector256.EqualsAll(System.Runtime.Intrinsics.Vector256.AsUInt64(ordered), System.Runtime.Intrinsics.Vector256<ulong>.AllBitsSet))
             {
                 return false;
             }
