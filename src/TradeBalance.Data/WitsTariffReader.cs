@@ -52,6 +52,19 @@ public static class WitsTariffReader
         return CsvEntry.FromPath(path, TradeFileFormat.WitsTariffs, options.Encoding ?? Encoding.UTF8, csv => One(csv, importer, options));
     }
 
+    /// <summary>Reads one importer's schedule from a stream, which stays open: a WITS download inside a zip archive, say.</summary>
+    /// <param name="stream">The content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages and sources.</param>
+    /// <param name="importer">The importer wanted; null = the only reporter.</param>
+    /// <param name="options">Options; null = defaults.</param>
+    /// <returns>The schedule and the report.</returns>
+    /// <exception cref="TradeDataException">See <see cref="Read(string, Country?, WitsReadOptions?)"/>.</exception>
+    public static ReadResult<TariffSchedule> Read(Stream stream, string fileName, Country? importer = null, WitsReadOptions? options = null)
+    {
+        options ??= WitsReadOptions.Default;
+        return CsvEntry.FromStream(stream, fileName, TradeFileFormat.WitsTariffs, options.Encoding ?? Encoding.UTF8, csv => One(csv, importer, options));
+    }
+
     /// <summary>Reads one importer's schedule from text, which stays open.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in messages.</param>
@@ -72,6 +85,18 @@ public static class WitsTariffReader
     {
         options ??= WitsReadOptions.Default;
         return CsvEntry.FromPath(path, TradeFileFormat.WitsTariffs, options.Encoding ?? Encoding.UTF8, csv => All(csv, options));
+    }
+
+    /// <summary>Reads every reporter's schedule from a stream, which stays open.</summary>
+    /// <param name="stream">The content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages and sources.</param>
+    /// <param name="options">Options; null = defaults.</param>
+    /// <returns>The schedules by importer and the report.</returns>
+    /// <exception cref="TradeDataException">Not a WITS layout, or a bad value.</exception>
+    public static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAll(Stream stream, string fileName, WitsReadOptions? options = null)
+    {
+        options ??= WitsReadOptions.Default;
+        return CsvEntry.FromStream(stream, fileName, TradeFileFormat.WitsTariffs, options.Encoding ?? Encoding.UTF8, csv => All(csv, options));
     }
 
     /// <summary>Reads every reporter's schedule from text, which stays open.</summary>

@@ -50,6 +50,84 @@ public class WitsTariffReaderTests
         Assert.Equal(1, report.Skipped["aggregate product (Total)"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stream_reads_as_the_file_does_and_stays_open(bool gzip)
+    {
+        var path = Fixtures.Path("wits-tariffs.csv");
+        var bytes = File.ReadAllBytes(path);
+        if (gzip)
+        {
+            using var packed = new MemoryStream();
+            using (var z = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                z.Write(bytes);
+            }
+
+            bytes = packed.ToArray();
+        }
+
+        var fromFile = WitsTariffReader.Read(path, options: WithLdc);
+        using var stream = new MemoryStream(bytes);
+        var (schedule, report) = WitsTariffReader.Read(stream, "wits-tariffs.csv", options: WithLdc);
+
+        Assert.True(stream.CanRead, "the caller's stream stays open");
+        Assert.Equal(fromFile.Value.Lines, schedule.Lines);
+        Assert.Equal(fromFile.Report.RowsKept, report.RowsKept);
+        Assert.Equal(fromFile.Report.Skipped, report.Skipped);
+
+        stream.Position = 0;
+        var all = WitsTariffReader.ReadAll(stream, "wits-tariffs.csv", WithLdc).Value;
+        Assert.Equal(fromFile.Value.Lines, all[Countries.China].Lines);
+    }
+
+    /// <summary>The README's zip snippet (Data formats, WITS rules), on the fixture packed into a zip archive.</summary>
+    [Fact]
+    public void The_README_zip_snippet_runs()
+    {
+        using var dir = Fixtures.TempDir();
+        var download = dir.File("DataJobID-2854513_China.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(download, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, Fixtures.Path("wits-tariffs.csv"), "DataJobID-2854513_China.csv");
+        }
+
+        // README:wits-zip-begin
+        using var zip = System.IO.Compression.ZipFile.OpenRead(download);
+        var entry = zip.Entries.Single(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+        using var stream = entry.Open();
+        var ldc = new WitsReadOptions
+        {
+            // PRF rows name partner groups; say who is in each one the file uses.
+            PreferenceGroups = new Dictionary<string, IReadOnlyCollection<Country>> { ["LDC"] = [Countries.Ethiopia, Country.FromIso3("UGA")] },
+        };
+        var (tariffs, report) = WitsTariffReader.Read(stream, entry.Name, Countries.China, ldc);
+        // README:wits-zip-end
+
+        Assert.False(stream.CanSeek, "a zip entry's stream cannot seek, and the reader does not need it to");
+        // The same lines as from the file; only the sources name the entry instead.
+        var fromFile = WitsTariffReader.Read(Fixtures.Path("wits-tariffs.csv"), Countries.China, ldc).Value.Lines;
+        Assert.Equal(fromFile.Select(l => (l.Regime, l.Hs, l.Rate, l.Validity)), tariffs.Lines.Select(l => (l.Regime, l.Hs, l.Rate, l.Validity)));
+        Assert.Contains(tariffs.Lines, l => l.Source == "WITS/TRAINS MFN 2022 (DataJobID-2854513_China.csv)");
+        Assert.Equal(6, report.RowsKept);
+    }
+
+    [Fact]
+    public void A_bad_value_in_a_stream_names_the_given_file_name_and_line()
+    {
+        var text = File.ReadAllText(Fixtures.Path("wits-tariffs.csv"));
+        const string Row2 = ",MFN,15,15,15,15,2,0,2,186000";
+        var at = text.IndexOf(Row2, StringComparison.Ordinal);
+        Assert.True(at > 0 && text[..at].Count(c => c == '\n') == 1, "the fixture's line 2 is the first MFN row");
+        var bad = string.Concat(text.AsSpan(0, at), ",MFN,abc", text.AsSpan(at + ",MFN,15".Length));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bad));
+
+        var e = Assert.Throws<TradeDataException>(() => WitsTariffReader.Read(stream, "download.csv", options: WithLdc));
+        Assert.Contains("download.csv:2:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("abc", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_extension_the_latest_year_ends_with_its_year()
     {
