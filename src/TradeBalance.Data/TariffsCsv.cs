@@ -69,6 +69,14 @@ public static class TariffsCsv
     public static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAll(string path) =>
         CsvEntry.FromPath(path, TradeFileFormat.Tariffs, null, All);
 
+    /// <summary>Reads every importer's schedule from a stream, which stays open.</summary>
+    /// <param name="stream">The content (gzip detected).</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>The schedules by importer and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    public static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAll(Stream stream, string fileName) =>
+        CsvEntry.FromStream(stream, fileName, TradeFileFormat.Tariffs, null, All);
+
     /// <summary>Reads every importer's schedule from text, which stays open.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in messages.</param>

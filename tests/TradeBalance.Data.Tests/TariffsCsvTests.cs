@@ -42,6 +42,22 @@ public class TariffsCsvTests
     }
 
     [Fact]
+    public void ReadAll_takes_a_stream_which_stays_open()
+    {
+        var text = Header + "CHN,*,0902,15,,,\nKEN,*,0902,25,,,\nCHN,KEN,0902,0,2026-05-01,2028-04-30,\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        var all = TariffsCsv.ReadAll(stream, "tariffs.csv").Value;
+
+        Assert.True(stream.CanRead);
+        Assert.Equal(TariffsCsv.ReadAll(new StringReader(text), "tariffs.csv").Value[Countries.China].Lines, all[Countries.China].Lines);
+        Assert.Equal(25m, Assert.Single(all[Countries.Kenya].Lines).Rate.Percent);
+
+        using var bad = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Header + "CHN,*,0902,x,,,\n"));
+        var e = Assert.Throws<TradeDataException>(() => TariffsCsv.ReadAll(bad, "upload.csv"));
+        Assert.Equal(("upload.csv", 2L), (e.FileName, e.Line));
+    }
+
+    [Fact]
     public void Named_groups_round_trip_through_the_regime_column()
     {
         var ldc = TariffRegime.Preferential("LDC", [Countries.Ethiopia, Country.FromIso3("UGA")]);
