@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using NodaTime;
 using Xunit;
 
@@ -60,7 +61,7 @@ public class WitsTariffReaderTests
         if (gzip)
         {
             using var packed = new MemoryStream();
-            using (var z = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            using (var z = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
             {
                 z.Write(bytes);
             }
@@ -88,13 +89,13 @@ public class WitsTariffReaderTests
     {
         using var dir = Fixtures.TempDir();
         var download = dir.File("DataJobID-2854513_China.zip");
-        using (var archive = System.IO.Compression.ZipFile.Open(download, System.IO.Compression.ZipArchiveMode.Create))
+        using (var archive = ZipFile.Open(download, ZipArchiveMode.Create))
         {
-            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, Fixtures.Path("wits-tariffs.csv"), "DataJobID-2854513_China.csv");
+            archive.CreateEntryFromFile(Fixtures.Path("wits-tariffs.csv"), "DataJobID-2854513_China.csv");
         }
 
         // README:wits-zip-begin
-        using var zip = System.IO.Compression.ZipFile.OpenRead(download);
+        using var zip = ZipFile.OpenRead(download);
         var entry = zip.Entries.Single(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
         using var stream = entry.Open();
         var ldc = new WitsReadOptions
