@@ -134,6 +134,12 @@ public sealed record Country : IComparable<Country>
     /// <returns>The alpha-3 code, for example <c>KEN</c>.</returns>
     public override string ToString() => Alpha3;
 
+    /// <summary>Returns a hash code: the numeric code, which no two countries share.</summary>
+    /// <returns>The hash code.</returns>
+    /// <remarks>Countries key the dictionaries behind every data set and schedule, so hashing one
+    /// must not walk its names.</remarks>
+    public override int GetHashCode() => NumericCode;
+
     /// <summary>Compares by alpha-3 code (ordinal).</summary>
     /// <param name="other">The other country.</param>
     /// <returns>The ordinal comparison of the alpha-3 codes; null sorts first.</returns>

@@ -19,7 +19,14 @@ namespace TradeBalance;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed record HsCode : IComparable<HsCode>
 {
-    private HsCode(string digits) => Digits = digits;
+    // Codes key the dictionaries behind data sets, schedules and results: hash the digits once.
+    private readonly int _hash;
+
+    private HsCode(string digits)
+    {
+        Digits = digits;
+        _hash = string.GetHashCode(digits, StringComparison.Ordinal);
+    }
 
     /// <summary>Gets the root of the hierarchy: all goods (<c>TOTAL</c>, no digits).</summary>
     public static HsCode Total { get; } = new(string.Empty);
@@ -124,6 +131,15 @@ public sealed record HsCode : IComparable<HsCode>
     /// <summary>Returns the digits without separators, for example <c>090240</c>, or <c>TOTAL</c>.</summary>
     /// <returns>The digit string.</returns>
     public override string ToString() => IsTotal ? "TOTAL" : Digits;
+
+    /// <summary>Returns a hash code of the digits.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _hash;
+
+    /// <summary>Returns true when both codes have the same digits.</summary>
+    /// <param name="other">The other code.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(HsCode? other) => other is not null && (ReferenceEquals(this, other) || (_hash == other._hash && string.Equals(Digits, other.Digits, StringComparison.Ordinal)));
 
     /// <summary>Returns the dotted form, for example <c>0902.40</c> or <c>0902.40.90</c>.</summary>
     /// <returns>The heading, then each further pair of digits after a dot.</returns>

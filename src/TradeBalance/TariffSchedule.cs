@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using NodaTime.Text;
+using TradeBalance.Internal;
 
 namespace TradeBalance;
 
@@ -23,7 +24,15 @@ namespace TradeBalance;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class TariffSchedule
 {
-    private readonly (TariffRegime Regime, TariffLine[] MostSpecificFirst)[] _regimes;
+    // The index behind a lookup, so one costs a few hash probes whatever the schedule's size:
+    // regimes in first-appearance order (that order breaks ties, as it always has); per regime, its
+    // lines by HS code (as an HsKey) with each code's lines sorted by start date, and the code lengths
+    // it uses, longest first; per partner, the regimes that cover it (MFN included), in order.
+    private readonly TariffRegime[] _regimes;
+    private readonly Dictionary<long, TariffLine[]>[] _linesByCode;
+    private readonly int[][] _lengthsLongestFirst;
+    private readonly int[] _mfnRegimes;
+    private readonly Dictionary<Country, int[]> _regimesByPartner;
 
     /// <summary>Creates a schedule.</summary>
     /// <param name="importer">The country applying the rates.</param>
@@ -59,9 +68,35 @@ public sealed class TariffSchedule
         Importer = importer;
         Lines = all;
 
-        // Per regime, in first-appearance order, lines from the most specific code down, so a lookup
-        // is a scan that stops at the first applicable line, with no allocation.
-        _regimes = [.. all.GroupBy(l => l.Regime).Select(g => (g.Key, g.OrderByDescending(l => l.Hs.Length).ToArray()))];
+        var byRegime = all.GroupBy(l => l.Regime).ToArray();
+        _regimes = [.. byRegime.Select(g => g.Key)];
+        _linesByCode = new Dictionary<long, TariffLine[]>[byRegime.Length];
+        _lengthsLongestFirst = new int[byRegime.Length][];
+        var mfn = new List<int>();
+        var byPartner = new Dictionary<Country, List<int>>();
+        for (var r = 0; r < byRegime.Length; r++)
+        {
+            _linesByCode[r] = byRegime[r].GroupBy(l => HsKey.Of(l.Hs)).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Validity.Start).ToArray());
+            _lengthsLongestFirst[r] = [.. byRegime[r].Select(l => l.Hs.Length).Distinct().OrderDescending()];
+            if (_regimes[r].IsMfn)
+            {
+                mfn.Add(r);
+                continue;
+            }
+
+            foreach (var partner in _regimes[r].Partners)
+            {
+                if (!byPartner.TryGetValue(partner, out var list))
+                {
+                    byPartner[partner] = list = [];
+                }
+
+                list.Add(r);
+            }
+        }
+
+        _mfnRegimes = [.. mfn];
+        _regimesByPartner = byPartner.ToDictionary(p => p.Key, p => mfn.Concat(p.Value).Order().ToArray());
     }
 
     /// <summary>Gets the country applying the rates.</summary>
@@ -99,30 +134,52 @@ public sealed class TariffSchedule
         ArgumentNullException.ThrowIfNull(exporter);
         ArgumentNullException.ThrowIfNull(hs);
 
-        // Most specific applicable line per regime, then the lowest rate across regimes.
+        // Most specific applicable line per regime (walking up the HS hierarchy from the traded code),
+        // then the lowest rate across regimes.
+        var key = HsKey.Of(hs);
         TariffLine? winner = null;
-        foreach (var (regime, lines) in _regimes)
+        foreach (var r in _regimesByPartner.TryGetValue(exporter, out var covering) ? covering : _mfnRegimes)
         {
-            if (!regime.Covers(exporter))
+            var lines = _linesByCode[r];
+            foreach (var length in _lengthsLongestFirst[r])
             {
-                continue;
-            }
-
-            foreach (var line in lines)
-            {
-                if (line.Hs.Contains(hs) && line.Validity.Contains(date))
+                if (length > hs.Length || !lines.TryGetValue(HsKey.Prefix(key, length), out var candidates) || InForce(candidates, date) is not { } line)
                 {
-                    if (winner is null || line.Rate < winner.Rate || (line.Rate == winner.Rate && winner.Regime.IsMfn && !line.Regime.IsMfn))
-                    {
-                        winner = line;
-                    }
-
-                    break;
+                    continue;
                 }
+
+                if (winner is null || line.Rate < winner.Rate || (line.Rate == winner.Rate && winner.Regime.IsMfn && !line.Regime.IsMfn))
+                {
+                    winner = line;
+                }
+
+                break;
             }
         }
 
         decision = winner is null ? null : new TariffDecision(winner.Rate, winner);
         return decision is not null;
+    }
+
+    /// <summary>The line in force on the date among one code's lines of one regime (sorted by start, never overlapping).</summary>
+    private static TariffLine? InForce(TariffLine[] byStart, LocalDate date)
+    {
+        // The last line starting on or before the date is the only one that can be in force.
+        int lo = 0, hi = byStart.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (byStart[mid].Validity.Start <= date)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && byStart[found].Validity.End >= date ? byStart[found] : null;
     }
 }

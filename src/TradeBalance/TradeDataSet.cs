@@ -1,5 +1,6 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using TradeBalance.Internal;
 
 namespace TradeBalance;
 
@@ -18,7 +19,11 @@ namespace TradeBalance;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class TradeDataSet
 {
-    private readonly FrozenDictionary<MarketKey, ImmutableArray<TradeFlow>> _byMarket;
+    private readonly Dictionary<(Country Importer, HsCode Hs, int Year), ImmutableArray<TradeFlow>> _byMarket;
+
+    // Each exporter's flows in a year, sorted by HS code, built on first use: totals, balances and
+    // destination shares then cost the exporter's flows under the scope, not a scan of the whole set.
+    private readonly Lazy<Dictionary<(Country Exporter, int Year), TradeFlow[]>> _byExporterYear;
 
     /// <summary>Creates a data set.</summary>
     /// <param name="flows">The flows; may be empty.</param>
@@ -31,7 +36,10 @@ public sealed class TradeDataSet
         ArgumentNullException.ThrowIfNull(flows);
         Currency = currency ?? Currency.Usd;
         var all = flows.ToImmutableArray();
-        var seen = new Dictionary<(Country, Country, HsCode, int), TradeFlow>();
+
+        // One pass groups the flows by market; sorting each market by exporter then puts any duplicate
+        // next to its twin, so uniqueness costs no dictionary of every flow.
+        var groups = new Dictionary<(Country Importer, HsCode Hs, int Year), List<TradeFlow>>();
         foreach (var f in all)
         {
             ArgumentNullException.ThrowIfNull(f, nameof(flows));
@@ -40,17 +48,31 @@ public sealed class TradeDataSet
                 throw new CurrencyMismatchException(Currency, f.Value.Currency);
             }
 
-            if (!seen.TryAdd((f.Exporter, f.Importer, f.Hs, f.Year), f))
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (f.Importer, f.Hs, f.Year), out _);
+            (group ??= []).Add(f);
+        }
+
+        var byMarket = new Dictionary<(Country Importer, HsCode Hs, int Year), ImmutableArray<TradeFlow>>(groups.Count);
+        foreach (var (key, group) in groups)
+        {
+            var sorted = group.ToArray();
+            Array.Sort(sorted, static (a, b) => a.Exporter.CompareTo(b.Exporter));
+            for (var i = 1; i < sorted.Length; i++)
             {
-                throw new ArgumentException($"Duplicate trade flow (same exporter, importer, HS code and year): {seen[(f.Exporter, f.Importer, f.Hs, f.Year)]} and {f}.", nameof(flows));
+                if (sorted[i].Exporter.Equals(sorted[i - 1].Exporter))
+                {
+                    throw Duplicate(all);
+                }
             }
+
+            byMarket.Add(key, ImmutableCollectionsMarshal.AsImmutableArray(sorted));
         }
 
         Flows = all;
-        _byMarket = all.GroupBy(f => new MarketKey(f.Importer, f.Hs, f.Year))
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(f => f.Exporter).ToImmutableArray());
-        Markets = [.. _byMarket.Keys.OrderBy(k => k.Year).ThenBy(k => k.Importer).ThenBy(k => k.Hs)];
+        _byMarket = byMarket;
+        Markets = [.. groups.Keys.Select(k => new MarketKey(k.Importer, k.Hs, k.Year)).OrderBy(k => k.Year).ThenBy(k => k.Importer).ThenBy(k => k.Hs)];
         Years = [.. all.Select(f => f.Year).Distinct().Order()];
+        _byExporterYear = new(() => all.GroupBy(f => (f.Exporter, f.Year)).ToDictionary(g => g.Key, g => HsRange.Sort(g, f => f.Hs)));
     }
 
     /// <summary>Gets every flow, in the order given.</summary>
@@ -71,7 +93,7 @@ public sealed class TradeDataSet
     public ImmutableArray<TradeFlow> FlowsInto(MarketKey market)
     {
         ArgumentNullException.ThrowIfNull(market);
-        return _byMarket.TryGetValue(market, out var flows) ? flows : [];
+        return _byMarket.TryGetValue((market.Importer, market.Hs, market.Year), out var flows) ? flows : [];
     }
 
     /// <summary>Returns each supplier's value and share of a market, ordered by exporter.</summary>
@@ -91,7 +113,7 @@ public sealed class TradeDataSet
     {
         ArgumentNullException.ThrowIfNull(exporter);
         ArgumentNullException.ThrowIfNull(scope);
-        return Shares(Flows.Where(f => f.Exporter.Equals(exporter) && f.Year == year && scope.Contains(f.Hs))
+        return Shares(ExportsUnder(exporter, scope, year).ToArray()
             .GroupBy(f => f.Importer)
             .Select(g => (g.Key, TopLevelSum(g))));
     }
@@ -107,10 +129,21 @@ public sealed class TradeDataSet
         ArgumentNullException.ThrowIfNull(exporter);
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(scope);
-        return new Money(
-            TopLevelSum(Flows.Where(f => f.Exporter.Equals(exporter) && f.Importer.Equals(importer) && f.Year == year && scope.Contains(f.Hs))),
-            Currency);
+        var flows = new List<TradeFlow>();
+        foreach (var f in ExportsUnder(exporter, scope, year))
+        {
+            if (f.Importer.Equals(importer))
+            {
+                flows.Add(f);
+            }
+        }
+
+        return new Money(TopLevelSum(flows), Currency);
     }
+
+    /// <summary>An exporter's flows in a year under an HS scope, sorted by code.</summary>
+    internal ReadOnlySpan<TradeFlow> ExportsUnder(Country exporter, HsCode scope, int year) =>
+        _byExporterYear.Value.TryGetValue((exporter, year), out var flows) ? HsRange.Under(flows, f => f.Hs, scope) : [];
 
     /// <summary>Returns a country's balance with a partner in a year: exports to it minus imports from it, all goods.</summary>
     /// <param name="country">The country.</param>
@@ -130,20 +163,55 @@ public sealed class TradeDataSet
         return new BilateralBalance(country, partner, year, Total(country, partner, HsCode.Total, year), Total(partner, country, HsCode.Total, year));
     }
 
-    private static decimal TopLevelSum(IEnumerable<TradeFlow> flows)
+    /// <summary>The error for the first flow, in the given order, that repeats an earlier one's exporter, importer, HS code and year.</summary>
+    private static ArgumentException Duplicate(ImmutableArray<TradeFlow> flows)
     {
-        var list = flows.ToList();
-        var codes = list.Select(f => f.Hs).Distinct().ToList();
+        var seen = new Dictionary<(Country, Country, HsCode, int), TradeFlow>();
+        foreach (var f in flows)
+        {
+            if (!seen.TryAdd((f.Exporter, f.Importer, f.Hs, f.Year), f))
+            {
+                return new ArgumentException($"Duplicate trade flow (same exporter, importer, HS code and year): {seen[(f.Exporter, f.Importer, f.Hs, f.Year)]} and {f}.", nameof(flows));
+            }
+        }
+
+        throw new InvalidOperationException("No duplicate flow found.");
+    }
+
+    /// <summary>Sums the flows whose code has no ancestor among the flows' codes (walked up through a hash set).</summary>
+    internal static decimal TopLevelSum(IEnumerable<TradeFlow> flows)
+    {
+        var list = flows as IReadOnlyList<TradeFlow> ?? [.. flows];
+        var codes = new HashSet<long>(list.Count);
+        foreach (var f in list)
+        {
+            codes.Add(HsKey.Of(f.Hs));
+        }
+
         var sum = 0m;
         foreach (var f in list)
         {
-            if (!codes.Any(c => c.Length < f.Hs.Length && c.Contains(f.Hs)))
+            if (!HasAncestorIn(codes, f.Hs))
             {
                 sum += f.Value.Amount;
             }
         }
 
         return sum;
+    }
+
+    private static bool HasAncestorIn(HashSet<long> codes, HsCode hs)
+    {
+        var key = HsKey.Of(hs);
+        for (var length = 0; length < hs.Length; length += 2)
+        {
+            if (codes.Contains(HsKey.Prefix(key, length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ImmutableArray<TradeShare> Shares(IEnumerable<(Country Partner, decimal Amount)> parts)

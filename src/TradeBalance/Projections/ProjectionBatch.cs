@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
@@ -93,11 +94,15 @@ internal sealed class ProjectionBatch
             throw new ArgumentException($"The data has no {scenario.Importer.Alpha3} imports in {year} on the scenario's lines ({string.Join(", ", scenario.Lines)}).", nameof(data));
         }
 
-        foreach (var a in markets)
+        // Every market has the same importer and year, so one code inside another is found by walking
+        // each code's ancestors through a hash set.
+        var byKey = markets.ToDictionary(k => HsKey.Of(k.Hs));
+        foreach (var b in markets)
         {
-            foreach (var b in markets)
+            var key = HsKey.Of(b.Hs);
+            for (var length = 2; length < b.Hs.Length; length += 2)
             {
-                if (a.Hs.Length < b.Hs.Length && a.Hs.Contains(b.Hs))
+                if (byKey.TryGetValue(HsKey.Prefix(key, length), out var a))
                 {
                     throw new ArgumentException($"The data holds both {a} and {b}, one inside the other; projecting both would count {b.Hs} twice. Keep one level per scenario line.", nameof(data));
                 }

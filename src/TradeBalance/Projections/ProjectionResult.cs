@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
@@ -30,7 +31,16 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         Markets = [.. markets];
         Rows = [.. Markets.SelectMany(m => m.Rows)];
         Notes = [.. notes];
+        _marketsByCode = new(() => Markets.GroupBy(m => (m.Market.Importer, m.Market.Hs)).ToDictionary(g => g.Key, g => g.First()));
+        _firstMarketByCode = new(() => Markets.GroupBy(m => m.Market.Hs).ToDictionary(g => g.Key, g => g.First()));
+        _rowsByExporter = new(() => Rows.GroupBy(r => r.Exporter).ToDictionary(g => g.Key, g => HsRange.Sort(g, r => r.Hs)));
     }
+
+    // Look-ups built on first use, so asking for every market or every supplier's destinations stays
+    // linear in the result: markets by importer and code; each exporter's rows sorted by code.
+    private readonly Lazy<Dictionary<(Country Importer, HsCode Hs), MarketProjection>> _marketsByCode;
+    private readonly Lazy<Dictionary<HsCode, MarketProjection>> _firstMarketByCode;
+    private readonly Lazy<Dictionary<Country, ProjectionRow[]>> _rowsByExporter;
 
     /// <summary>Gets the scenario projected.</summary>
     public Scenario Scenario { get; }
@@ -66,7 +76,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     /// <returns>The market.</returns>
     /// <exception cref="KeyNotFoundException">The projection has no market for that code.</exception>
     public MarketProjection Market(HsCode hs) =>
-        Markets.FirstOrDefault(m => m.Market.Hs.Equals(hs))
+        (hs is not null && _firstMarketByCode.Value.TryGetValue(hs, out var market) ? market : null)
         ?? throw new KeyNotFoundException($"The projection has no market for HS {hs}; it has {string.Join(", ", Markets.Select(m => m.Market.Hs))}.");
 
     /// <summary>Returns the market of an importer and HS code (GSIM projects several importers per code).</summary>
@@ -75,7 +85,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     /// <returns>The market.</returns>
     /// <exception cref="KeyNotFoundException">The projection has no such market.</exception>
     public MarketProjection Market(Country importer, HsCode hs) =>
-        Markets.FirstOrDefault(m => m.Market.Importer.Equals(importer) && m.Market.Hs.Equals(hs))
+        (importer is not null && hs is not null && _marketsByCode.Value.TryGetValue((importer, hs), out var market) ? market : null)
         ?? throw new KeyNotFoundException($"The projection has no market for {importer?.Alpha3} HS {hs}.");
 
     /// <summary>Returns a country's balance with a partner before and after, in the data set's currency.</summary>
@@ -85,8 +95,8 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     public BalanceProjection Balance(Country country, Country partner)
     {
         var before = Data.BilateralBalance(country, partner, Year);
-        var exportChange = Sum(Rows.Where(r => r.Exporter.Equals(country) && r.Importer.Equals(partner)).Select(r => r.Change));
-        var importChange = Sum(Rows.Where(r => r.Exporter.Equals(partner) && r.Importer.Equals(country)).Select(r => r.Change));
+        var exportChange = Sum(RowsOf(country, HsCode.Total).ToArray().Where(r => r.Importer.Equals(partner)).Select(r => r.Change));
+        var importChange = Sum(RowsOf(partner, HsCode.Total).ToArray().Where(r => r.Importer.Equals(country)).Select(r => r.Change));
         return new BalanceProjection(before, before with { Exports = before.Exports + exportChange, Imports = before.Imports + importChange });
     }
 
@@ -111,13 +121,17 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     {
         ArgumentNullException.ThrowIfNull(exporter);
         ArgumentNullException.ThrowIfNull(scope);
-        var destinations = Data.Flows.Where(f => f.Exporter.Equals(exporter) && f.Year == Year && scope.Contains(f.Hs)).Select(f => f.Importer).Distinct().Order().ToList();
-        var parts = destinations.Select(d =>
-        {
-            var before = Data.Total(exporter, d, scope, Year);
-            var change = Sum(Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(d) && scope.Contains(r.Hs)).Select(r => r.Change));
-            return (Destination: d, Before: before, After: before + change);
-        }).ToList();
+        // One pass over the exporter's flows and rows under the scope, grouped by destination.
+        var changes = RowsOf(exporter, scope).ToArray().ToLookup(r => r.Importer);
+        var parts = Data.ExportsUnder(exporter, scope, Year).ToArray()
+            .GroupBy(f => f.Importer)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var before = new Money(TradeDataSet.TopLevelSum([.. g]), Data.Currency);
+                var change = Sum(changes[g.Key].Select(r => r.Change));
+                return (Destination: g.Key, Before: before, After: before + change);
+            }).ToList();
         var totalBefore = parts.Sum(p => p.Before.Amount);
         var totalAfter = parts.Sum(p => p.After.Amount);
         return [.. parts.Select(p => new DestinationShareChange(
@@ -172,6 +186,10 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         ProjectionModelKind.Gsim => "GSIM",
         _ => model.ToString(),
     };
+
+    /// <summary>An exporter's rows under an HS scope, sorted by code.</summary>
+    private ReadOnlySpan<ProjectionRow> RowsOf(Country exporter, HsCode scope) =>
+        _rowsByExporter.Value.TryGetValue(exporter, out var rows) ? HsRange.Under(rows, r => r.Hs, scope) : [];
 
     private Money Sum(IEnumerable<Money> amounts) => Money.Sum(amounts, Data.Currency);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
@@ -21,6 +22,11 @@ public sealed class Scenario
     private readonly int _stages = 1;
     private readonly int? _referenceYear;
     private readonly Elasticities _elasticities = Elasticities.SmartDefaults;
+
+    // The lines as HsKeys and the lengths they use, so Covers walks the traded code's ancestors
+    // instead of scanning every line.
+    private readonly HashSet<long> _lineKeys;
+    private readonly int[] _lineLengths;
 
     /// <summary>Creates a scenario.</summary>
     /// <param name="name">A short name.</param>
@@ -64,6 +70,8 @@ public sealed class Scenario
         Importer = importer;
         Beneficiaries = b;
         Lines = l;
+        _lineKeys = [.. l.Select(HsKey.Of)];
+        _lineLengths = [.. l.Select(h => h.Length).Distinct()];
         Change = change;
         Effective = effective;
     }
@@ -138,7 +146,21 @@ public sealed class Scenario
     public bool Covers(HsCode hs)
     {
         ArgumentNullException.ThrowIfNull(hs);
-        return !hs.IsTotal && Lines.Any(l => l.Contains(hs));
+        if (hs.IsTotal)
+        {
+            return false;
+        }
+
+        var key = HsKey.Of(hs);
+        foreach (var length in _lineLengths)
+        {
+            if (length <= hs.Length && _lineKeys.Contains(HsKey.Prefix(key, length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns the exporter's tariff on the code before and after the scenario.</summary>
