@@ -48,18 +48,29 @@ public static class ProjectionCsv
         foreach (var r in rows)
         {
             ArgumentNullException.ThrowIfNull(r, nameof(rows));
-            o.Row(
-                r.Importer.Alpha3,
-                r.Exporter.Alpha3,
-                r.Hs.ToString(),
-                CsvOutput.Number(r.BaselineUsd),
-                CsvOutput.Number(r.TariffBefore.Percent),
-                CsvOutput.Number(r.TariffAfter.Percent),
-                CsvOutput.Number(r.TradeCreationUsd),
-                CsvOutput.Number(r.TradeDiversionUsd),
-                CsvOutput.Number(r.ProjectedUsd),
-                CsvOutput.Number(r.BaselineShare),
-                CsvOutput.Number(r.ProjectedShare));
+            // Field by field into the writer (codes never need quoting): a row per flow costs no strings.
+            o.Plain(r.Importer.Alpha3);
+            o.Comma();
+            o.Plain(r.Exporter.Alpha3);
+            o.Comma();
+            o.Plain(r.Hs.ToString());
+            o.Comma();
+            o.Write(r.BaselineUsd);
+            o.Comma();
+            o.Write(r.TariffBefore.Percent);
+            o.Comma();
+            o.Write(r.TariffAfter.Percent);
+            o.Comma();
+            o.Write(r.TradeCreationUsd);
+            o.Comma();
+            o.Write(r.TradeDiversionUsd);
+            o.Comma();
+            o.Write(r.ProjectedUsd);
+            o.Comma();
+            o.Write(r.BaselineShare);
+            o.Comma();
+            o.Write(r.ProjectedShare);
+            o.EndRow();
         }
     }
 

@@ -15,6 +15,14 @@ internal sealed class CsvInput : IDisposable
 {
     private readonly CsvDataReader _csv;
     private readonly string[] _header;
+
+    // Codes already parsed in this file, looked up by the field's text without making a string: a
+    // file repeats a few hundred countries and some thousands of HS codes over millions of rows, so
+    // each row then shares one Country and one HsCode per distinct text. Bounded, so a file of
+    // ever-new codes costs no more than parsing each.
+    private const int MaxCachedCodes = 1 << 16;
+    private readonly Dictionary<string, Country> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HsCode> _hsCodes = new(StringComparer.Ordinal);
     private long _nextLine;
 
     private CsvInput(TextReader text, string fileName, long headerLine, string[] header, char delimiter, TradeFileFormat format)
@@ -412,16 +420,38 @@ internal sealed class CsvInput : IDisposable
 
     public Country Country(int ordinal)
     {
+        if (ordinal >= 0 && _countries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Span(ordinal), out var known))
+        {
+            return known;
+        }
+
         var s = Required(ordinal);
-        return TradeCodes.TryCountry(s, out var c)
-            ? c
+        var c = TradeCodes.TryCountry(s, out var parsed)
+            ? parsed
             : throw Error(ordinal, "is not a known country code (ISO 3166-1 alpha-3, alpha-2 or numeric / UN M49, or ROW)");
+        if (_countries.Count < MaxCachedCodes)
+        {
+            _countries[s] = c;
+        }
+
+        return c;
     }
 
     public HsCode Hs(int ordinal)
     {
+        if (ordinal >= 0 && _hsCodes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Span(ordinal), out var known))
+        {
+            return known;
+        }
+
         var s = Required(ordinal);
-        return HsCode.TryParse(s, out var h) ? h : throw Error(ordinal, HsProblem(s));
+        var h = HsCode.TryParse(s, out var parsed) ? parsed : throw Error(ordinal, HsProblem(s));
+        if (_hsCodes.Count < MaxCachedCodes)
+        {
+            _hsCodes[s] = h;
+        }
+
+        return h;
     }
 
     public static string HsProblem(string s)

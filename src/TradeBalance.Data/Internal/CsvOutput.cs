@@ -24,6 +24,35 @@ internal sealed class CsvOutput(TextWriter writer)
         writer.Write('\n');
     }
 
+    /// <summary>Writes one row of fields that never need quoting (codes), then numbers, formatted into a stack buffer: no string per field.</summary>
+    /// <remarks>The text is the same as <see cref="Number(decimal)"/> and <see cref="Number(double)"/> give; used on paths that write a row per flow.</remarks>
+    public void Plain(string field) => writer.Write(field);
+
+    /// <summary>Writes a field separator.</summary>
+    public void Comma() => writer.Write(',');
+
+    /// <summary>Ends a row.</summary>
+    public void EndRow() => writer.Write('\n');
+
+    /// <summary>Writes a decimal as <see cref="Number(decimal)"/> formats it, or nothing for null.</summary>
+    public void Write(decimal? value)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        writer.Write(v.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture) ? buffer[..n] : Number(v));
+    }
+
+    /// <summary>Writes a double as <see cref="Number(double)"/> formats it.</summary>
+    public void Write(double value)
+    {
+        Span<char> buffer = stackalloc char[64];
+        writer.Write(value.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture) ? buffer[..n] : Number(value));
+    }
+
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Number(decimal? value) => value is null ? string.Empty : Number(value.Value);
