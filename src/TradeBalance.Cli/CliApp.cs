@@ -13,7 +13,9 @@ internal static class CliApp
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show the full exception when something fails.", Recursive = true };
         var root = new RootCommand("tradebalance: project what tariff changes do to trade flows, market shares and bilateral balances. With no options, 'project' answers the Kenya–China question on the embedded data.");
+        var timings = new Option<bool>("--timings") { Description = "Print each step's time and memory to standard error (for large inputs).", Recursive = true };
         root.Options.Add(verbose);
+        root.Options.Add(timings);
         root.Subcommands.Add(ProjectCommand.Create(stdout));
         root.Subcommands.Add(BalanceCommand.Create(stdout));
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
@@ -31,6 +33,9 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
+        // Progress lines go to a terminal only: never into a file or pipe that collects the errors.
+        var stderrIsTerminal = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
+        Steps.Report(parse.GetValue(timings) ? stderr : null, stderrIsTerminal ? stderr : null);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -62,10 +67,13 @@ internal static class CliApp
         _ => (ExitCodes.Failure, $"{e.GetType().Name}: {e.Message}"),
     };
 
+    /// <summary>Gets or sets the buffered writer over the process's standard output, when the tool runs as a process (tests pass their own writers).</summary>
+    internal static TextWriter? ProcessStdout { get; set; }
+
     /// <summary>A Spectre console writing to <paramref name="writer"/>: colours only on a real terminal, a fixed wide layout otherwise so output is reproducible.</summary>
     internal static IAnsiConsole Console(TextWriter writer)
     {
-        var terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var terminal = (ReferenceEquals(writer, System.Console.Out) || ReferenceEquals(writer, ProcessStdout)) && !System.Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),

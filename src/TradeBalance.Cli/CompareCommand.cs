@@ -13,7 +13,8 @@ internal static class CompareCommand
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON. Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
         var command = new Command("compare", "Project the scenario with SMART, exact Armington and GSIM and compare the beneficiaries' projected exports and shares.");
-        foreach (var o in new Option[] { flows, tariffs, scenario })
+        var all = new Option<bool>("--all") { Description = $"Show every beneficiary row; without it a run of more than {ProjectionReport.Largest} shows the {ProjectionReport.Largest} largest." };
+        foreach (var o in new Option[] { flows, tariffs, scenario, all })
         {
             command.Options.Add(o);
         }
@@ -22,7 +23,8 @@ internal static class CompareCommand
         {
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
             var models = new[] { ProjectionModelKind.Smart, ProjectionModelKind.Armington, ProjectionModelKind.Gsim };
-            var results = models.Select(m => (Model: m, Result: Projector.Project(inputs, m))).ToList();
+            var results = models.Select(m => (Model: m, Result: Steps.Time("project with " + ProjectionReport.ModelName(m), () => Projector.Project(inputs, m)))).ToList();
+            var rowsByKey = results.Select(x => x.Result.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();
             var console = CliApp.Console(stdout);
             var importer = inputs.Scenario.Importer;
             console.MarkupLine($"[bold]{Markup.Escape(inputs.Scenario.Name)}[/]: the beneficiaries' exports to {Markup.Escape(importer.Name)} under each model (USD m; share of the market)");
@@ -36,7 +38,11 @@ internal static class CompareCommand
             }
 
             var point = results[0].Result;
-            foreach (var row in point.Rows.Where(r => inputs.Scenario.Beneficiaries.Contains(r.Exporter) && r.Importer.Equals(importer)))
+            var rows = point.Rows.Where(r => inputs.Scenario.Beneficiaries.Contains(r.Exporter) && r.Importer.Equals(importer)).ToList();
+            var shown = parse.GetValue(all) || rows.Count <= ProjectionReport.Largest
+                ? rows
+                : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(ProjectionReport.Largest)];
+            foreach (var row in shown)
             {
                 var cells = new List<string>
                 {
@@ -44,9 +50,9 @@ internal static class CompareCommand
                     ProjectionReport.CommodityName(row.Hs),
                     $"{ProjectionReport.Millions(row.Baseline)} ({Percent(row.BaselineShare)})",
                 };
-                foreach (var (_, result) in results)
+                foreach (var byKey in rowsByKey)
                 {
-                    var r = result.Rows.Single(x => x.Exporter.Equals(row.Exporter) && x.Importer.Equals(row.Importer) && x.Hs.Equals(row.Hs));
+                    var r = byKey[(row.Exporter, row.Importer, row.Hs)];
                     cells.Add($"{ProjectionReport.Millions(r.Projected)} ({Percent(r.ProjectedShare)})");
                 }
 
@@ -54,6 +60,11 @@ internal static class CompareCommand
             }
 
             console.Write(table);
+            if (shown.Count < rows.Count)
+            {
+                console.MarkupLine($"[grey]Showing the {shown.Count} largest of {rows.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows by baseline; --all shows every one.[/]");
+            }
+
             console.MarkupLine("[grey]SMART is linear; Armington solves the CES model it linearises; GSIM also clears each exporter's supply across all its markets. See the README's Models section.[/]");
             return ExitCodes.Ok;
         });

@@ -4,12 +4,15 @@ using TradeBalance.Projections;
 namespace TradeBalance.Cli;
 
 /// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
-internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, IReadOnlyList<TariffSchedule> AllTariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
+internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> EveryImporterTariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
 {
+    /// <summary>Gets every importer's schedule (GSIM needs them all), read on first use so the other models do not read the tariff file twice.</summary>
+    public IReadOnlyList<TariffSchedule> AllTariffs => EveryImporterTariffs.Value;
+
     public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath)
     {
         var origins = new List<string>();
-        var scenario = scenarioPath is null ? KenyaChina.Scenario : ScenarioJson.Read(RequireFile(scenarioPath, "--scenario"));
+        var scenario = scenarioPath is null ? KenyaChina.Scenario : Steps.Time("read scenario", () => ScenarioJson.Read(RequireFile(scenarioPath, "--scenario")));
         origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {scenarioPath}");
 
         TradeDataSet flows;
@@ -20,13 +23,13 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
         else
         {
-            var read = TradeFile.ReadFlows(RequireFile(flowsPath, "--flows"));
+            var read = Steps.Time("read flows", () => TradeFile.ReadFlows(RequireFile(flowsPath, "--flows")));
             flows = read.Value;
             origins.Add($"flows: {read.Report}");
         }
 
         TariffSchedule tariffs;
-        IReadOnlyList<TariffSchedule> all;
+        Lazy<IReadOnlyList<TariffSchedule>> all;
         if (tariffsPath is null)
         {
             if (!scenario.Importer.Equals(Countries.China))
@@ -35,14 +38,14 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             }
 
             tariffs = KenyaChina.Tariffs;
-            all = [.. TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values];
+            all = new(() => [.. TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values]);
             origins.Add("tariffs: embedded China schedule (MFN, provisional and preferential lines)");
         }
         else
         {
-            var read = TradeFile.ReadTariffs(RequireFile(tariffsPath, "--tariffs"), scenario.Importer);
+            var read = Steps.Time("read tariffs", () => TradeFile.ReadTariffs(RequireFile(tariffsPath, "--tariffs"), scenario.Importer));
             tariffs = read.Value;
-            all = TradeFile.Detect(tariffsPath) == TradeFileFormat.Tariffs ? [.. TariffsCsv.ReadAll(tariffsPath).Value.Values] : [tariffs];
+            all = new(() => Steps.Time("read every importer's tariffs", () => TradeFile.Detect(tariffsPath) == TradeFileFormat.Tariffs ? [.. TariffsCsv.ReadAll(tariffsPath).Value.Values] : new TariffSchedule[] { tariffs }));
             origins.Add($"tariffs: {read.Report}");
         }
 

@@ -19,10 +19,11 @@ internal static class ProjectCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
         var draws = new Option<int?>("--draws") { Description = "Monte Carlo draws for the P5–P95 bands in the table (0 = none). Default: the scenario's, else 200.", HelpName = "N" };
+        var all = new Option<bool>("--all") { Description = $"Show every market and product in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
         var seed = new Option<int?>("--seed") { Description = "Seed for the Monte Carlo draws. Default: the scenario's, else 42.", HelpName = "S" };
 
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
-        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed })
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed, all })
         {
             command.Options.Add(o);
         }
@@ -53,12 +54,12 @@ internal static class ProjectCommand
                 return ExitCodes.Ok;
             }
 
-            var result = Projector.Project(inputs, kind);
+            var result = Steps.Time("project", () => Projector.Project(inputs, kind));
 
             switch (parse.GetValue(format))
             {
                 case "csv":
-                    ProjectionCsv.Write(result, stdout);
+                    Steps.Time("write CSV to standard output", () => ProjectionCsv.Write(result, stdout));
                     break;
                 case "json":
                     stdout.Write(ProjectionJson.ToJson(result, inputs.Tariffs));
@@ -70,7 +71,8 @@ internal static class ProjectCommand
                         throw new UsageException($"--draws: {n} is negative.");
                     }
 
-                    ProjectionReport.Render(CliApp.Console(stdout), result, inputs, Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
+                    var bands = Steps.Time("Monte Carlo bands", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
+                    Steps.Time("render the table", () => ProjectionReport.Render(CliApp.Console(stdout), result, inputs, bands, parse.GetValue(all)));
                     break;
             }
 
@@ -82,7 +84,7 @@ internal static class ProjectCommand
                 }
                 else
                 {
-                    ProjectionCsv.Write(result, outputPath);
+                    Steps.Time("write " + outputPath, () => ProjectionCsv.Write(result, outputPath));
                 }
             }
 

@@ -9,19 +9,33 @@ internal static class ProjectionReport
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands)
+    /// <summary>How many market tables, and summary lines per beneficiary, a run shows without <c>--all</c>: about a screenful.</summary>
+    public const int Largest = 10;
+
+    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false)
     {
         console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
         console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {string.Join(", ", result.Scenario.Beneficiaries.Select(b => b.Name))}");
         console.WriteLine();
-        foreach (var market in result.Markets)
+
+        // A table per market is for people: past a screenful, show the largest markets and say so.
+        List<MarketProjection> markets = all || result.Markets.Length <= Largest
+            ? [.. result.Markets]
+            : result.Markets.OrderByDescending(m => m.BaselineTotal.Amount).ThenBy(m => m.Market.Hs).Take(Largest).ToList();
+        foreach (var market in markets)
         {
             RenderMarket(console, market, result.Scenario);
         }
 
+        if (markets.Count < result.Markets.Length)
+        {
+            console.MarkupLine(Cut($"Showing the {markets.Count} largest of {result.Markets.Length.ToString("N0", Ci)} markets by baseline imports"));
+            console.WriteLine();
+        }
+
         foreach (var beneficiary in result.Scenario.Beneficiaries)
         {
-            RenderSummary(console, result, inputs, beneficiary, bands);
+            RenderSummary(console, result, inputs, beneficiary, bands, markets, all);
         }
 
         if (bands is not null)
@@ -74,7 +88,10 @@ internal static class ProjectionReport
         console.WriteLine();
     }
 
-    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands)
+    private static string Cut(string what) =>
+        $"[grey]{Esc(what)}; --all shows every one, and --format csv or --output FILE.csv writes every flow.[/]";
+
+    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands, IReadOnlyList<MarketProjection> shownMarkets, bool all)
     {
         var importer = result.Scenario.Importer;
         console.MarkupLine($"[bold underline]Summary: {Esc(exporter.Name)} → {Esc(importer.Name)}[/]");
@@ -83,14 +100,20 @@ internal static class ProjectionReport
         var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
         var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
         console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){Kes(result, inputs, before, after)}");
-        foreach (var r in rows)
+        List<ProjectionRow> lines = all || rows.Count <= Largest ? rows : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(Largest)];
+        foreach (var r in lines)
         {
             var band = bands?.For(r.Hs, exporter);
             var bandText = band is null ? string.Empty : $" (P5–P95 {Millions(band.Value.P5)}–{Millions(band.Value.P95)})";
             console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}; {DestinationText(result, exporter, importer, r.Hs)}");
         }
 
-        foreach (var market in result.Markets)
+        if (lines.Count < rows.Count)
+        {
+            console.MarkupLine(Cut($"  Showing {exporter.Name}'s {lines.Count} largest of {rows.Count.ToString("N0", Ci)} products"));
+        }
+
+        foreach (var market in shownMarkets)
         {
             var losers = market.Rows.Where(r => r.ShareChangePoints < 0).OrderBy(r => r.ShareChangePoints).Take(3).ToList();
             if (losers.Count > 0)

@@ -22,7 +22,8 @@ internal static class SensitivityCommand
         var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" };
         format.AcceptOnlyFromAmong("table", "csv");
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
-        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format })
+        var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
+        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format, all })
         {
             command.Options.Add(o);
         }
@@ -48,7 +49,8 @@ internal static class SensitivityCommand
             var options = new SensitivityOptions { Model = Projector.ParseModel(parse.GetValue(model)!) };
             var console = CliApp.Console(stdout);
             SensitivityResult result;
-            if (console.Profile.Capabilities.Interactive)
+            // Spectre's progress bar draws on standard output: only beside a table on a terminal.
+            if (console.Profile.Capabilities.Interactive && parse.GetValue(format) != "csv")
             {
                 result = console.Progress().Start(ctx =>
                 {
@@ -58,16 +60,16 @@ internal static class SensitivityCommand
             }
             else
             {
-                result = Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options);
+                result = Steps.Time("Monte Carlo draws", () => Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options));
             }
 
             if (parse.GetValue(format) == "csv")
             {
-                WriteCsv(result, stdout);
+                Steps.Time("write CSV to standard output", () => WriteCsv(result, stdout));
             }
             else
             {
-                Render(console, result);
+                Steps.Time("render the table", () => Render(console, result, parse.GetValue(all)));
             }
 
             if (chartPath is not null)
@@ -81,12 +83,16 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, SensitivityResult result)
+    private static void Render(IAnsiConsole console, SensitivityResult result, bool all)
     {
         var ci = CultureInfo.InvariantCulture;
         console.MarkupLine($"[bold]{Markup.Escape(result.Scenario.Name)}[/]");
         console.MarkupLine(Markup.Escape($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · η, σ, ε uniform within ±{(result.Settings.Spread * 100).ToString("0", ci)}% of their point values (η stays negative; ε ≥ 99 stays infinite)"));
-        foreach (var market in result.Point.Markets)
+        var rowsByMarket = result.Rows.ToLookup(r => (r.Importer, r.Hs));
+        var markets = all || result.Point.Markets.Length <= ProjectionReport.Largest
+            ? result.Point.Markets.ToList()
+            : [.. result.Point.Markets.OrderByDescending(m => m.BaselineTotal.Amount).ThenBy(m => m.Market.Hs).Take(ProjectionReport.Largest)];
+        foreach (var market in markets)
         {
             var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{market.Market.Importer.Name}: imports of {ProjectionReport.CommodityName(market.Market.Hs)} (HS {market.Market.Hs}), {market.Market.Year}")) };
             table.AddColumn("Supplier");
@@ -95,7 +101,7 @@ internal static class SensitivityCommand
                 table.AddColumn(new TableColumn(h).RightAligned());
             }
 
-            foreach (var row in result.Rows.Where(r => r.Importer.Equals(market.Market.Importer) && r.Hs.Equals(market.Market.Hs)).OrderByDescending(r => r.Baseline.Amount))
+            foreach (var row in rowsByMarket[(market.Market.Importer, market.Market.Hs)].OrderByDescending(r => r.Baseline.Amount))
             {
                 table.AddRow(
                     Markup.Escape(row.Exporter.Alpha3),
@@ -107,6 +113,11 @@ internal static class SensitivityCommand
             }
 
             console.Write(table);
+        }
+
+        if (markets.Count < result.Point.Markets.Length)
+        {
+            console.MarkupLine($"[grey]Showing the {markets.Count} largest of {result.Point.Markets.Length.ToString("N0", ci)} markets by baseline imports; --all shows every one, and --format csv writes every flow's band.[/]");
         }
 
         foreach (var e in result.Exports.Where(x => result.Scenario.Beneficiaries.Contains(x.Exporter)))
@@ -125,10 +136,24 @@ internal static class SensitivityCommand
         writer.WriteLine("importer,exporter,hs,baseline_usd,projected_p5_usd,projected_p50_usd,projected_p95_usd,share_p5,share_p50,share_p95");
         foreach (var r in result.Rows)
         {
-            writer.WriteLine(string.Join(',',
-                r.Importer.Alpha3, r.Exporter.Alpha3, r.Hs.ToString(),
-                r.Baseline.Amount.ToString(ci), r.Projected.P5.Amount.ToString(ci), r.Projected.P50.Amount.ToString(ci), r.Projected.P95.Amount.ToString(ci),
-                r.ProjectedShare.P5.ToString("R", ci), r.ProjectedShare.P50.ToString("R", ci), r.ProjectedShare.P95.ToString("R", ci)));
+            writer.Write(r.Importer.Alpha3);
+            writer.Write(',');
+            writer.Write(r.Exporter.Alpha3);
+            writer.Write(',');
+            writer.Write(r.Hs.ToString());
+            foreach (var amount in (ReadOnlySpan<decimal>)[r.Baseline.Amount, r.Projected.P5.Amount, r.Projected.P50.Amount, r.Projected.P95.Amount])
+            {
+                writer.Write(',');
+                writer.Write(amount.ToString(ci));
+            }
+
+            foreach (var share in (ReadOnlySpan<double>)[r.ProjectedShare.P5, r.ProjectedShare.P50, r.ProjectedShare.P95])
+            {
+                writer.Write(',');
+                writer.Write(share.ToString("R", ci));
+            }
+
+            writer.WriteLine();
         }
     }
 }

@@ -11,6 +11,10 @@ internal sealed class SensitivitySummary(SensitivityResult result)
 
     public int Seed => Result.Settings.Seed;
 
+    // The first row per code and exporter, as the table asks for one band per summary line.
+    private readonly Lazy<Dictionary<(HsCode, Country), PercentileBand<Money>>> _projected =
+        new(() => result.Rows.GroupBy(r => (r.Hs, r.Exporter)).ToDictionary(g => g.Key, g => g.First().Projected));
+
     public PercentileBand<Money>? For(HsCode hs, Country exporter) =>
-        Result.Rows.FirstOrDefault(r => r.Hs.Equals(hs) && r.Exporter.Equals(exporter))?.Projected;
+        _projected.Value.TryGetValue((hs, exporter), out var band) ? band : null;
 }
