@@ -23,7 +23,7 @@ public sealed class TradeDataSet
 
     // Each exporter's flows in a year, sorted by HS code, built on first use: totals, balances and
     // destination shares then cost the exporter's flows under the scope, not a scan of the whole set.
-    private readonly Lazy<Dictionary<(Country Exporter, int Year), TradeFlow[]>> _byExporterYear;
+    private readonly Lazy<ByCode<(Country Exporter, int Year), TradeFlow>> _byExporterYear;
 
     /// <summary>Creates a data set.</summary>
     /// <param name="flows">The flows; may be empty.</param>
@@ -72,7 +72,7 @@ public sealed class TradeDataSet
         _byMarket = byMarket;
         Markets = [.. groups.Keys.Select(k => new MarketKey(k.Importer, k.Hs, k.Year)).OrderBy(k => k.Year).ThenBy(k => k.Importer).ThenBy(k => k.Hs)];
         Years = [.. all.Select(f => f.Year).Distinct().Order()];
-        _byExporterYear = new(() => all.GroupBy(f => (f.Exporter, f.Year)).ToDictionary(g => g.Key, g => HsRange.Sort(g, f => f.Hs)));
+        _byExporterYear = new(() => new(all, f => (f.Exporter, f.Year), f => f.Hs));
     }
 
     /// <summary>Gets every flow, in the order given.</summary>
@@ -143,7 +143,7 @@ public sealed class TradeDataSet
 
     /// <summary>An exporter's flows in a year under an HS scope, sorted by code.</summary>
     internal ReadOnlySpan<TradeFlow> ExportsUnder(Country exporter, HsCode scope, int year) =>
-        _byExporterYear.Value.TryGetValue((exporter, year), out var flows) ? HsRange.Under(flows, f => f.Hs, scope) : [];
+        _byExporterYear.Value.Under((exporter, year), scope);
 
     /// <summary>Returns a country's balance with a partner in a year: exports to it minus imports from it, all goods.</summary>
     /// <param name="country">The country.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
@@ -122,11 +123,14 @@ public static class GsimModel
         }
 
         var products = markets.Select(k => k.Hs).Distinct().Order().ToImmutableArray();
-        foreach (var a in products)
+        // One code inside another: each code's ancestors, looked up in a hash set.
+        var byKey = products.ToDictionary(HsKey.Of);
+        foreach (var b in products)
         {
-            foreach (var b in products)
+            var key = HsKey.Of(b);
+            for (var length = 2; length < b.Length; length += 2)
             {
-                if (a.Length < b.Length && a.Contains(b))
+                if (byKey.TryGetValue(HsKey.Prefix(key, length), out var a))
                 {
                     throw new ArgumentException($"The data holds both HS {a} and HS {b}, one inside the other; projecting both would count {b} twice. Keep one level per scenario line.", nameof(data));
                 }
@@ -143,16 +147,18 @@ public static class GsimModel
 
         // Lay out each product (sequential: schedule look-ups), then solve in parallel.
         var inputs = new ProductInput[products.Length];
-        var rateBefore = new Dictionary<TradeFlow, TariffRate>();
-        var rateAfter = new Dictionary<TradeFlow, TariffRate>();
+        // A data set holds no two equal flows, so a flow's identity is its reference: no record hashing.
+        var rateBefore = new Dictionary<TradeFlow, TariffRate>(ReferenceEqualityComparer.Instance);
+        var rateAfter = new Dictionary<TradeFlow, TariffRate>(ReferenceEqualityComparer.Instance);
+        var marketsByProduct = markets.ToLookup(k => k.Hs);
         for (var p = 0; p < products.Length; p++)
         {
             var hs = products[p];
-            var flows = markets.Where(k => k.Hs.Equals(hs)).SelectMany(k => data.FlowsInto(k)).ToList();
+            var flows = marketsByProduct[hs].SelectMany(k => data.FlowsInto(k)).ToList();
             var countries = flows.Select(f => f.Exporter).Concat(flows.Select(f => f.Importer)).Distinct().Order().ToImmutableArray();
             var index = countries.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
             var n = countries.Length;
-            var input = new ProductInput(hs, countries, scenario.Elasticities.For(hs), n);
+            var input = new ProductInput(hs, countries, index, scenario.Elasticities.For(hs), n);
             Array.Fill(input.PowerBefore, 1d);
             Array.Fill(input.PowerAfter, 1d);
             foreach (var f in flows)
@@ -218,14 +224,14 @@ public static class GsimModel
             var input = inputs[p];
             var solution = solutions[p];
             var n = input.Countries.Length;
-            var v = input.Countries.IndexOf(market.Importer);
+            var v = input.Index[market.Importer];
             var flows = data.FlowsInto(market);
             var projected = new double[flows.Length];
             double totalBefore = 0d, totalAfter = 0d, revenueBefore = 0d, revenueAfter = 0d;
             for (var j = 0; j < flows.Length; j++)
             {
                 var f = flows[j];
-                var r = input.Countries.IndexOf(f.Exporter);
+                var r = input.Index[f.Exporter];
                 var value = solution.ProjectedImports(r, v);
                 if (value < 0d)
                 {
@@ -245,7 +251,7 @@ public static class GsimModel
             for (var j = 0; j < flows.Length; j++)
             {
                 var f = flows[j];
-                var r = input.Countries.IndexOf(f.Exporter);
+                var r = input.Index[f.Exporter];
                 var m0 = input.Imports[(r * n) + v];
                 var priceEffect = projected[j] == 0d ? 0d : m0 * (1d + solution.ImportChange(r, v)) * solution.WorldPriceChanges[r];
                 rows.Add(new ProjectionRow
@@ -325,11 +331,13 @@ public static class GsimModel
         return flat;
     }
 
-    private sealed class ProductInput(HsCode hs, ImmutableArray<Country> countries, ElasticityValues elasticities, int n)
+    private sealed class ProductInput(HsCode hs, ImmutableArray<Country> countries, Dictionary<Country, int> index, ElasticityValues elasticities, int n)
     {
         public HsCode Hs { get; } = hs;
 
         public ImmutableArray<Country> Countries { get; } = countries;
+
+        public Dictionary<Country, int> Index { get; } = index;
 
         public ElasticityValues Elasticities { get; } = elasticities;
 

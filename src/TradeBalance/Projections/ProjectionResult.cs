@@ -33,14 +33,14 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         Notes = [.. notes];
         _marketsByCode = new(() => Markets.GroupBy(m => (m.Market.Importer, m.Market.Hs)).ToDictionary(g => g.Key, g => g.First()));
         _firstMarketByCode = new(() => Markets.GroupBy(m => m.Market.Hs).ToDictionary(g => g.Key, g => g.First()));
-        _rowsByExporter = new(() => Rows.GroupBy(r => r.Exporter).ToDictionary(g => g.Key, g => HsRange.Sort(g, r => r.Hs)));
+        _rowsByExporter = new(() => new(Rows, r => r.Exporter, r => r.Hs));
     }
 
     // Look-ups built on first use, so asking for every market or every supplier's destinations stays
     // linear in the result: markets by importer and code; each exporter's rows sorted by code.
     private readonly Lazy<Dictionary<(Country Importer, HsCode Hs), MarketProjection>> _marketsByCode;
     private readonly Lazy<Dictionary<HsCode, MarketProjection>> _firstMarketByCode;
-    private readonly Lazy<Dictionary<Country, ProjectionRow[]>> _rowsByExporter;
+    private readonly Lazy<ByCode<Country, ProjectionRow>> _rowsByExporter;
 
     /// <summary>Gets the scenario projected.</summary>
     public Scenario Scenario { get; }
@@ -189,7 +189,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
 
     /// <summary>An exporter's rows under an HS scope, sorted by code.</summary>
     private ReadOnlySpan<ProjectionRow> RowsOf(Country exporter, HsCode scope) =>
-        _rowsByExporter.Value.TryGetValue(exporter, out var rows) ? HsRange.Under(rows, r => r.Hs, scope) : [];
+        _rowsByExporter.Value.Under(exporter, scope);
 
     private Money Sum(IEnumerable<Money> amounts) => Money.Sum(amounts, Data.Currency);
 }
