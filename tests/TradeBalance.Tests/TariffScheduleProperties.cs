@@ -39,6 +39,32 @@ public class TariffScheduleProperties
     }
 
     [Property(MaxTest = 500)]
+    public void The_indexed_look_up_decides_as_a_scan_of_every_line_does(ScheduleQuery q)
+    {
+        // The rule as a scan (how look-ups worked before they were indexed): regimes in order of first
+        // appearance, each regime's lines from the longest code down, the first line in force decides
+        // the regime; the lowest rate wins, a preference beats MFN at equal rates, else the first regime.
+        TariffLine? winner = null;
+        foreach (var regime in q.Schedule.Lines.GroupBy(l => l.Regime))
+        {
+            if (!regime.Key.Covers(q.Exporter))
+            {
+                continue;
+            }
+
+            var line = regime.OrderByDescending(l => l.Hs.Length).FirstOrDefault(l => l.Hs.Contains(q.Hs) && l.Validity.Contains(q.Date));
+            if (line is not null && (winner is null || line.Rate < winner.Rate || (line.Rate == winner.Rate && winner.Regime.IsMfn && !line.Regime.IsMfn)))
+            {
+                winner = line;
+            }
+        }
+
+        var found = q.Schedule.TryRateFor(q.Exporter, q.Hs, q.Date, out var decision);
+        Assert.Equal(winner is not null, found);
+        Assert.Same(winner, decision?.DecidingLine);
+    }
+
+    [Property(MaxTest = 500)]
     public void Adding_a_new_preferential_regime_never_raises_an_applied_rate(ScheduleWithNewPreference s)
     {
         var q = s.Query;

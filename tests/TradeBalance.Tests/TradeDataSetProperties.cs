@@ -91,6 +91,29 @@ public class TradeDataSetProperties
     }
 
     [Property]
+    public void Destination_shares_equal_a_scan_of_every_flow(TradeDataSet ds)
+    {
+        foreach (var exporter in Arbitraries.DataSetCountries)
+        {
+            foreach (var year in Arbitraries.DataSetYears)
+            {
+                foreach (var scope in Arbitraries.DataSetCodes)
+                {
+                    // Oracle: every flow scanned, grouped by destination, top-most codes summed.
+                    var expected = ds.Flows.Where(f => f.Exporter.Equals(exporter) && f.Year == year && scope.Contains(f.Hs))
+                        .GroupBy(f => f.Importer)
+                        .OrderBy(g => g.Key)
+                        .Select(g => (g.Key, g.Where(f => !g.Any(o => o.Hs.Length < f.Hs.Length && o.Hs.Contains(f.Hs))).Sum(f => f.Value.Amount)))
+                        .ToList();
+                    var shares = ds.DestinationShares(exporter, scope, year);
+                    Assert.Equal(expected.Select(e => e.Key), shares.Select(s => s.Partner));
+                    Assert.Equal(expected.Select(e => e.Item2), shares.Select(s => s.Value.Amount));
+                }
+            }
+        }
+    }
+
+    [Property]
     public void Every_flow_is_in_its_market_exactly_once(TradeDataSet ds)
     {
         Assert.Equal(ds.Flows.Length, ds.Markets.Sum(m => ds.FlowsInto(m).Length));
