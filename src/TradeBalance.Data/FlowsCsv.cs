@@ -89,7 +89,7 @@ public static class FlowsCsv
         var quantity = csv.Find("quantity_kg");
         var source = csv.Find("source");
         var flows = new List<TradeFlow>();
-        var seen = new Dictionary<(Country, Country, HsCode, int), long>();
+        var lines = new List<long>();
         while (csv.Read())
         {
             var y = csv.Int(year, 1900, 2200);
@@ -103,12 +103,8 @@ public static class FlowsCsv
             var h = csv.Hs(hs);
             var v = csv.Decimal(value);
             var q = csv.OptionalDecimal(quantity);
-            if (!seen.TryAdd((e, i, h, y), csv.Line))
-            {
-                throw csv.Error($"duplicate flow {e.Alpha3}→{i.Alpha3} HS {h} {y}: line {seen[(e, i, h, y)]} has the same exporter, importer, HS code and year");
-            }
-
             flows.Add(new TradeFlow(e, i, h, y, new Money(v, Currency.Usd), q, csv.Get(source)));
+            lines.Add(csv.Line);
             csv.Report.Kept++;
         }
 
@@ -118,6 +114,35 @@ public static class FlowsCsv
             csv.Report.Unit("quantity_kg: kilograms net weight as given");
         }
 
-        return new ReadResult<TradeDataSet>(new TradeDataSet(flows), csv.Report.Build());
+        TradeDataSet data;
+        try
+        {
+            // The data set finds duplicates as neighbours when it sorts each market; only when it
+            // finds one are the lines searched, to name both.
+            data = new TradeDataSet(flows);
+        }
+        catch (ArgumentException) when (FirstDuplicate(flows, lines) is { } duplicate)
+        {
+            var (f, line, first) = duplicate;
+            throw new TradeDataException(csv.FileName, line, null, null, $"duplicate flow {f.Exporter.Alpha3}→{f.Importer.Alpha3} HS {f.Hs} {f.Year}: line {first} has the same exporter, importer, HS code and year");
+        }
+
+        return new ReadResult<TradeDataSet>(data, csv.Report.Build());
+    }
+
+    /// <summary>The first flow that repeats an earlier one's exporter, importer, code and year, with its line and the earlier one's.</summary>
+    private static (TradeFlow Flow, long Line, long FirstLine)? FirstDuplicate(List<TradeFlow> flows, List<long> lines)
+    {
+        var seen = new Dictionary<(Country, Country, HsCode, int), long>();
+        for (var k = 0; k < flows.Count; k++)
+        {
+            var f = flows[k];
+            if (!seen.TryAdd((f.Exporter, f.Importer, f.Hs, f.Year), lines[k]))
+            {
+                return (f, lines[k], seen[(f.Exporter, f.Importer, f.Hs, f.Year)]);
+            }
+        }
+
+        return null;
     }
 }

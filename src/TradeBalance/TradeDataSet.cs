@@ -56,7 +56,7 @@ public sealed class TradeDataSet
         foreach (var (key, group) in groups)
         {
             var sorted = group.ToArray();
-            Array.Sort(sorted, static (a, b) => a.Exporter.CompareTo(b.Exporter));
+            Array.Sort(sorted, static (a, b) => a.Exporter.SortKey.CompareTo(b.Exporter.SortKey));
             for (var i = 1; i < sorted.Length; i++)
             {
                 if (sorted[i].Exporter.Equals(sorted[i - 1].Exporter))
