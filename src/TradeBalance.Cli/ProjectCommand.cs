@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using TradeBalance.Data;
 
 namespace TradeBalance.Cli;
@@ -55,9 +56,18 @@ internal static class ProjectCommand
             }
 
             var result = Steps.Time("project", () => Projector.Project(inputs, kind));
+            var csvToBoth = parse.GetValue(format) == "csv" && outputPath is not null && outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
             switch (parse.GetValue(format))
             {
+                case "csv" when csvToBoth:
+                    // Printed and saved: format the rows once and write them to both.
+                    Steps.Time("write CSV to standard output and " + outputPath, () =>
+                    {
+                        using var file = new StreamWriter(outputPath!, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
+                        ProjectionCsv.Write(result, new TeeWriter(stdout, file));
+                    });
+                    break;
                 case "csv":
                     Steps.Time("write CSV to standard output", () => ProjectionCsv.Write(result, stdout));
                     break;
@@ -76,7 +86,7 @@ internal static class ProjectCommand
                     break;
             }
 
-            if (outputPath is not null)
+            if (outputPath is not null && !csvToBoth)
             {
                 if (outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
