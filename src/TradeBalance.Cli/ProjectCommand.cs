@@ -55,7 +55,21 @@ internal static class ProjectCommand
                 return ExitCodes.Ok;
             }
 
-            var result = Steps.Time("project", () => Projector.Project(inputs, kind));
+            SensitivitySummary? bands = null;
+            var table = parse.GetValue(format) is not ("csv" or "json");
+            if (table)
+            {
+                var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
+                if (n < 0)
+                {
+                    throw new UsageException($"--draws: {n} is negative.");
+                }
+
+                bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
+            }
+
+            // The Monte Carlo run projects the point values as well: use that projection, not a second one.
+            var result = bands?.Result.Point ?? Steps.Time("project", () => Projector.Project(inputs, kind));
             var csvToBoth = parse.GetValue(format) == "csv" && outputPath is not null && outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
             switch (parse.GetValue(format))
@@ -75,13 +89,6 @@ internal static class ProjectCommand
                     stdout.Write(ProjectionJson.ToJson(result, inputs.Tariffs));
                     break;
                 default:
-                    var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
-                    if (n < 0)
-                    {
-                        throw new UsageException($"--draws: {n} is negative.");
-                    }
-
-                    var bands = Steps.Time("Monte Carlo bands", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
                     Steps.Time("render the table", () => ProjectionReport.Render(CliApp.Console(stdout), result, inputs, bands, parse.GetValue(all)));
                     break;
             }
