@@ -39,6 +39,39 @@ internal static class HsRange
     }
 
     /// <summary>Sorts items by code (ordinal), keeping the given order among equal codes.</summary>
-    public static T[] Sort<T>(IEnumerable<T> items, Func<T, HsCode> code) =>
-        [.. items.OrderBy(i => code(i).Digits, StringComparer.Ordinal)];
+    public static T[] Sort<T>(IReadOnlyList<T> items, Func<T, HsCode> code)
+    {
+        // One number per item that orders as the digit strings do: the digits padded to ten, then the
+        // length (a code sorts right before the codes it contains), then the item's position.
+        var keys = new (long Code, int At)[items.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (OrdinalKey(code(items[i])), i);
+        }
+
+        Array.Sort(keys);
+        var sorted = new T[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = items[keys[i].At];
+        }
+
+        return sorted;
+    }
+
+    private static long OrdinalKey(HsCode hs)
+    {
+        long padded = 0;
+        foreach (var c in hs.Digits)
+        {
+            padded = (padded * 10) + (c - '0');
+        }
+
+        for (var i = hs.Length; i < 10; i++)
+        {
+            padded *= 10;
+        }
+
+        return (padded * 16) + hs.Length;
+    }
 }
