@@ -57,7 +57,7 @@ internal static class ProjectionReport
     private static void RenderMarket(IAnsiConsole console, MarketProjection market, Scenario scenario)
     {
         var table = new Table { Border = TableBorder.Rounded };
-        table.Title = new TableTitle($"{Esc(market.Market.Importer.Name)}: imports of {Esc(CommodityName(market.Market.Hs))} (HS {market.Market.Hs}), {market.Market.Year} — {Esc(market.Elasticities.ToString())}");
+        table.Title = new TableTitle($"{Esc(market.Market.Importer.Name)}: imports of {Esc(ProductLabel(market.Market.Hs))}, {market.Market.Year} — {Esc(market.Elasticities.ToString())}");
         table.AddColumn("Supplier");
         table.AddColumn(new TableColumn("Baseline\nUSD m").RightAligned());
         table.AddColumn(new TableColumn("Tariff").Centered());
@@ -166,6 +166,10 @@ internal static class ProjectionReport
             && inputs.Rates is not null
             && inputs.Rates.TryFind(Currency.Usd, Currency.Kes, new NodaTime.LocalDate(result.Year, 1, 1), ExchangeRateRule.AnnualAverage, out rate);
     }
+
+    /// <summary>"Tea (HS 0902)" for a named product, "HS 010010" for any other (not "HS 010010 (HS 010010)").</summary>
+    public static string ProductLabel(HsCode hs) =>
+        Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs)) is { } named ? $"{named.Name} (HS {hs})" : $"HS {hs}";
 
     public static string CommodityName(HsCode hs) =>
         Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs))?.Name ?? $"HS {hs}";

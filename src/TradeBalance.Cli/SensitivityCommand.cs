@@ -94,7 +94,7 @@ internal static class SensitivityCommand
             : [.. result.Point.Markets.OrderByDescending(m => m.BaselineTotal.Amount).ThenBy(m => m.Market.Hs).Take(ProjectionReport.Largest)];
         foreach (var market in markets)
         {
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{market.Market.Importer.Name}: imports of {ProjectionReport.CommodityName(market.Market.Hs)} (HS {market.Market.Hs}), {market.Market.Year}")) };
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{market.Market.Importer.Name}: imports of {ProjectionReport.ProductLabel(market.Market.Hs)}, {market.Market.Year}")) };
             table.AddColumn("Supplier");
             foreach (var h in Headers)
             {
