@@ -95,6 +95,20 @@ public class BaciColumnsTests
     }
 
     [Fact]
+    public void Rows_of_product_9999AA_are_skipped_on_the_fast_path()
+    {
+        // The fixture has one; before the fix, any such row sent the whole file to the slow, row-by-row path.
+        var fast = BaciColumnParser.ReadPathFast(Fixtures.Path("baci-hs17-2022.csv"), BaciReadOptions.Default, 2);
+        Assert.NotNull(fast);
+        Assert.Equal(7, fast.Value.Count);
+        Assert.Equal(1, fast.Report.Skipped["product 9999AA (not an HS code)"]);
+        Assert.Equal(8, fast.Value.LineOf(6)); // the line after the skipped one
+
+        var text = Header + "2022,4,8,9999AA,1,1\n2022,4,8,010121,1,1\n2022,4,8,9999AA,x,y\n";
+        AssertSameAsRead(Encoding.UTF8.GetBytes(text)); // a bad v on a 9999AA row: Read skips it unread, and so do the columns (slow path)
+    }
+
+    [Fact]
     public void ToTradeDataSet_equals_BaciReader_Read_on_the_fixture_with_and_without_the_code_file()
     {
         var bytes = File.ReadAllBytes(Fixtures.Path("baci-hs17-2022.csv"));
