@@ -334,6 +334,13 @@ internal sealed class CsvInput : IDisposable
         return s.Length > 0 ? s : throw Error(ordinal, "is empty; a value is required");
     }
 
+    /// <summary><see cref="Required"/> without the string: the trimmed field, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> RequiredSpan(int ordinal)
+    {
+        var s = Span(ordinal);
+        return s.Length > 0 ? s : throw Error(ordinal, "is empty; a value is required");
+    }
+
     public int Int(int ordinal, int min, int max)
     {
         var s = Span(ordinal);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TradeBalance.Data.Internal;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? importers, IReadOnlySet<Country>? exporters, IReadOnlyList<HsCode>? products, string source)
 {
-    private readonly Dictionary<(Country Exporter, Country Importer, HsCode Hs, int Year), int> _index = [];
+    private readonly Dictionary<(Country Exporter, Country Importer, HsCode Hs, int Year), int> _index = new(FlowKeyComparer.Instance);
     private readonly List<Entry> _entries = [];
 
     /// <summary>Returns false (and counts the row as skipped) when a filter excludes it.</summary>
@@ -36,8 +38,8 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
 
     public void Add(Country exporter, Country importer, HsCode hs, int year, decimal valueUsd, decimal? quantityKg)
     {
-        var key = (exporter, importer, hs, year);
-        if (_index.TryGetValue(key, out var at))
+        ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, (exporter, importer, hs, year), out var exists);
+        if (exists)
         {
             var e = _entries[at];
             if (!exporter.Equals(Countries.RestOfWorld))
@@ -58,7 +60,7 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
         }
         else
         {
-            _index[key] = _entries.Count;
+            at = _entries.Count;
             _entries.Add(new Entry(exporter, importer, hs, year, valueUsd, quantityKg, csv.Line));
         }
 
