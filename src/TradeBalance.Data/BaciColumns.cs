@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TradeBalance.Data.Internal;
 
 namespace TradeBalance.Data;
@@ -35,11 +37,12 @@ public sealed class BaciColumns
     private readonly int[] _products;
     private readonly double[] _values;
     private readonly double[] _quantities;
+    private readonly byte[] _scales;
     private readonly long _firstDataLine;
     private readonly int[] _gapRows;
     private readonly long[] _gapOffsets;
 
-    internal BaciColumns(short[] years, short[] exporters, short[] importers, int[] products, double[] values, double[] quantities, int count, string fileName, long firstDataLine, int[] gapRows, long[] gapOffsets)
+    internal BaciColumns(short[] years, short[] exporters, short[] importers, int[] products, double[] values, double[] quantities, byte[] scales, int count, string fileName, long firstDataLine, int[] gapRows, long[] gapOffsets)
     {
         _years = years;
         _exporters = exporters;
@@ -47,6 +50,7 @@ public sealed class BaciColumns
         _products = products;
         _values = values;
         _quantities = quantities;
+        _scales = scales;
         Count = count;
         FileName = fileName;
         _firstDataLine = firstDataLine;
@@ -135,13 +139,22 @@ public sealed class BaciColumns
     /// skipped here (intra-national, outside a filter) and the ROW flows merged.</returns>
     /// <remarks>Codes resolve through the options' country-code file, else as ISO numeric codes plus the trade aliases;
     /// nes areas become ROW and are summed per market; an intra-national row (i and j the same country) is skipped and
-    /// counted. Values become <see cref="decimal"/> through the double (15 significant digits, which every BACI value
-    /// fits). Only the rows kept allocate.</remarks>
+    /// counted. Each value and quantity is the <see cref="decimal"/> <c>Read</c> gives, digit for digit and with the
+    /// same trailing zeros (<c>12.50</c> gives 12500.00), when it is written with at most 15 significant digits and
+    /// 14 decimals, as every BACI value is; a longer one becomes a decimal through its double (15 significant digits).
+    /// Only the rows kept allocate.</remarks>
     /// <exception cref="TradeDataException">A code does not resolve under these options, or two rows become the same
     /// flow (two codes for one country); the message names the line.</exception>
-    public ReadResult<TradeDataSet> ToTradeDataSet(BaciReadOptions? options = null)
+    public ReadResult<TradeDataSet> ToTradeDataSet(BaciReadOptions? options = null) => Build(options ?? BaciReadOptions.Default, exactOnly: false)!;
+
+    /// <summary>
+    /// <see cref="ToTradeDataSet"/>, or null when a kept row's value or quantity is not the decimal <c>BaciReader.Read</c>
+    /// gives (more than 15 significant digits or 14 decimals written): then only <c>Read</c> gives its flows.
+    /// </summary>
+    internal ReadResult<TradeDataSet>? ToTradeDataSetExact(BaciReadOptions options) => Build(options, exactOnly: true);
+
+    private ReadResult<TradeDataSet>? Build(BaciReadOptions options, bool exactOnly)
     {
-        options ??= BaciReadOptions.Default;
         var report = new ReportBuilder(Report.FileName, TradeFileFormat.Baci) { Read = Report.RowsRead };
         foreach (var (rule, n) in Report.Skipped)
         {
@@ -162,8 +175,13 @@ public sealed class BaciColumns
         var importerPasses = new sbyte[10000];
         var exporterPasses = new sbyte[10000];
         var hs = new Dictionary<int, (HsCode Code, bool Passes)>();
-        var index = new Dictionary<(Country, Country, HsCode, int), int>();
-        var entries = new List<Entry>();
+        // A kept flow by (t, exporter id, importer id, k): where it is in flows (firstRows: the row it came from). Rows
+        // differ in (t, i, j, k), so two become one flow only through a country with several codes (nes areas, which
+        // become ROW, or two codes for one country): only rows with such a code need the index.
+        var index = new Dictionary<long, int>();
+        var shared = SharedCodes(options.CountryCodes);
+        var flows = new List<TradeFlow>();
+        var firstRows = new List<int>();
         long selfFlows = 0, outsideImporters = 0, outsideExporters = 0, outsideProducts = 0, merged = 0;
         for (var row = 0; row < Count; row++)
         {
@@ -214,32 +232,50 @@ public sealed class BaciColumns
             }
 
             int year = _years[row];
-            var value = ToDecimal(_values[row]);
-            decimal? quantity = double.IsNaN(_quantities[row]) ? null : ToDecimal(_quantities[row]);
-            var key = (exporter, importer, product.Code, year);
-            if (index.TryGetValue(key, out var at))
+            var scales = _scales[row];
+            var value = Decimal(_values[row], scales & 0xF);
+            decimal? quantity = double.IsNaN(_quantities[row]) ? null : Decimal(_quantities[row], scales >> 4);
+            if (exactOnly && (value is null || (!double.IsNaN(_quantities[row]) && quantity is null)))
             {
-                var e = entries[at];
+                return null;
+            }
+
+            var amount = value ?? ToDecimal(_values[row]);
+            quantity ??= double.IsNaN(_quantities[row]) ? null : ToDecimal(_quantities[row]);
+            if (shared is not null && !shared[ei] && !shared[ij])
+            {
+                flows.Add(new TradeFlow(exporter, importer, product.Code, year, new Money(amount, Currency.Usd), quantity, source));
+                firstRows.Add(row);
+                report.Kept++;
+                continue;
+            }
+
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, ((long)(year - 1900) << 50) | ((long)ids[ei] << 35) | ((long)ids[ij] << 20) | (uint)k, out var exists);
+            if (exists)
+            {
+                var e = flows[at];
+                var line = LineOf(firstRows[at]);
                 if (!exporter.Equals(Countries.RestOfWorld))
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {product.Code} {year}: line {e.Line} has the same exporter, importer, HS code and year"));
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {product.Code} {year}: line {line} has the same exporter, importer, HS code and year"));
                 }
 
                 try
                 {
-                    entries[at] = e with { Value = e.Value + value, Quantity = e.Quantity is null || quantity is null ? null : e.Quantity + quantity };
+                    flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + amount, Currency.Usd), e.QuantityKg is null || quantity is null ? null : e.QuantityKg + quantity, source);
                 }
                 catch (OverflowException ex)
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {e.Line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)"), ex);
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)"), ex);
                 }
 
                 merged++;
             }
             else
             {
-                index[key] = entries.Count;
-                entries.Add(new Entry(exporter, importer, product.Code, year, value, quantity, LineOf(row)));
+                at = flows.Count;
+                flows.Add(new TradeFlow(exporter, importer, product.Code, year, new Money(amount, Currency.Usd), quantity, source));
+                firstRows.Add(row);
             }
 
             report.Kept++;
@@ -256,9 +292,12 @@ public sealed class BaciColumns
         }
 
         BaciColumnParser.AddUnits(report, options);
-        var flows = new TradeDataSet(entries.Select(e => new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value, Currency.Usd), e.Quantity, source)));
-        return new ReadResult<TradeDataSet>(flows, report.Build());
+        return new ReadResult<TradeDataSet>(new TradeDataSet(flows), report.Build());
     }
+
+    /// <summary>The decimal <c>BaciReader.Read</c> gives for a value, rebuilt from the double and the scale the parser
+    /// stored; null when the scale is <see cref="BaciColumnParser.Inexact"/>.</summary>
+    private static decimal? Decimal(double value, int scale) => scale < BaciColumnParser.Inexact ? BaciColumnParser.ExactDecimal(value, scale) : null;
 
     /// <summary>The decimal of a value (15 significant digits); a value the reader checked fits a decimal, but its
     /// nearest double may lie just above <see cref="decimal.MaxValue"/>, which it then is.</summary>
@@ -295,6 +334,55 @@ public sealed class BaciColumns
         return cache[code] > 0;
     }
 
+    /// <summary>
+    /// For each code (0–9999), whether it names a country another code in the columns also names; null when a code
+    /// does not resolve (the main loop then indexes every row and names the first bad one).
+    /// </summary>
+    private bool[]? SharedCodes(BaciCountryCodes? codes)
+    {
+        var used = new bool[10000];
+        foreach (var code in Exporters)
+        {
+            used[code] = true;
+        }
+
+        foreach (var code in Importers)
+        {
+            used[code] = true;
+        }
+
+        var countryOf = new Country?[10000];
+        var codesOf = new Dictionary<Country, int>();
+        for (var code = 0; code < used.Length; code++)
+        {
+            if (!used[code])
+            {
+                continue;
+            }
+
+            if (!TryResolve((short)code, codes, out var country))
+            {
+                return null;
+            }
+
+            countryOf[code] = country;
+            codesOf[country] = codesOf.GetValueOrDefault(country) + 1;
+        }
+
+        var shared = new bool[10000];
+        for (var code = 0; code < shared.Length; code++)
+        {
+            shared[code] = countryOf[code] is { } c && codesOf[c] > 1;
+        }
+
+        return shared;
+    }
+
+    private static bool TryResolve(short code, BaciCountryCodes? codes, [NotNullWhen(true)] out Country? country) =>
+        codes is not null
+            ? codes.TryGetCountry(code, out country)
+            : TradeCodes.Resolve(code, out country) is NumericCodeKind.Country or NumericCodeKind.NesArea;
+
     private Country Resolve(short code, int row, string column, BaciCountryCodes? codes)
     {
         Country? country;
@@ -321,5 +409,4 @@ public sealed class BaciColumns
         }
     }
 
-    private sealed record Entry(Country Exporter, Country Importer, HsCode Hs, int Year, decimal Value, decimal? Quantity, long Line);
 }

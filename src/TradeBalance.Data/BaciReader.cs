@@ -78,7 +78,7 @@ public static class BaciReader
     /// <para>Accepts exactly the files <see cref="Read(string, BaciReadOptions?)"/> accepts, with the same messages, and
     /// also rejects a repeated (t, i, j, k) and a bad <c>v</c> on an intra-national row (which <c>Read</c> skips unread):
     /// the columns keep every row. The whole file is held in memory while it is parsed (a pooled buffer up to 256 MB), plus the
-    /// columns: 28 bytes a row.</para>
+    /// columns: 27 bytes a row.</para>
     /// </remarks>
     /// <exception cref="TradeDataException">The file holds a bad value, a repeated (t, i, j, k), or is larger than 2 GB (uncompressed).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>

@@ -116,31 +116,43 @@ public static class ComtradeReader
 
         var source = options.Source ?? $"UN Comtrade ({Path.GetFileName(csv.FileName)})";
         var flows = new FlowAccumulator(csv, options.Importers, options.Exporters, options.Products, source);
+
+        // Per read, so that a row costs no allocation before its flow: the skip rule of each flow code met, and the
+        // HS code of each cmdCode text met (a download repeats a few thousand codes over millions of rows).
+        var flowRules = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var codes = new Dictionary<string, HsCode>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         while (csv.Read())
         {
             if (c.Classification >= 0)
             {
-                var cl = csv.Get(c.Classification);
+                var cl = csv.Span(c.Classification);
                 if (cl.Length > 0 && !(cl[0] is 'H' or 'h'))
                 {
                     throw csv.Error(c.Classification, "is not a Harmonized System classification (H0–H6, HS); TradeBalance reads HS data only");
                 }
             }
 
-            var flow = csv.Required(c.Flow);
-            if (legacy ? flow != "1" : !string.Equals(flow, "M", StringComparison.OrdinalIgnoreCase))
+            var flow = csv.RequiredSpan(c.Flow);
+            if (legacy ? !flow.SequenceEqual("1") : !flow.Equals("M", StringComparison.OrdinalIgnoreCase))
             {
-                csv.Report.Skip(legacy ? $"trade flow code {flow} (only imports, code 1, are read)" : $"flow {flow} (only imports, M, are read)");
+                if (!flowRules.TryGetValue(flow, out var rule))
+                {
+                    var code = flow.ToString();
+                    rule = legacy ? $"trade flow code {code} (only imports, code 1, are read)" : $"flow {code} (only imports, M, are read)";
+                    flowRules.Dictionary[code] = rule;
+                }
+
+                csv.Report.Skip(rule);
                 continue;
             }
 
-            if (c.Freq >= 0 && string.Equals(csv.Get(c.Freq), "M", StringComparison.OrdinalIgnoreCase))
+            if (c.Freq >= 0 && csv.Span(c.Freq).Equals("M", StringComparison.OrdinalIgnoreCase))
             {
                 csv.Report.Skip("monthly row (freqCode M): flows are annual");
                 continue;
             }
 
-            if (legacy && c.Period >= 0 && csv.Get(c.Period).Length == 6)
+            if (legacy && c.Period >= 0 && csv.Span(c.Period).Length == 6)
             {
                 csv.Report.Skip("monthly row (6-digit period): flows are annual");
                 continue;
@@ -177,8 +189,8 @@ public static class ComtradeReader
                 continue;
             }
 
-            var cmd = csv.Required(c.Cmd);
-            var isTotal = string.Equals(cmd, "TOTAL", StringComparison.OrdinalIgnoreCase);
+            var cmd = csv.RequiredSpan(c.Cmd);
+            var isTotal = cmd.Equals("TOTAL", StringComparison.OrdinalIgnoreCase);
             if (isTotal && options.Commodities == CommodityLevel.Detail)
             {
                 csv.Report.Skip("aggregate commodity TOTAL (reading HS detail)");
@@ -191,7 +203,13 @@ public static class ComtradeReader
                 continue;
             }
 
-            var hs = csv.Hs(c.Cmd);
+            if (!codes.TryGetValue(cmd, out var hs))
+            {
+                var text = csv.Required(c.Cmd);
+                hs = HsCode.TryParse(text, out var parsed) ? parsed : throw csv.Error(c.Cmd, CsvInput.HsProblem(text));
+                codes.Dictionary[text] = hs;
+            }
+
             if (exporter.Equals(importer))
             {
                 csv.Report.Skip("partner equals reporter (re-imports)");
@@ -199,7 +217,7 @@ public static class ComtradeReader
             }
 
             var year = c.Year >= 0 ? csv.Int(c.Year, 1900, 2200) : Year(csv, c.Period);
-            var valueColumn = c.Cif >= 0 && csv.Get(c.Cif).Length > 0 ? c.Cif : c.Primary;
+            var valueColumn = c.Cif >= 0 && csv.Span(c.Cif).Length > 0 ? c.Cif : c.Primary;
             if (valueColumn < 0)
             {
                 throw csv.Error(c.Cif, "is empty and the file has no primaryValue column; a value is required");
@@ -230,14 +248,14 @@ public static class ComtradeReader
             return false;
         }
 
-        var s = csv.Get(ordinal);
-        return s.Length > 0 && !string.Equals(s, total, StringComparison.OrdinalIgnoreCase) && !(total == "0" && s.All(ch => ch == '0'));
+        var s = csv.Span(ordinal);
+        return s.Length > 0 && !s.Equals(total, StringComparison.OrdinalIgnoreCase) && !(total == "0" && !s.ContainsAnyExcept('0'));
     }
 
     /// <summary>The country of a reporter/partner; null for World; ROW (counted) for a nes area.</summary>
     private static Country? Area(CsvInput csv, int code, int iso, string role)
     {
-        if (code >= 0 && csv.Get(code).Length > 0)
+        if (code >= 0 && csv.Span(code).Length > 0)
         {
             var n = csv.Int(code, 0, 9999);
             switch (TradeCodes.Resolve(n, out var country))

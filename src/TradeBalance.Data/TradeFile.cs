@@ -152,6 +152,28 @@ public static class TradeFile
     /// <param name="comtrade">Options when the file is a Comtrade download; null = defaults.</param>
     /// <param name="baci">Options when the file is a BACI file; null = defaults.</param>
     /// <returns>The flows and the report.</returns>
+    /// <remarks>
+    /// <para>Each layout goes to its reader: <see cref="FlowsCsv.Read(string)"/>,
+    /// <see cref="ComtradeReader.Read(string, ComtradeReadOptions?)"/>, and for BACI one of two paths that give the flows,
+    /// report or error <see cref="BaciReader.Read(string, BaciReadOptions?)"/> gives with the same options, every
+    /// <see cref="decimal"/> digit for digit.</para>
+    /// <para><b>Which BACI path.</b> Without a filter (<see cref="BaciReadOptions.Importers"/>,
+    /// <see cref="BaciReadOptions.Exporters"/> and <see cref="BaciReadOptions.Products"/> all null: every row is kept
+    /// anyway) and in UTF-8 (<see cref="BaciReadOptions.Encoding"/> null or UTF-8), a file in CEPII's own layout (header
+    /// <c>t,i,j,k,v,q</c> or <c>t,i,j,k,v</c>, unquoted ASCII fields, an optional BOM) is read whole and in parallel by
+    /// the parser of <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/> and turned into flows as
+    /// <see cref="BaciColumns.ToTradeDataSet(BaciReadOptions?)"/> does: several times faster. That holds the
+    /// decompressed file in memory while it is parsed, plus 27 bytes a row for the columns, besides the flows. Any
+    /// other read streams through <see cref="BaciReader.Read(string, BaciReadOptions?)"/>, whose memory grows only
+    /// with the flows kept: filter to read a large file into bounded memory.</para>
+    /// <para>The columnar path hands over to <c>BaciReader.Read</c>, which reads the file again from the start, when it
+    /// cannot give <c>Read</c>'s answer itself: a file in any other layout (comments, blank lines, quotes, padding,
+    /// exponents, another column order), a kept value with more than 15 significant digits or 14 decimals (its double
+    /// cannot carry <c>Read</c>'s decimal), and any <see cref="TradeDataException"/>, so that a bad file fails with
+    /// <c>Read</c>'s message, and a file <c>Read</c> accepts but the columns refuse (a repeated (t, i, j, k) that
+    /// <c>Read</c> merges into ROW or skips, a bad <c>v</c> on an intra-national row, a file over 2 GB uncompressed) is
+    /// read.</para>
+    /// </remarks>
     /// <exception cref="TradeDataException">The file is not a flow layout, or holds a bad value.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ReadResult<TradeDataSet> ReadFlows(string path, ComtradeReadOptions? comtrade = null, BaciReadOptions? baci = null)
@@ -161,9 +183,33 @@ public static class TradeFile
         {
             TradeFileFormat.Flows => FlowsCsv.Read(path),
             TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(path, comtrade),
-            TradeFileFormat.Baci => BaciReader.Read(path, baci),
+            TradeFileFormat.Baci => ReadBaci(path, baci ?? BaciReadOptions.Default),
             _ => throw NotA(path, format, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
         };
+    }
+
+    /// <summary>
+    /// True when <see cref="ReadFlows"/> tries the columns for a BACI file read with these options: no filter (every
+    /// row is kept anyway), and UTF-8 (a UTF-8 BOM is then skipped alike by both readers).
+    /// </summary>
+    internal static bool ReadsBaciByColumns(BaciReadOptions options) =>
+        options.Importers is null && options.Exporters is null && options.Products is null && (options.Encoding is null or { CodePage: 65001 });
+
+    /// <summary>BACI through <see cref="ReadFlows"/>: the rule in its remarks.</summary>
+    internal static ReadResult<TradeDataSet> ReadBaci(string path, BaciReadOptions options) =>
+        (ReadsBaciByColumns(options) ? TryReadBaciByColumns(path, options) : null) ?? BaciReader.Read(path, options);
+
+    /// <summary>The columnar path: the flows <c>BaciReader.Read</c> gives, or null when only <c>Read</c> can give its answer.</summary>
+    internal static ReadResult<TradeDataSet>? TryReadBaciByColumns(string path, BaciReadOptions options)
+    {
+        try
+        {
+            return BaciColumnParser.ReadPathFast(path, options, BaciColumnParser.DefaultParts)?.Value.ToTradeDataSetExact(options);
+        }
+        catch (TradeDataException)
+        {
+            return null; // BaciReader.Read names the problem its own way, or accepts what the columns refuse
+        }
     }
 
     /// <summary>Reads one importer's tariff schedule from any tariff layout: canonical <c>tariffs.csv</c> or a WITS/TRAINS download.</summary>

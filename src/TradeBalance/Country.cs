@@ -33,7 +33,6 @@ public sealed record Country : IComparable<Country>
     {
         Alpha2 = alpha2;
         Alpha3 = alpha3;
-        SortKey = ((long)alpha3[0] << 32) | ((long)alpha3[1] << 16) | alpha3[2];
         NumericCode = numericCode;
         Name = name;
         IsAggregate = isAggregate;
@@ -44,9 +43,6 @@ public sealed record Country : IComparable<Country>
 
     /// <summary>Gets the ISO 3166-1 alpha-3 code, for example <c>KEN</c>.</summary>
     public string Alpha3 { get; }
-
-    /// <summary>Gets the alpha-3 code as one number that orders as <see cref="CompareTo"/> does (every code is three ASCII letters), so sorting flows by exporter compares numbers, not strings.</summary>
-    internal long SortKey { get; }
 
     /// <summary>Gets the ISO 3166-1 numeric code, which is also the UN M49 code, for example 404.</summary>
     public int NumericCode { get; }

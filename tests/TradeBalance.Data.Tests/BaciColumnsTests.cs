@@ -29,27 +29,18 @@ public class BaciColumnsTests
     private static ReadResult<BaciColumns> Parse(byte[] content, int parts, int minPartBytes = 1, BaciReadOptions? options = null) =>
         BaciColumnParser.ParseBytes(content, "baci.csv", options ?? BaciReadOptions.Default, parts, minPartBytes);
 
-    /// <summary>ReadColumns + ToTradeDataSet gives what BaciReader.Read gives: the same flows in the same order, and the same report.</summary>
+    /// <summary>ReadColumns + ToTradeDataSet gives what BaciReader.Read gives: the same flows in the same order, each
+    /// decimal digit for digit (trailing zeros included), and the same report.</summary>
     private static void AssertSameAsRead(byte[] content, BaciReadOptions? readOptions = null, BaciReadOptions? setOptions = null)
     {
         var expected = BaciReader.Read(new MemoryStream(content), "baci.csv", setOptions ?? readOptions);
         var columns = BaciReader.ReadColumns(new MemoryStream(content), "baci.csv", readOptions);
         var actual = columns.Value.ToTradeDataSet(setOptions ?? readOptions);
-        Assert.Equal(expected.Value.Flows, actual.Value.Flows);
+        SameFlows.AssertIdentical(expected.Value, actual.Value);
         AssertSameReport(expected.Report, actual.Report);
     }
 
-    private static void AssertSameReport(ReadReport expected, ReadReport actual)
-    {
-        Assert.Equal(expected.FileName, actual.FileName);
-        Assert.Equal(expected.Format, actual.Format);
-        Assert.Equal(expected.RowsRead, actual.RowsRead);
-        Assert.Equal(expected.RowsKept, actual.RowsKept);
-        Assert.Equal(expected.Skipped, actual.Skipped);
-        Assert.Equal(expected.Adjustments, actual.Adjustments);
-        Assert.Equal(expected.Units, actual.Units);
-        Assert.Equal(expected.ToString(), actual.ToString());
-    }
+    private static void AssertSameReport(ReadReport expected, ReadReport actual) => SameFlows.AssertSameReport(expected, actual);
 
     private static void AssertSameColumns(BaciColumns a, BaciColumns b)
     {
@@ -92,6 +83,20 @@ public class BaciColumnsTests
         Assert.Contains("BACI v × 1000 → USD (current USD; FOB, reconciled mirror flows)", report.Units);
         Assert.Throws<ArgumentOutOfRangeException>(() => c.ProductAt(7));
         Assert.Throws<ArgumentOutOfRangeException>(() => c.HasQuantity(-1));
+    }
+
+    [Fact]
+    public void Rows_of_product_9999AA_are_skipped_on_the_fast_path()
+    {
+        // The fixture has one; before the fix, any such row sent the whole file to the slow, row-by-row path.
+        var fast = BaciColumnParser.ReadPathFast(Fixtures.Path("baci-hs17-2022.csv"), BaciReadOptions.Default, 2);
+        Assert.NotNull(fast);
+        Assert.Equal(7, fast.Value.Count);
+        Assert.Equal(1, fast.Report.Skipped["product 9999AA (not an HS code)"]);
+        Assert.Equal(8, fast.Value.LineOf(6)); // the line after the skipped one
+
+        var text = Header + "2022,4,8,9999AA,1,1\n2022,4,8,010121,1,1\n2022,4,8,9999AA,x,y\n";
+        AssertSameAsRead(Encoding.UTF8.GetBytes(text)); // a bad v on a 9999AA row: Read skips it unread, and so do the columns (slow path)
     }
 
     [Fact]
@@ -172,6 +177,56 @@ public class BaciColumnsTests
         var expected = double.Parse(exact.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var c = Columns(Header + $"2022,404,156,090240,{text},{text}\n").Value;
         return c.ValuesUsd[0] == expected && c.QuantitiesKg[0] == expected;
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public bool ToTradeDataSet_gives_the_decimal_BaciReader_gives_digit_for_digit_up_to_15_significant_digits(ulong mantissa, byte decimals, bool padded)
+    {
+        // m < 10^15 written with 0 to 14 decimals, trailing zeros (1.500) and leading zeros (007.5) included.
+        var d = decimals % 15;
+        var m = mantissa % 1_000_000_000_000_000UL;
+        var digits = m.ToString(CultureInfo.InvariantCulture).PadLeft(d + 1, '0');
+        digits = (padded ? "00" : string.Empty) + digits;
+        var text = d == 0 ? digits : digits[..^d] + "." + digits[^d..];
+        var exact = decimal.Parse(text, CultureInfo.InvariantCulture) * 1000m;
+        var columns = Columns(Header + $"2022,404,156,090240,{text},{text}\n").Value;
+        var flow = columns.ToTradeDataSet().Value.Flows[0];
+        var exactOnly = columns.ToTradeDataSetExact(BaciReadOptions.Default);
+        return decimal.GetBits(flow.Value.Amount).SequenceEqual(decimal.GetBits(exact))
+            && decimal.GetBits(flow.QuantityKg!.Value).SequenceEqual(decimal.GetBits(exact))
+            && exactOnly is not null
+            && decimal.GetBits(exactOnly.Value.Flows[0].Value.Amount).SequenceEqual(decimal.GetBits(exact));
+    }
+
+    [Theory]
+    [InlineData("1.500", "1500.000")]
+    [InlineData("20000.5", "20000500.0")]
+    [InlineData("0.000", "0.000")]
+    [InlineData("007", "7000")]
+    [InlineData("0.00000000000001", "0.00000000001000")] // 14 decimals
+    [InlineData("999999999999.999", "999999999999999.000")] // 15 significant digits
+    public void Values_keep_the_digits_and_trailing_zeros_BaciReader_gives(string v, string expected)
+    {
+        var set = Columns(Header + $"2022,404,156,090240,{v},{v}\n").Value.ToTradeDataSet().Value;
+        Assert.Equal(expected, set.Flows[0].Value.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(expected, set.Flows[0].QuantityKg!.Value.ToString(CultureInfo.InvariantCulture));
+        AssertSameAsRead(Encoding.UTF8.GetBytes(Header + $"2022,404,156,090240,{v},{v}\n"));
+    }
+
+    [Theory]
+    [InlineData("1000000000000000")] // 16 significant digits
+    [InlineData("0.000000000000001")] // 15 decimals
+    [InlineData("1234567890123456789012.5")] // past the one-operation path
+    public void A_value_the_double_cannot_carry_to_the_decimal_makes_the_exact_conversion_decline(string v)
+    {
+        var columns = Columns(Header + $"2022,404,156,090240,1,1\n2022,404,156,090241,{v},1\n").Value;
+        Assert.Null(columns.ToTradeDataSetExact(BaciReadOptions.Default));
+        Assert.Equal(2, columns.ToTradeDataSet().Value.Flows.Length); // the public method converts through the double
+        var quantity = Columns(Header + $"2022,404,156,090240,1,{v}\n").Value;
+        Assert.Null(quantity.ToTradeDataSetExact(BaciReadOptions.Default));
+
+        // A row the options skip does not count.
+        Assert.NotNull(columns.ToTradeDataSetExact(new BaciReadOptions { Products = [HsCode.Parse("090240")] }));
     }
 
     [Fact]

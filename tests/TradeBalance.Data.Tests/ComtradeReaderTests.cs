@@ -10,6 +10,33 @@ public class ComtradeReaderTests
         d.Flows.Single(f => f.Exporter.Alpha3 == exporter && f.Importer.Alpha3 == importer && f.Hs.Equals(HsCode.Parse(hs)) && f.Year == year).Value.Amount;
 
     [Fact]
+    public void Codes_and_flow_codes_met_again_read_as_each_row_alone_reads()
+    {
+        // The reader remembers each cmdCode text and flow code it met (no allocation per row); a row must still read
+        // as it reads alone: the same flow, the same skip rule, the same error.
+        const string header = "reporterCode,partnerCode,flowCode,cmdCode,refYear,primaryValue,netWgt\n";
+        string[] rows =
+        [
+            "156,404,M,0902,2024,1,", "156,144,M,09.02,2024,2,1", "156,404,M,09.02,2023,3,", "156,842,M, 0902 ,2022,4,",
+            "156,404,X,0902,2024,5,", "156,404,RX,0902,2024,6,", "156,144,X,0902,2023,7,", "156,404,m,090240,2024,8,",
+            "156,404,M,090240,2023,9,", "156,404,M,0902,2021,10,2.5",
+        ];
+        var (all, report) = ComtradeReader.Read(new StringReader(header + string.Join('\n', rows)), "c.csv");
+        var alone = rows.Select(r => ComtradeReader.Read(new StringReader(header + r), "c.csv")).ToList();
+        Assert.Equal(alone.SelectMany(r => r.Value.Flows), all.Flows);
+        Assert.True(alone.SelectMany(r => r.Value.Flows).Select(f => f.Hs.Digits).SequenceEqual(all.Flows.Select(f => f.Hs.Digits)));
+        Assert.Equal(2, report.Skipped["flow X (only imports, M, are read)"]);
+        Assert.Equal(1, report.Skipped["flow RX (only imports, M, are read)"]);
+
+        // After codes it has met, a bad one or an empty one is still named.
+        var bad = Assert.Throws<TradeDataException>(() => ComtradeReader.Read(new StringReader(header + string.Join('\n', rows) + "\n156,404,M,902,2024,1,"), "c.csv"));
+        Assert.Equal(12, bad.Line);
+        Assert.Contains("column 'cmdCode': '902' is not an HS code", bad.Message, StringComparison.Ordinal);
+        var empty = Assert.Throws<TradeDataException>(() => ComtradeReader.Read(new StringReader(header + string.Join('\n', rows) + "\n156,404, ,0902,2024,1,"), "c.csv"));
+        Assert.Contains("column 'flowCode': '' is empty; a value is required", empty.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plus_layout_keeps_importer_reported_imports_and_counts_every_skipped_row()
     {
         var (data, report) = ComtradeReader.Read(Fixtures.Path("comtrade-plus.csv"));

@@ -66,10 +66,15 @@ internal static class BaciColumnParser
     {
         var buffer = new byte[content.Length + Padding];
         content.CopyTo(buffer);
-        return Parse(buffer, content.Length, fileName, options, parts, minPartBytes);
+        return Parse(buffer, content.Length, fileName, options, parts, minPartBytes)!;
     }
 
-    public static ReadResult<BaciColumns> ReadPath(string path, BaciReadOptions options, int parts)
+    public static ReadResult<BaciColumns> ReadPath(string path, BaciReadOptions options, int parts) => ReadPath(path, options, parts, slow: true)!;
+
+    /// <summary>Reads a file on the fast path only: null when the file is not in the canonical layout (the slow path's files).</summary>
+    public static ReadResult<BaciColumns>? ReadPathFast(string path, BaciReadOptions options, int parts) => ReadPath(path, options, parts, slow: false);
+
+    private static ReadResult<BaciColumns>? ReadPath(string path, BaciReadOptions options, int parts, bool slow)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] buffer;
@@ -91,7 +96,7 @@ internal static class BaciColumnParser
 
         try
         {
-            return Parse(buffer, length, path, options, parts);
+            return Parse(buffer, length, path, options, parts, MinPartBytes, slow);
         }
         finally
         {
@@ -117,7 +122,7 @@ internal static class BaciColumnParser
 
         try
         {
-            return Parse(buffer, length, fileName, options, parts);
+            return Parse(buffer, length, fileName, options, parts)!;
         }
         finally
         {
@@ -257,7 +262,8 @@ internal static class BaciColumnParser
     /// <param name="options">The options.</param>
     /// <param name="parts">The most parts to parse in parallel.</param>
     /// <param name="minPartBytes">The fewest bytes a part may have (tests set 1 to split small files anywhere).</param>
-    internal static ReadResult<BaciColumns> Parse(byte[] buffer, int length, string fileName, BaciReadOptions options, int parts, int minPartBytes = MinPartBytes)
+    /// <param name="slow">False: return null rather than read a file the fast parser does not take.</param>
+    internal static ReadResult<BaciColumns>? Parse(byte[] buffer, int length, string fileName, BaciReadOptions options, int parts, int minPartBytes = MinPartBytes, bool slow = true)
     {
         var data = buffer.AsSpan(0, length);
         var pos = data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
@@ -274,7 +280,7 @@ internal static class BaciColumnParser
         }
         else
         {
-            return Slow(buffer, length, fileName, options);
+            return slow ? Slow(buffer, length, fileName, options) : null;
         }
 
         if (pos < length && data[pos] == '\r')
@@ -284,7 +290,7 @@ internal static class BaciColumnParser
 
         if (!FastEncoding(options.Encoding) || (pos < length && data[pos] != '\n'))
         {
-            return Slow(buffer, length, fileName, options);
+            return slow ? Slow(buffer, length, fileName, options) : null;
         }
 
         var dataStart = Math.Min(pos + 1, length);
@@ -296,7 +302,7 @@ internal static class BaciColumnParser
 
         buffer.AsSpan(end, Padding - 1).Clear();
         var result = Fast(buffer, dataStart, end, fileName, options, parts, minPartBytes, hasQ);
-        return result ?? Slow(buffer, length, fileName, options);
+        return result ?? (slow ? Slow(buffer, length, fileName, options) : null);
     }
 
     private static ReadResult<BaciColumns>? Fast(byte[] buffer, int dataStart, int end, string fileName, BaciReadOptions options, int parts, int minPartBytes, bool hasQ)
@@ -534,6 +540,7 @@ internal static class BaciColumnParser
         ref var products = ref MemoryMarshal.GetArrayDataReference(c.Products);
         ref var values = ref MemoryMarshal.GetArrayDataReference(c.Values);
         ref var quantities = ref MemoryMarshal.GetArrayDataReference(c.Quantities);
+        ref var scales = ref MemoryMarshal.GetArrayDataReference(c.Scales);
         var first = row;
         var line = row; // the line index (0 = first data line) of the current line
         var pos = start;
@@ -590,6 +597,7 @@ internal static class BaciColumnParser
             Unsafe.Add(ref products, row) = r.Product;
             Unsafe.Add(ref values, row) = r.Value;
             Unsafe.Add(ref quantities, row) = r.Quantity;
+            Unsafe.Add(ref scales, row) = r.Scales;
             if (row == first)
             {
                 part.FirstKey = key;
@@ -615,6 +623,7 @@ internal static class BaciColumnParser
         public bool FiveDigit;
         public double Value;
         public double Quantity;
+        public byte Scales; // the value's scale in the low 4 bits, the quantity's in the high 4 (see ScaleOf)
     }
 
     /// <summary>The row at <paramref name="pos"/> byte by byte (any line the vector parser leaves); false for anything BaciReader's slow path must judge.</summary>
@@ -657,13 +666,22 @@ internal static class BaciColumnParser
         var w = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, pos));
         if ((byte)(w >> 48) == ',')
         {
+            // Six characters and a comma: six digits, or 9999AA (which has its comma in the same place, so it is
+            // tested here: tested after this branch, it was never reached and sent every file with one to the slow path).
             var x = (w << 16) | 0x3030UL;
-            if (!EightDigits(x))
+            if (EightDigits(x))
+            {
+                r.Product = ParseEight(x);
+            }
+            else if ((w & 0x00FF_FFFF_FFFF_FFFFUL) == 0x002C_4141_3939_3939UL)
+            {
+                r.Product = -1;
+            }
+            else
             {
                 return false;
             }
 
-            r.Product = ParseEight(x);
             pos += 7;
         }
         else if ((byte)(w >> 40) == ',')
@@ -678,18 +696,13 @@ internal static class BaciColumnParser
             r.FiveDigit = true;
             pos += 6;
         }
-        else if ((w & 0x00FF_FFFF_FFFF_FFFFUL) == 0x002C_4141_3939_3939UL)
-        {
-            r.Product = -1;
-            pos += 7;
-        }
         else
         {
             return false;
         }
 
         // v: a non-negative decimal.
-        r.Value = Number(ref b, ref pos);
+        r.Value = Number(ref b, ref pos, out var valueScale);
         if (double.IsNaN(r.Value) || (hasQ && Unsafe.Add(ref b, pos) != (byte)','))
         {
             return false;
@@ -697,6 +710,7 @@ internal static class BaciColumnParser
 
         // q: a decimal, or missing (empty, NA, blank-padded NA).
         r.Quantity = double.NaN;
+        var quantityScale = 0;
         if (hasQ)
         {
             pos++;
@@ -717,13 +731,15 @@ internal static class BaciColumnParser
             }
             else if (c0 is not ((byte)'\n' or (byte)'\r'))
             {
-                r.Quantity = Number(ref b, ref pos);
+                r.Quantity = Number(ref b, ref pos, out quantityScale);
                 if (double.IsNaN(r.Quantity))
                 {
                     return false;
                 }
             }
         }
+
+        r.Scales = (byte)(valueScale | (quantityScale << 4));
 
         // The line end: \n or \r\n.
         var e = Unsafe.Add(ref b, pos);
@@ -812,9 +828,10 @@ internal static class BaciColumnParser
     /// BaciReader reads them. NaN when the text is not of that form (the caller falls back).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Number(ref byte b, ref int pos)
+    private static double Number(ref byte b, ref int pos, out int scale)
     {
         var start = pos;
+        scale = Inexact;
         var d = (uint)(Unsafe.Add(ref b, pos) - '0');
         if (d > 9)
         {
@@ -853,26 +870,64 @@ internal static class BaciColumnParser
 
         if (digits <= 19 && m <= (1UL << 53) && decimals <= 25)
         {
+            // BaciReader's decimal is m × 1000 at scale d: ExactDecimal gives it back from the double when m < 10^15.
+            scale = m < 1_000_000_000_000_000UL && decimals < Inexact ? decimals : Inexact;
             return decimals <= 3 ? m * Pow10[3 - decimals] : m / Pow10[decimals - 3];
         }
 
-        return Long(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, start), pos - start));
+        return Long(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, start), pos - start), out scale);
     }
 
     /// <summary>A number too long for the fast path: as BaciReader reads it (decimal, × 1000), then to the nearest double; NaN when it cannot.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double Long(ReadOnlySpan<byte> text)
+    private static double Long(ReadOnlySpan<byte> text, out int scale)
     {
+        scale = Inexact;
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > decimal.MaxValue / 1000m)
         {
             return double.NaN;
         }
 
-        return ToDouble(value * 1000m);
+        value *= 1000m;
+        var x = ToDouble(value);
+        scale = ScaleOf(value, x);
+        return x;
     }
 
     /// <summary>The double nearest to a decimal (through its exact decimal text, which double.Parse rounds correctly).</summary>
     internal static double ToDouble(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>The scale that marks a value whose decimal <see cref="ExactDecimal"/> cannot give back.</summary>
+    internal const int Inexact = 15;
+
+    /// <summary>
+    /// The scale to store for a value read as <paramref name="exact"/> (BaciReader's decimal, × 1000) and held as the
+    /// double <paramref name="x"/>: its scale when <see cref="ExactDecimal"/> gives <paramref name="exact"/> back
+    /// bit for bit (digits, trailing zeros and sign), else <see cref="Inexact"/>.
+    /// </summary>
+    internal static int ScaleOf(decimal exact, double x)
+    {
+        var scale = exact.Scale;
+        return scale < Inexact && ExactDecimal(x, scale) is { } d && d == exact && d.Scale == scale && decimal.IsNegative(d) == decimal.IsNegative(exact) ? scale : Inexact;
+    }
+
+    /// <summary>
+    /// The decimal BaciReader builds for a value written with <paramref name="scale"/> decimals and read as the double
+    /// <paramref name="x"/>: m × 1000 at that scale, where m is the number written without its point. m is recovered
+    /// from the double by one multiplication or division by an exact power of ten and rounding, which is exact while
+    /// m &lt; 10^15 (the two roundings are each within 2^-53 relative, well under half a unit of m); null otherwise.
+    /// </summary>
+    internal static decimal? ExactDecimal(double x, int scale)
+    {
+        var m = scale >= 3 ? x * Pow10[scale - 3] : x / Pow10[3 - scale];
+        if (!(m >= 0 && m < 1e15))
+        {
+            return null;
+        }
+
+        var t = (ulong)Math.Round(m) * 1000UL;
+        return new decimal((int)(uint)t, (int)(uint)(t >> 32), 0, false, (byte)scale);
+    }
 
     /// <summary>
     /// Any file the fast path does not take: read with <see cref="CsvInput"/> exactly as
@@ -923,9 +978,12 @@ internal static class BaciColumnParser
                 product = int.Parse(kk, NumberStyles.None, CultureInfo.InvariantCulture);
             }
 
-            var value = ToDouble(BaciReader.Thousand(csv, v, csv.Decimal(v)));
+            var exactValue = BaciReader.Thousand(csv, v, csv.Decimal(v));
+            var value = ToDouble(exactValue);
             var tonnes = csv.OptionalDecimal(q, false, "NA");
-            var quantity = tonnes is { } kt ? ToDouble(BaciReader.Thousand(csv, q, kt)) : double.NaN;
+            var exactQuantity = tonnes is { } kt ? BaciReader.Thousand(csv, q, kt) : (decimal?)null;
+            var quantity = exactQuantity is { } kg ? ToDouble(kg) : double.NaN;
+            var scales = ScaleOf(exactValue, value) | ((exactQuantity is { } e ? ScaleOf(e, quantity) : 0) << 4);
             var key = Key(year, exporter, importer, product);
             if (!seen.TryAdd(key, csv.Line))
             {
@@ -939,7 +997,7 @@ internal static class BaciColumnParser
                 gapOffsets.Add(offset);
             }
 
-            columns.Set(row++, year, exporter, importer, product, value, quantity);
+            columns.Set(row++, year, exporter, importer, product, value, quantity, (byte)scales);
             csv.Report.Kept++;
         }
 
@@ -959,8 +1017,9 @@ internal static class BaciColumnParser
         public readonly int[] Products = GC.AllocateUninitializedArray<int>(capacity);
         public readonly double[] Values = GC.AllocateUninitializedArray<double>(capacity);
         public readonly double[] Quantities = GC.AllocateUninitializedArray<double>(capacity);
+        public readonly byte[] Scales = GC.AllocateUninitializedArray<byte>(capacity);
 
-        public void Set(int row, int year, int exporter, int importer, int product, double value, double quantity)
+        public void Set(int row, int year, int exporter, int importer, int product, double value, double quantity, byte scales)
         {
             Years[row] = (short)year;
             Exporters[row] = (short)exporter;
@@ -968,6 +1027,7 @@ internal static class BaciColumnParser
             Products[row] = product;
             Values[row] = value;
             Quantities[row] = quantity;
+            Scales[row] = scales;
         }
 
         /// <summary>Moves a part's rows down over the rows it skipped before it.</summary>
@@ -979,9 +1039,10 @@ internal static class BaciColumnParser
             Array.Copy(Products, from, Products, to, count);
             Array.Copy(Values, from, Values, to, count);
             Array.Copy(Quantities, from, Quantities, to, count);
+            Array.Copy(Scales, from, Scales, to, count);
         }
 
         public BaciColumns Build(int count, string fileName, long firstDataLine, int[] gapRows, long[] gapOffsets) =>
-            new(Years, Exporters, Importers, Products, Values, Quantities, count, fileName, firstDataLine, gapRows, gapOffsets);
+            new(Years, Exporters, Importers, Products, Values, Quantities, Scales, count, fileName, firstDataLine, gapRows, gapOffsets);
     }
 }

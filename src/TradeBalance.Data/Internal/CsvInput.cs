@@ -301,12 +301,11 @@ internal sealed class CsvInput : IDisposable
 
             Line = _nextLine;
             var n = _csv.RowFieldCount;
-            long breaks = 0;
-            for (var i = 0; i < n; i++)
-            {
-                breaks += _csv.GetFieldSpan(i).Count('\n');
-            }
 
+            // Line breaks inside quoted fields: every '\n' of the raw record but its own line end (NewlineReader
+            // turned each break into one '\n'). One vectorised count, not one per field.
+            var raw = _csv.GetRawRecordSpan();
+            long breaks = raw.Count('\n') - (raw.Length > 0 && raw[^1] == '\n' ? 1 : 0);
             _nextLine += 1 + breaks;
             Report.Read++;
             if (n <= 1 && _header.Length > 1 && (n == 0 || _csv.GetFieldSpan(0).Trim().IsEmpty))
@@ -340,6 +339,13 @@ internal sealed class CsvInput : IDisposable
     public string Required(int ordinal)
     {
         var s = Get(ordinal);
+        return s.Length > 0 ? s : throw Error(ordinal, "is empty; a value is required");
+    }
+
+    /// <summary><see cref="Required"/> without the string: the trimmed field, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> RequiredSpan(int ordinal)
+    {
+        var s = Span(ordinal);
         return s.Length > 0 ? s : throw Error(ordinal, "is empty; a value is required");
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TradeBalance.Data.Internal;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? importers, IReadOnlySet<Country>? exporters, IReadOnlyList<HsCode>? products, string source)
 {
-    private readonly Dictionary<(Country Exporter, Country Importer, HsCode Hs, int Year), int> _index = [];
-    private readonly List<Entry> _entries = [];
+    private readonly Dictionary<(Country Exporter, Country Importer, HsCode Hs, int Year), int> _index = new(FlowKeyComparer.Instance);
+    private readonly List<TradeFlow> _flows = [];
+    private readonly List<long> _lines = [];
 
     /// <summary>Returns false (and counts the row as skipped) when a filter excludes it.</summary>
     public bool Passes(Country exporter, Country importer, HsCode hs)
@@ -36,37 +39,37 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
 
     public void Add(Country exporter, Country importer, HsCode hs, int year, decimal valueUsd, decimal? quantityKg)
     {
-        var key = (exporter, importer, hs, year);
-        if (_index.TryGetValue(key, out var at))
+        ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, (exporter, importer, hs, year), out var exists);
+        if (exists)
         {
-            var e = _entries[at];
+            var e = _flows[at];
+            var line = _lines[at];
             if (!exporter.Equals(Countries.RestOfWorld))
             {
-                throw csv.Error($"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: line {e.Line} has the same exporter, importer, HS code and year");
+                throw csv.Error($"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: line {line} has the same exporter, importer, HS code and year");
             }
 
             try
             {
-                _entries[at] = e with { Value = e.Value + valueUsd, Quantity = e.Quantity is null || quantityKg is null ? null : e.Quantity + quantityKg };
+                _flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + valueUsd, Currency.Usd), e.QuantityKg is null || quantityKg is null ? null : e.QuantityKg + quantityKg, source);
             }
             catch (OverflowException ex)
             {
-                throw csv.Error($"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {e.Line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)", ex);
+                throw csv.Error($"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)", ex);
             }
 
             csv.Report.Adjust("rows merged into one ROW flow per market (summed)");
         }
         else
         {
-            _index[key] = _entries.Count;
-            _entries.Add(new Entry(exporter, importer, hs, year, valueUsd, quantityKg, csv.Line));
+            // The flow itself, not a record to make one from at the end: a million rows made two million objects.
+            at = _flows.Count;
+            _flows.Add(new TradeFlow(exporter, importer, hs, year, new Money(valueUsd, Currency.Usd), quantityKg, source));
+            _lines.Add(csv.Line);
         }
 
         csv.Report.Kept++;
     }
 
-    public ReadResult<TradeDataSet> Build() =>
-        new(new TradeDataSet(_entries.Select(e => new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value, Currency.Usd), e.Quantity, source))), csv.Report.Build());
-
-    private sealed record Entry(Country Exporter, Country Importer, HsCode Hs, int Year, decimal Value, decimal? Quantity, long Line);
+    public ReadResult<TradeDataSet> Build() => new(new TradeDataSet(_flows), csv.Report.Build());
 }

@@ -111,11 +111,14 @@ public static class FuzzTargets
         BaciReader.Read(new MemoryStream(b), n, Odd(b) ? new BaciReadOptions { CountryCodes = BaciCodes.Value } : null).Value;
 
     /// <summary>ReadColumns then ToTradeDataSet; the oracle: ReadColumns is at least as strict as BaciReader.Read, so Read
-    /// accepts the same bytes and gives the same flows (values equal to 15 significant digits, the double's).</summary>
+    /// accepts the same bytes and gives the same flows (values equal to 15 significant digits, the double's), and when
+    /// the exact conversion TradeFile.ReadFlows uses answers, its decimals are Read's bit for bit.</summary>
     private static TradeDataSet ReadBaciColumns(byte[] b, string n)
     {
         var options = Odd(b) ? new BaciReadOptions { CountryCodes = BaciCodes.Value } : null;
-        var set = BaciReader.ReadColumns(new MemoryStream(b), n, options).Value.ToTradeDataSet(options).Value;
+        var columns = BaciReader.ReadColumns(new MemoryStream(b), n, options).Value;
+        var set = columns.ToTradeDataSet(options).Value;
+        var exact = columns.ToTradeDataSetExact(options ?? BaciReadOptions.Default)?.Value;
         TradeDataSet expected;
         try
         {
@@ -131,6 +134,11 @@ public static class FuzzTargets
             throw new FuzzOracleException($"BaciReader.ReadColumns gave {set.Flows.Length} flows, BaciReader.Read {expected.Flows.Length}");
         }
 
+        if (exact is not null && exact.Flows.Length != expected.Flows.Length)
+        {
+            throw new FuzzOracleException($"ToTradeDataSetExact gave {exact.Flows.Length} flows, BaciReader.Read {expected.Flows.Length}");
+        }
+
         for (var i = 0; i < set.Flows.Length; i++)
         {
             TradeFlow a = expected.Flows[i], c = set.Flows[i];
@@ -138,10 +146,17 @@ public static class FuzzTargets
             {
                 throw new FuzzOracleException($"flow {i} differs: BaciReader.Read {a}, ReadColumns {c}");
             }
+
+            if (exact is not null && (!exact.Flows[i].Equals(a) || !Bits(exact.Flows[i].Value.Amount).SequenceEqual(Bits(a.Value.Amount)) || !Bits(exact.Flows[i].QuantityKg).SequenceEqual(Bits(a.QuantityKg))))
+            {
+                throw new FuzzOracleException($"flow {i} differs in its digits: BaciReader.Read {a.Value.Amount}, {a.QuantityKg} kg; ToTradeDataSetExact {exact.Flows[i].Value.Amount}, {exact.Flows[i].QuantityKg} kg");
+            }
         }
 
         return set;
     }
+
+    private static int[] Bits(decimal? d) => d is { } v ? decimal.GetBits(v) : [];
 
     private static bool Close(decimal a, decimal b) => Math.Abs((double)a - (double)b) <= 1e-14 * Math.Max(Math.Abs((double)a), Math.Abs((double)b));
 
