@@ -19,6 +19,9 @@ internal static class Steps
     [ThreadStatic]
     private static TextWriter? _progress;
 
+    /// <summary>Gets where this thread's run reports timings (null: nowhere), to hand to a step run on another thread.</summary>
+    public static TextWriter? Timings => _timings;
+
     /// <summary>Sets where this thread's run reports: timing lines (null: none) and progress lines (null: none; pass a terminal only).</summary>
     public static void Report(TextWriter? timings, TextWriter? progress)
     {
@@ -43,7 +46,12 @@ internal static class Steps
         if (timings is not null)
         {
             var megabytes = (GC.GetTotalAllocatedBytes() - allocated) / 1e6;
-            timings.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {step}: {clock.Elapsed.TotalSeconds:0.000} s, {megabytes:0} MB allocated, {Environment.WorkingSet / 1e6:0} MB working set"));
+            var line = string.Create(CultureInfo.InvariantCulture, $"timing: {step}: {clock.Elapsed.TotalSeconds:0.000} s, {megabytes:0} MB allocated, {Environment.WorkingSet / 1e6:0} MB working set");
+            lock (timings)
+            {
+                // Steps on two threads (tariffs beside flows) share the writer.
+                timings.WriteLine(line);
+            }
         }
 
         return result;
