@@ -12,7 +12,7 @@
 #   RUNS     runs per command and size (default 3)
 #   TIMEOUT  seconds before a process is stopped and its cell reads "timeout" (default 600); a command
 #            that times out is not tried at the larger sizes
-#   COMMANDS which of the commands below to time (default all: "csv table compare sensitivity armington gsim")
+#   COMMANDS which of the commands below to time (default all: "csv table default compare sensitivity armington gsim")
 #   CLI_DLL  a built TradeBalance.Cli.dll to time; when set, nothing is built
 #   SYNTH    input generator, called as "GENERATOR N DIR" (default benchmarks/peers/synthetic_flows.py)
 #   WORK     directory for inputs and outputs (default: a temporary one, removed at the end); inputs
@@ -61,10 +61,11 @@ fi
 # The CLI is started as 'dotnet the.dll' (not 'dotnet run', which would add an MSBuild evaluation).
 # Only "csv" has a pandas peer. sensitivity writes CSV: its table would be rendering time, which the
 # "table" row already shows for project.
-read -r -a commands <<< "${COMMANDS:-csv table compare sensitivity armington gsim}"
+read -r -a commands <<< "${COMMANDS:-csv table default compare sensitivity armington gsim}"
 declare -A args=(
   [csv]="project --format csv --draws 0 --output OUT/cli.csv"
   [table]="project --draws 0"
+  [default]="project"
   [compare]="compare"
   [sensitivity]="sensitivity --draws 1000 --format csv"
   [armington]="project --model armington --format csv --draws 0 --output OUT/armington.csv"
@@ -148,7 +149,7 @@ import statistics, sys
 rows = [line.rstrip("\n").split(maxsplit=5) for line in open(sys.argv[1])]
 sizes = [int(s) for s in sys.argv[2].split()]
 labels = {
-    "csv": "project --format csv --draws 0 --output F", "table": "project --draws 0 (table)", "compare": "compare",
+    "csv": "project --format csv --draws 0 --output F", "table": "project --draws 0 (table)", "default": "project (table, 200 Monte Carlo draws)", "compare": "compare",
     "sensitivity": "sensitivity --draws 1000 --format csv", "armington": "project --model armington --format csv --draws 0 --output F",
     "gsim": "project --model gsim --format csv --draws 0 --output F",
 }
