@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
@@ -110,35 +113,67 @@ internal sealed class ProjectionBatch
         }
 
         var e = elasticities ?? scenario.Elasticities;
-        var flows = ImmutableArray.CreateBuilder<TradeFlow>();
+        var into = new ImmutableArray<TradeFlow>[markets.Length];
         var offsets = new int[markets.Length + 1];
-        var before = new List<TariffRate>();
-        var after = new List<TariffRate>();
-        var marketElasticities = new ElasticityValues[markets.Length];
-        var notes = ImmutableArray.CreateBuilder<string>();
         for (var m = 0; m < markets.Length; m++)
         {
-            offsets[m] = flows.Count;
+            into[m] = data.FlowsInto(markets[m]);
+            offsets[m + 1] = offsets[m] + into[m].Length;
+        }
+
+        // Markets are independent: their tariffs are looked up on both cores, in blocks of markets.
+        // Any failure is re-thrown for the first market in order, as a sequential pass would meet it.
+        var flows = new TradeFlow[offsets[^1]];
+        var before = new TariffRate[flows.Length];
+        var after = new TariffRate[flows.Length];
+        var marketElasticities = new ElasticityValues[markets.Length];
+        var marketNotes = new List<string>?[markets.Length];
+        var failures = new ExceptionDispatchInfo?[markets.Length];
+        Parallel.ForEach(Partitioner.Create(0, markets.Length, MarketsPerBlock), range =>
+        {
+            for (var m = range.Item1; m < range.Item2; m++)
+            {
+                try
+                {
+                    Lay(m);
+                }
+#pragma warning disable CA1031 // Re-thrown below for the first market in order, so the error does not depend on scheduling.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failures[m] = ExceptionDispatchInfo.Capture(ex);
+                    return;
+                }
+            }
+        });
+
+        Array.Find(failures, f => f is not null)?.Throw();
+        var notes = ImmutableArray.CreateRange(marketNotes.Where(n => n is not null).SelectMany(n => n!));
+        return new ProjectionBatch(scenario, data, year, markets, ImmutableCollectionsMarshal.AsImmutableArray(flows), offsets, before, after, marketElasticities, notes);
+
+        void Lay(int m)
+        {
             marketElasticities[m] = e.For(markets[m].Hs);
-            var into = data.FlowsInto(markets[m]);
-            foreach (var f in into)
+            var i = offsets[m];
+            foreach (var f in into[m])
             {
                 var (t0, t1) = rates is null ? scenario.Tariffs(tariffs, f.Exporter, f.Hs) : rates(f);
-                flows.Add(f);
-                before.Add(t0);
-                after.Add(t1);
+                flows[i] = f;
+                before[i] = t0;
+                after[i] = t1;
+                i++;
             }
 
             foreach (var b in scenario.Beneficiaries)
             {
-                if (!into.Any(f => f.Exporter.Equals(b) && f.Value.Amount > 0m))
+                if (!into[m].Any(f => f.Exporter.Equals(b) && f.Value.Amount > 0m))
                 {
-                    notes.Add($"{b.Alpha3} has no baseline exports in {markets[m]}: the model only re-scales existing trade, so it projects none.");
+                    (marketNotes[m] ??= []).Add($"{b.Alpha3} has no baseline exports in {markets[m]}: the model only re-scales existing trade, so it projects none.");
                 }
             }
         }
-
-        offsets[^1] = flows.Count;
-        return new ProjectionBatch(scenario, data, year, markets, flows.ToImmutable(), offsets, [.. before], [.. after], marketElasticities, notes.ToImmutable());
     }
+
+    /// <summary>Markets per block of parallel work: enough that a block outweighs its scheduling.</summary>
+    private const int MarketsPerBlock = 512;
 }
