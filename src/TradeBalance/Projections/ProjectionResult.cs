@@ -22,6 +22,12 @@ namespace TradeBalance.Projections;
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A result that enumerates its rows; 'ProjectionResult' is the domain name.")]
 public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
 {
+    // Look-ups built on first use, so asking for every market or every supplier's destinations stays
+    // linear in the result: markets by importer and code; each exporter's rows sorted by code.
+    private readonly Lazy<Dictionary<(Country Importer, HsCode Hs), MarketProjection>> _marketsByCode;
+    private readonly Lazy<Dictionary<HsCode, MarketProjection>> _firstMarketByCode;
+    private readonly Lazy<ByCode<Country, ProjectionRow>> _rowsByExporter;
+
     internal ProjectionResult(Scenario scenario, ProjectionModelKind model, int year, TradeDataSet data, IEnumerable<MarketProjection> markets, IEnumerable<string> notes)
     {
         Scenario = scenario;
@@ -35,12 +41,6 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         _firstMarketByCode = new(() => Markets.GroupBy(m => m.Market.Hs).ToDictionary(g => g.Key, g => g.First()));
         _rowsByExporter = new(() => new(Rows, r => r.Exporter, r => r.Hs));
     }
-
-    // Look-ups built on first use, so asking for every market or every supplier's destinations stays
-    // linear in the result: markets by importer and code; each exporter's rows sorted by code.
-    private readonly Lazy<Dictionary<(Country Importer, HsCode Hs), MarketProjection>> _marketsByCode;
-    private readonly Lazy<Dictionary<HsCode, MarketProjection>> _firstMarketByCode;
-    private readonly Lazy<ByCode<Country, ProjectionRow>> _rowsByExporter;
 
     /// <summary>Gets the scenario projected.</summary>
     public Scenario Scenario { get; }
