@@ -122,16 +122,33 @@ internal static class Charts
             Directory.CreateDirectory(directory);
         }
 
-        switch (Path.GetExtension(path).ToUpperInvariant())
+        var extension = Path.GetExtension(path).ToUpperInvariant();
+        if (extension is not (".PNG" or ".SVG"))
         {
-            case ".PNG":
-                plot.SavePng(path, width, height);
-                break;
-            case ".SVG":
-                plot.SaveSvg(path, width, height);
-                break;
-            default:
-                throw new UsageException($"--chart: '{path}' must end in .png or .svg.");
+            throw new UsageException($"--chart: '{path}' must end in .png or .svg.");
+        }
+
+        // Drawn to a new file beside the chart and moved over it only when complete, so a failed run
+        // leaves the old chart (or none).
+        var target = OutputPaths.Resolve(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileNameWithoutExtension(target)}.{Guid.NewGuid():N}{Path.GetExtension(target)}");
+        try
+        {
+            if (extension == ".PNG")
+            {
+                plot.SavePng(temporary, width, height);
+            }
+            else
+            {
+                plot.SaveSvg(temporary, width, height);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
         }
     }
 }

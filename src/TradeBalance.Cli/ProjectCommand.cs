@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using TradeBalance.Data;
 
 namespace TradeBalance.Cli;
@@ -35,6 +34,9 @@ internal static class ProjectCommand
             var chartPath = parse.GetValue(chart);
             CheckExtension(outputPath, "--output", ".csv", ".json");
             CheckExtension(chartPath, "--chart", ".png", ".svg");
+            OutputPaths.Check(
+                [("--output", outputPath), ("--chart", chartPath)],
+                [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
             var kind = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : inputs.Scenario.Model;
             if (parse.GetValue(years) is { } range)
@@ -75,11 +77,18 @@ internal static class ProjectCommand
             switch (parse.GetValue(format))
             {
                 case "csv" when csvToBoth:
-                    // Printed and saved: format the rows once and write them to both.
-                    Steps.Time("write CSV to standard output and " + outputPath, () =>
+                    // Printed and saved: format the rows once, into the file (which is replaced only when
+                    // complete), then copy the file's text to standard output.
+                    Steps.Time("write " + outputPath + " and copy it to standard output", () =>
                     {
-                        using var file = new StreamWriter(outputPath!, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
-                        ProjectionCsv.Write(result, new TeeWriter(stdout, file));
+                        ProjectionCsv.Write(result, outputPath!);
+                        using var saved = File.OpenText(outputPath!);
+                        var buffer = new char[1 << 16];
+                        int n;
+                        while ((n = saved.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            stdout.Write(buffer, 0, n);
+                        }
                     });
                     break;
                 case "csv":

@@ -32,6 +32,7 @@ internal static class SensitivityCommand
         {
             var chartPath = parse.GetValue(chart);
             ProjectCommand.CheckExtension(chartPath, "--chart", ".png", ".svg");
+            OutputPaths.Check([("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
             var n = parse.GetValue(draws);
             if (n is < 1 or > 1_000_000)
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TradeBalance.Data.Internal;
 using TradeBalance.Projections;
 
 namespace TradeBalance.Data;
@@ -71,8 +72,7 @@ public static class ProjectionJson
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        Write(result, stream, tariffs);
+        Output.Replace(path, stream => Write(result, stream, tariffs));
     }
 
     private static void WriteCore(Utf8JsonWriter w, ProjectionResult result, TariffSchedule? tariffs)

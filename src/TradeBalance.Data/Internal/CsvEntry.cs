@@ -31,9 +31,5 @@ internal static class CsvEntry
         return read(csv);
     }
 
-    public static void ToPath(string path, Action<TextWriter> write)
-    {
-        using var w = Output.CreateText(path);
-        write(w);
-    }
+    public static void ToPath(string path, Action<TextWriter> write) => Output.WriteText(path, write);
 }
