@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -163,7 +162,7 @@ internal static class BaciColumnParser
     {
         try
         {
-            using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+            using var gzip = new CheckedGzipStream(file, leaveOpen: true);
             return ReadAll(gzip, file.Length * 4, fileName);
         }
         catch (InvalidDataException e)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace TradeBalance.Data.Internal;
@@ -23,7 +22,7 @@ internal static class Input
         ArgumentNullException.ThrowIfNull(stream);
         if (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            return new GZipStream(stream, CompressionMode.Decompress, leaveOpen);
+            return new CheckedGzipStream(stream, leaveOpen);
         }
 
         var head = new byte[2];
@@ -40,7 +39,7 @@ internal static class Input
         }
 
         Stream replay = new ReplayStream(head, n, stream, leaveOpen);
-        return n == 2 && head[0] == 0x1F && head[1] == 0x8B ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false) : replay;
+        return n == 2 && head[0] == 0x1F && head[1] == 0x8B ? new CheckedGzipStream(replay, leaveOpen: false) : replay;
     }
 
     /// <summary>A text reader over a (possibly gzipped) stream; a BOM, if any, is honoured.</summary>
