@@ -51,6 +51,14 @@ public static class BaciReader
         return CsvEntry.FromStream(stream, fileName, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => ReadCore(csv, options));
     }
 
+    /// <summary>Reads BACI content that is already decompressed (the bytes <see cref="TradeFile.ReadFlows(Stream, string, ComtradeReadOptions?, BaciReadOptions?)"/> holds).</summary>
+    internal static ReadResult<TradeDataSet> ReadDecompressed(Stream content, string fileName, BaciReadOptions options)
+    {
+        using var text = Input.Text(content, options.Encoding ?? Encoding.UTF8);
+        using var csv = CsvInput.Open(text, fileName, TradeFileFormat.Baci);
+        return ReadCore(csv, options);
+    }
+
     /// <summary>Reads BACI data from text, which stays open.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in messages.</param>

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Immutable;
 using TradeBalance.Data.Internal;
 
 namespace TradeBalance.Data;
@@ -27,55 +27,25 @@ public static class TradeFile
 {
     /// <summary>Detects the layout of a file from its header (gzip detected).</summary>
     /// <param name="path">The file.</param>
-    /// <returns>The layout, or <see cref="TradeFileFormat.Unknown"/>.</returns>
+    /// <returns>The layout, or <see cref="TradeFileFormat.Unknown"/> (also when the file has no header line within its
+    /// first 10,000 lines, or a line longer than 1,048,576 characters before one).</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="TradeDataException">The file is named <c>.gz</c> or starts with the gzip magic bytes but does not decompress.</exception>
     public static TradeFileFormat Detect(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.OpenRead(path);
-        return Detect(stream, path);
+        using var input = SniffedInput.Open(path);
+        return input.Format;
     }
 
     /// <summary>Detects the layout from the start of a stream; the stream stays open but is advanced.</summary>
     /// <param name="stream">The content (gzip detected by magic bytes).</param>
     /// <param name="fileName">The name (a <c>.gz</c> ending means gzip).</param>
     /// <returns>The layout, or <see cref="TradeFileFormat.Unknown"/>.</returns>
+    /// <remarks>The stream is read only as far as the header (in blocks of 64 KB). To detect and then read a stream that
+    /// cannot be rewound (standard input, a pipe), use <see cref="ReadFlows(Stream, string, ComtradeReadOptions?, BaciReadOptions?)"/>
+    /// or <see cref="ReadTariffs(Stream, string, Country?, WitsReadOptions?)"/>, which do both from one pass.</remarks>
     /// <exception cref="TradeDataException">The content is named <c>.gz</c> or starts with the gzip magic bytes but does not decompress.</exception>
-    public static TradeFileFormat Detect(Stream stream, string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        using var text = new StreamReader(Input.Decompress(stream, fileName, leaveOpen: true), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        for (var i = 0; i < 10_000; i++)
-        {
-            string? line;
-            try
-            {
-                line = text.ReadLine();
-            }
-            catch (InvalidDataException e)
-            {
-                throw CsvInput.NotGzip(fileName, i + 1, e);
-            }
-
-            if (line is null)
-            {
-                return TradeFileFormat.Unknown;
-            }
-
-            line = line.TrimStart('\uFEFF');
-            var t = line.AsSpan().TrimStart();
-            if (t.IsEmpty || t[0] == '#')
-            {
-                continue;
-            }
-
-            return Detect(CsvInput.SplitHeader(line, CsvInput.DetectDelimiter(line)));
-        }
-
-        return TradeFileFormat.Unknown;
-    }
+    public static TradeFileFormat Detect(Stream stream, string fileName) => SniffedInput.Read(stream, fileName, leaveOpen: true).Format;
 
     /// <summary>Detects the layout from column names.</summary>
     /// <param name="columns">The header's column names.</param>
@@ -143,63 +113,84 @@ public static class TradeFile
 
     /// <summary>Opens a file for reading, decompressing gzip when the name ends in <c>.gz</c> or the content starts with 1F 8B.</summary>
     /// <param name="path">The file.</param>
-    /// <returns>A forward-only stream of the (decompressed) content; dispose it.</returns>
+    /// <returns>A forward-only stream of the (decompressed) content; dispose it. Gzip is checked to its end: a file cut
+    /// short or altered throws <see cref="InvalidDataException"/> from the read that reaches the end.</returns>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static Stream OpenRead(string path) => Input.OpenFile(path);
 
     /// <summary>Reads trade flows from any flow layout: canonical <c>flows.csv</c>, UN Comtrade (Plus or legacy) or CEPII BACI.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file: a regular file, or anything that can be read once (a FIFO, <c>/dev/stdin</c>).</param>
     /// <param name="comtrade">Options when the file is a Comtrade download; null = defaults.</param>
     /// <param name="baci">Options when the file is a BACI file; null = defaults.</param>
     /// <returns>The flows and the report.</returns>
     /// <remarks>
-    /// <para>Each layout goes to its reader: <see cref="FlowsCsv.Read(string)"/>,
-    /// <see cref="ComtradeReader.Read(string, ComtradeReadOptions?)"/>, and for BACI one of two paths that give the flows,
-    /// report or error <see cref="BaciReader.Read(string, BaciReadOptions?)"/> gives with the same options, every
-    /// <see cref="decimal"/> digit for digit.</para>
+    /// <para>The file is opened once and read once: the layout is recognised from the first block (see <see cref="TradeFile"/>),
+    /// which is then read again from memory by the layout's reader: <see cref="FlowsCsv.Read(Stream, string)"/>,
+    /// <see cref="ComtradeReader.Read(Stream, string, ComtradeReadOptions?)"/>, and for BACI one of two paths that give the
+    /// flows, report or error <see cref="BaciReader.Read(Stream, string, BaciReadOptions?)"/> gives with the same options,
+    /// every <see cref="decimal"/> digit for digit.</para>
     /// <para><b>Which BACI path.</b> Without a filter (<see cref="BaciReadOptions.Importers"/>,
     /// <see cref="BaciReadOptions.Exporters"/> and <see cref="BaciReadOptions.Products"/> all null: every row is kept
-    /// anyway) and in UTF-8 (<see cref="BaciReadOptions.Encoding"/> null or UTF-8), a file in CEPII's own layout (header
-    /// <c>t,i,j,k,v,q</c> or <c>t,i,j,k,v</c>, unquoted ASCII fields, an optional BOM) is read whole and in parallel by
-    /// the parser of <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/> and turned into flows as
-    /// <see cref="BaciColumns.ToTradeDataSet(BaciReadOptions?)"/> does: several times faster. That holds the
-    /// decompressed file in memory while it is parsed, plus 27 bytes a row for the columns, besides the flows. Any
-    /// other read streams through <see cref="BaciReader.Read(string, BaciReadOptions?)"/>, whose memory grows only
-    /// with the flows kept: filter to read a large file into bounded memory.</para>
-    /// <para>The columnar path hands over to <c>BaciReader.Read</c>, which reads the file again from the start, when it
+    /// anyway) and in UTF-8 (<see cref="BaciReadOptions.Encoding"/> null or UTF-8), the (decompressed) file is read whole
+    /// into memory and, when it is in CEPII's own layout (header <c>t,i,j,k,v,q</c> or <c>t,i,j,k,v</c>, unquoted ASCII
+    /// fields, an optional BOM), parsed in parallel by the parser of <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/>
+    /// and turned into flows as <see cref="BaciColumns.ToTradeDataSet(BaciReadOptions?)"/> does: several times faster. That
+    /// holds the decompressed file in memory while it is parsed, plus 27 bytes a row for the columns, besides the flows. Any
+    /// other read streams through <c>BaciReader.Read</c>, whose memory grows only with the flows kept: filter to read a
+    /// large file into bounded memory.</para>
+    /// <para>The columnar path hands over to <c>BaciReader.Read</c>, which reads the content held in memory, when it
     /// cannot give <c>Read</c>'s answer itself: a file in any other layout (comments, blank lines, quotes, padding,
     /// exponents, another column order), a kept value with more than 15 significant digits or 14 decimals (its double
     /// cannot carry <c>Read</c>'s decimal), and any <see cref="TradeDataException"/>, so that a bad file fails with
     /// <c>Read</c>'s message, and a file <c>Read</c> accepts but the columns refuse (a repeated (t, i, j, k) that
-    /// <c>Read</c> merges into ROW or skips, a bad <c>v</c> on an intra-national row, a file over 2 GB uncompressed) is
-    /// read.</para>
+    /// <c>Read</c> merges into ROW or skips, a bad <c>v</c> on an intra-national row) is read. A file over 2 GB
+    /// uncompressed is streamed by <c>Read</c> from the 2 GB already read and the rest of the input.</para>
     /// </remarks>
-    /// <exception cref="TradeDataException">The file is not a flow layout, or holds a bad value.</exception>
+    /// <exception cref="TradeDataException">The file is not a flow layout, or holds a bad value, or is gzip cut short.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ReadResult<TradeDataSet> ReadFlows(string path, ComtradeReadOptions? comtrade = null, BaciReadOptions? baci = null)
     {
-        var format = Detect(path);
-        return format switch
-        {
-            TradeFileFormat.Flows => FlowsCsv.Read(path),
-            TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(path, comtrade),
-            TradeFileFormat.Baci => ReadBaci(path, baci ?? BaciReadOptions.Default),
-            _ => throw NotA(path, format, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
-        };
+        using var input = SniffedInput.Open(path);
+        return ReadFlows(input, path, comtrade, baci);
     }
 
+    /// <summary>Reads trade flows from a stream in any flow layout, in one pass (standard input and pipes work); see
+    /// <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/>.</summary>
+    /// <param name="stream">The content (gzip detected by magic bytes), read to its end; it stays open.</param>
+    /// <param name="fileName">The name to use in messages (a <c>.gz</c> ending means gzip).</param>
+    /// <param name="comtrade">Options when the content is a Comtrade download; null = defaults.</param>
+    /// <param name="baci">Options when the content is a BACI file; null = defaults.</param>
+    /// <returns>The flows and the report.</returns>
+    /// <exception cref="TradeDataException">The content is not a flow layout, or holds a bad value, or is gzip cut short.</exception>
+    public static ReadResult<TradeDataSet> ReadFlows(Stream stream, string fileName, ComtradeReadOptions? comtrade = null, BaciReadOptions? baci = null)
+    {
+        using var input = SniffedInput.Read(stream, fileName, leaveOpen: true);
+        return ReadFlows(input, fileName, comtrade, baci);
+    }
+
+    private static ReadResult<TradeDataSet> ReadFlows(SniffedInput input, string fileName, ComtradeReadOptions? comtrade, BaciReadOptions? baci) => input.Format switch
+    {
+        TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
+        TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
+        TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
+        _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
+    };
+
     /// <summary>
-    /// True when <see cref="ReadFlows"/> tries the columns for a BACI file read with these options: no filter (every
-    /// row is kept anyway), and UTF-8 (a UTF-8 BOM is then skipped alike by both readers).
+    /// True when <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> tries the columns for a BACI file read
+    /// with these options: no filter (every row is kept anyway), and UTF-8 (a UTF-8 BOM is then skipped alike by both readers).
     /// </summary>
     internal static bool ReadsBaciByColumns(BaciReadOptions options) =>
         options.Importers is null && options.Exporters is null && options.Products is null && (options.Encoding is null or { CodePage: 65001 });
 
-    /// <summary>BACI through <see cref="ReadFlows"/>: the rule in its remarks.</summary>
-    internal static ReadResult<TradeDataSet> ReadBaci(string path, BaciReadOptions options) =>
-        (ReadsBaciByColumns(options) ? TryReadBaciByColumns(path, options) : null) ?? BaciReader.Read(path, options);
+    /// <summary>BACI through <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/>: the rule in its remarks.</summary>
+    internal static ReadResult<TradeDataSet> ReadBaci(string path, BaciReadOptions options)
+    {
+        using var input = SniffedInput.Open(path);
+        return ReadBaci(input, path, options);
+    }
 
-    /// <summary>The columnar path: the flows <c>BaciReader.Read</c> gives, or null when only <c>Read</c> can give its answer.</summary>
+    /// <summary>The columnar path alone (tests): the flows <c>BaciReader.Read</c> gives, or null when only <c>Read</c> can give its answer.</summary>
     internal static ReadResult<TradeDataSet>? TryReadBaciByColumns(string path, BaciReadOptions options)
     {
         try
@@ -208,12 +199,17 @@ public static class TradeFile
         }
         catch (TradeDataException)
         {
-            return null; // BaciReader.Read names the problem its own way, or accepts what the columns refuse
+            return null;
         }
     }
 
+    private static ReadResult<TradeDataSet> ReadBaci(SniffedInput input, string fileName, BaciReadOptions options) =>
+        ReadsBaciByColumns(options)
+            ? BaciColumnParser.ReadFlows(input.Content, fileName, input.SizeHint, options, BaciColumnParser.DefaultParts)
+            : BaciReader.Read(input.Content, fileName, options);
+
     /// <summary>Reads one importer's tariff schedule from any tariff layout: canonical <c>tariffs.csv</c> or a WITS/TRAINS download.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file: a regular file, or anything that can be read once (a FIFO, <c>/dev/stdin</c>); opened once.</param>
     /// <param name="importer">The importer wanted; null = the file's only importer.</param>
     /// <param name="wits">Options when the file is a WITS download; null = defaults.</param>
     /// <returns>The schedule and the report.</returns>
@@ -221,14 +217,64 @@ public static class TradeFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ReadResult<TariffSchedule> ReadTariffs(string path, Country? importer = null, WitsReadOptions? wits = null)
     {
-        var format = Detect(path);
-        return format switch
-        {
-            TradeFileFormat.Tariffs => TariffsCsv.Read(path, importer),
-            TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.Read(path, importer, wits),
-            _ => throw NotA(path, format, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
-        };
+        using var input = SniffedInput.Open(path);
+        return ReadTariffs(input, path, importer, wits);
     }
+
+    /// <summary>Reads one importer's tariff schedule from a stream in any tariff layout, in one pass; see
+    /// <see cref="ReadTariffs(string, Country?, WitsReadOptions?)"/>.</summary>
+    /// <param name="stream">The content (gzip detected by magic bytes), read to its end; it stays open.</param>
+    /// <param name="fileName">The name to use in messages (a <c>.gz</c> ending means gzip).</param>
+    /// <param name="importer">The importer wanted; null = the content's only importer.</param>
+    /// <param name="wits">Options when the content is a WITS download; null = defaults.</param>
+    /// <returns>The schedule and the report.</returns>
+    /// <exception cref="TradeDataException">The content is not a tariff layout, or holds a bad value.</exception>
+    public static ReadResult<TariffSchedule> ReadTariffs(Stream stream, string fileName, Country? importer = null, WitsReadOptions? wits = null)
+    {
+        using var input = SniffedInput.Read(stream, fileName, leaveOpen: true);
+        return ReadTariffs(input, fileName, importer, wits);
+    }
+
+    /// <summary>Reads every importer's tariff schedule from any tariff layout, opening the file once.</summary>
+    /// <param name="path">The file: a regular file, or anything that can be read once (a FIFO, <c>/dev/stdin</c>).</param>
+    /// <param name="wits">Options when the file is a WITS download; null = defaults.</param>
+    /// <returns>The schedules by importer, and the report.</returns>
+    /// <exception cref="TradeDataException">The file is not a tariff layout, or holds a bad value.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(string path, WitsReadOptions? wits = null)
+    {
+        using var input = SniffedInput.Open(path);
+        return ReadAllTariffs(input, path, wits);
+    }
+
+    /// <summary>Reads every importer's tariff schedule from a stream in any tariff layout, in one pass.</summary>
+    /// <param name="stream">The content (gzip detected by magic bytes), read to its end; it stays open.</param>
+    /// <param name="fileName">The name to use in messages (a <c>.gz</c> ending means gzip).</param>
+    /// <param name="wits">Options when the content is a WITS download; null = defaults.</param>
+    /// <returns>The schedules by importer, and the report.</returns>
+    /// <exception cref="TradeDataException">The content is not a tariff layout, or holds a bad value.</exception>
+    public static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(Stream stream, string fileName, WitsReadOptions? wits = null)
+    {
+        using var input = SniffedInput.Read(stream, fileName, leaveOpen: true);
+        return ReadAllTariffs(input, fileName, wits);
+    }
+
+    private static ReadResult<TariffSchedule> ReadTariffs(SniffedInput input, string fileName, Country? importer, WitsReadOptions? wits) => input.Format switch
+    {
+        TradeFileFormat.Tariffs => TariffsCsv.Read(input.Content, fileName, importer),
+        TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.Read(input.Content, fileName, importer, wits),
+        _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
+    };
+
+    private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(SniffedInput input, string fileName, WitsReadOptions? wits) => input.Format switch
+    {
+        TradeFileFormat.Tariffs => TariffsCsv.ReadAll(input.Content, fileName),
+        TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.ReadAll(input.Content, fileName, wits),
+        _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
+    };
+
+    private static TradeDataException NotA(SniffedInput input, string path, string wanted) =>
+        input.Problem is { } problem ? new(path, input.ProblemLine, null, null, problem) : NotA(path, input.Format, wanted);
 
     private static TradeDataException NotA(string path, TradeFileFormat format, string wanted) =>
         new(path, 1, null, null, format == TradeFileFormat.Unknown

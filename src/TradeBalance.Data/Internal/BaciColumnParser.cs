@@ -129,6 +129,91 @@ internal static class BaciColumnParser
         }
     }
 
+    /// <summary>
+    /// <see cref="TradeFile.ReadFlows(Stream, string, ComtradeReadOptions?, BaciReadOptions?)"/> for BACI: the content read
+    /// whole (decompressed) and answered by the columns when they can give <see cref="BaciReader.Read(Stream, string, BaciReadOptions?)"/>'s
+    /// answer, else read by <c>BaciReader.Read</c> from the bytes in memory (and the rest of the input past 2 GB).
+    /// </summary>
+    public static ReadResult<TradeDataSet> ReadFlows(Stream raw, string fileName, long sizeHint, BaciReadOptions options, int parts)
+    {
+        var content = Input.Decompress(raw, fileName, leaveOpen: true);
+        var gzip = content is CheckedGzipStream;
+        byte[] buffer;
+        int length;
+        bool complete;
+        try
+        {
+            (buffer, length, complete) = ReadAtMost(content, gzip ? sizeHint * 4 : sizeHint, fileName);
+        }
+        catch (InvalidDataException e)
+        {
+            content.Dispose();
+            throw CsvInput.NotGzip(fileName, 1, e);
+        }
+
+        try
+        {
+            if (complete)
+            {
+                try
+                {
+                    if (Parse(buffer, length, fileName, options, parts, MinPartBytes, slow: false)?.Value.ToTradeDataSetExact(options) is { } flows)
+                    {
+                        return flows;
+                    }
+                }
+                catch (TradeDataException)
+                {
+                    // BaciReader.Read names the problem its own way, or accepts what the columns refuse
+                }
+            }
+
+            // The bytes already read, then (past 2 GB) the rest of the decompressed content: nothing is read twice.
+            using var text = new ReplayStream(buffer, length, complete ? Stream.Null : content, leaveOpen: true);
+            return BaciReader.ReadDecompressed(text, fileName, options);
+        }
+        finally
+        {
+            ReturnBytes(buffer);
+            content.Dispose();
+        }
+    }
+
+    /// <summary>Reads the stream to its end, or to the largest buffer an array allows (then not complete).</summary>
+    private static (byte[] Buffer, int Length, bool Complete) ReadAtMost(Stream stream, long sizeHint, string fileName)
+    {
+        var buffer = RentBytes((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length - Padding)
+                {
+                    if (buffer.Length >= Array.MaxLength)
+                    {
+                        return (buffer, length, false);
+                    }
+
+                    buffer = Grow(buffer, length);
+                }
+
+                var n = stream.Read(buffer, length, buffer.Length - Padding - length);
+                if (n == 0)
+                {
+                    return (buffer, length, true);
+                }
+
+                length += n;
+            }
+        }
+        catch
+        {
+            ReturnBytes(buffer);
+            throw;
+        }
+    }
+
     private static (byte[] Buffer, int Length) ReadWhole(SafeFileHandle handle, string path)
     {
         var size = RandomAccess.GetLength(handle);

@@ -41,7 +41,7 @@ internal sealed class CsvInput : IDisposable
                 Delimiter = delimiter,
                 Comment = '\0',
                 BufferSize = 1 << 16,
-                MaxBufferSize = 1 << 24,
+                MaxBufferSize = RecordLimit,
                 OwnsReader = false,
             });
         }
@@ -60,6 +60,10 @@ internal sealed class CsvInput : IDisposable
         catch (TooManyFieldsException e)
         {
             throw TooWide(fileName, e);
+        }
+        catch (InvalidTextException e)
+        {
+            throw new TradeDataException(fileName, e.Line, null, null, e.Message, e);
         }
     }
 
@@ -100,6 +104,10 @@ internal sealed class CsvInput : IDisposable
             {
                 throw NotGzip(fileName, line + 1, e);
             }
+            catch (InvalidTextException e)
+            {
+                throw new TradeDataException(fileName, e.Line, null, null, e.Message, e);
+            }
 
             if (s is null)
             {
@@ -126,6 +134,9 @@ internal sealed class CsvInput : IDisposable
         ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
         return new CsvInput(text, fileName, line, header, d, format);
     }
+
+    /// <summary>The most characters one record may span (several lines when a quoted field holds line breaks).</summary>
+    public const int RecordLimit = 1 << 24;
 
     /// <summary>Fields a record may have beyond the header's before it is refused while being read (more is an error anyway).</summary>
     public const int ExtraFields = 1024;
@@ -293,6 +304,10 @@ internal sealed class CsvInput : IDisposable
             catch (TooManyFieldsException e)
             {
                 throw TooWide(FileName, e);
+            }
+            catch (InvalidTextException e)
+            {
+                throw new TradeDataException(FileName, e.Line, null, null, e.Message, e);
             }
 
             if (!ok)

@@ -5,8 +5,12 @@ namespace TradeBalance.Data.Internal;
 /// <summary>Opens files and streams for reading: gzip by extension or magic bytes, UTF-8 with or without BOM.</summary>
 internal static class Input
 {
-    /// <summary>Strict UTF-8: invalid bytes raise an error (canonical files).</summary>
-    public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>
+    /// Strict UTF-8 (canonical files): invalid bytes become <see cref="NewlineReader.InvalidMarker"/>, which the
+    /// <see cref="NewlineReader"/> refuses naming the line it is on. Throwing while decoding would name the line being
+    /// parsed instead, because decoding runs a buffer ahead of parsing.
+    /// </summary>
+    public static readonly Encoding StrictUtf8 = Marking(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
 
     /// <summary>Opens a file, decompressing gzip when the name ends in .gz or the content starts with the gzip magic bytes.</summary>
     public static Stream OpenFile(string path)
@@ -42,7 +46,21 @@ internal static class Input
         return n == 2 && head[0] == 0x1F && head[1] == 0x8B ? new CheckedGzipStream(replay, leaveOpen: false) : replay;
     }
 
-    /// <summary>A text reader over a (possibly gzipped) stream; a BOM, if any, is honoured.</summary>
+    /// <summary>A text reader over a (possibly gzipped) stream; a BOM, if any, is honoured. With no encoding, strict
+    /// UTF-8; an encoding that throws on invalid bytes keeps doing so, through the marker, so the error names its line.</summary>
     public static StreamReader Text(Stream stream, Encoding? encoding) =>
-        new(stream, encoding ?? StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: false);
+        new(stream, encoding is null ? StrictUtf8 : Marking(encoding), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: false);
+
+    /// <summary>The encoding with invalid bytes decoded as the marker, when it would otherwise throw; else unchanged.</summary>
+    private static Encoding Marking(Encoding encoding)
+    {
+        if (encoding.DecoderFallback is not DecoderExceptionFallback)
+        {
+            return encoding; // the caller chose replacement (or their own fallback): keep it
+        }
+
+        var marking = (Encoding)encoding.Clone();
+        marking.DecoderFallback = new DecoderReplacementFallback(NewlineReader.InvalidMarker.ToString());
+        return marking;
+    }
 }

@@ -14,6 +14,11 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
     // The last character handed out was a '\r' turned into '\n': a '\n' right after it belongs to it.
     private bool _afterCr;
 
+    // Physical lines handed out so far (line breaks), and characters since the last break: every character passes
+    // here, so this is where a line's true number is known and where a line without end is stopped.
+    private long _breaks;
+    private long _sinceBreak;
+
     // Field counting (after StartRecords): Sylvan.Data.Csv 1.4.4 allocates about quadratically in the fields
     // of one record (50,000 fields: 470 MB), so a record far wider than the header is refused here first.
     private char _delimiter;
@@ -77,6 +82,7 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
 
             _afterCr = c == '\r';
             var ch = _afterCr ? '\n' : (char)c;
+            Check(new ReadOnlySpan<char>(in ch));
             Count(ch);
             return ch;
         }
@@ -102,6 +108,7 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
             if (!_afterCr && !buffer[..n].Contains('\r'))
             {
                 // Nothing to rewrite (most text): count the fields a run at a time rather than a character at a time.
+                Check(buffer[..n]);
                 CountRuns(buffer[..n]);
                 return n;
             }
@@ -118,6 +125,7 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
 
                 _afterCr = c == '\r';
                 var ch = _afterCr ? '\n' : c;
+                Check(new ReadOnlySpan<char>(in ch));
                 Count(ch);
                 buffer[written++] = ch;
             }
@@ -126,6 +134,62 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
             {
                 return written;
             }
+        }
+    }
+
+    /// <summary>The most characters a line may hold: beyond it the input is refused rather than buffered without end.</summary>
+    public const int MaxLineLength = 1 << 20;
+
+    /// <summary>What <see cref="Input.Text"/> puts in place of bytes that are not valid in the encoding (U+FFFF, a
+    /// noncharacter no trade file holds), so that the error can name the line the bytes are on.</summary>
+    public const char InvalidMarker = '\uFFFF';
+
+    /// <summary>Counts the physical lines of characters about to be handed out, in order, and stops at an invalid
+    /// byte (<see cref="InvalidMarker"/>) or a line longer than <see cref="MaxLineLength"/>, naming its line.</summary>
+    /// <exception cref="InvalidTextException">Either problem.</exception>
+    private void Check(ReadOnlySpan<char> text)
+    {
+        var bad = text.IndexOf(InvalidMarker);
+        if (bad >= 0)
+        {
+            throw new InvalidTextException(_breaks + 1 + text[..bad].Count('\n'), "is not valid UTF-8 text (save the file as UTF-8, or pass its Encoding to the reader)");
+        }
+
+        var last = text.LastIndexOf('\n');
+        if (_sinceBreak + text.Length > MaxLineLength)
+        {
+            // A long stretch: look at each line of it (rare; one chunk is shorter than the limit).
+            var rest = text;
+            var line = _breaks + 1;
+            var run = _sinceBreak;
+            while (true)
+            {
+                var nl = rest.IndexOf('\n');
+                var length = run + (nl < 0 ? rest.Length : nl);
+                if (length > MaxLineLength)
+                {
+                    throw new InvalidTextException(line, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"has a line longer than {MaxLineLength:N0} characters (is it a text file with line breaks?)"));
+                }
+
+                if (nl < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(nl + 1)..];
+                run = 0;
+                line++;
+            }
+        }
+
+        if (last < 0)
+        {
+            _sinceBreak += text.Length;
+        }
+        else
+        {
+            _breaks += text.Count('\n');
+            _sinceBreak = text.Length - last - 1;
         }
     }
 
@@ -274,4 +338,13 @@ internal sealed class TooManyFieldsException(long line, int maxFields) : Excepti
     public long Line { get; } = line;
 
     public int MaxFields { get; } = maxFields;
+}
+
+/// <summary>Text that cannot be read as lines: bytes invalid in the encoding, or a line without end. <see cref="CsvInput"/>
+/// reports it with the file name.</summary>
+/// <param name="line">The physical line (1-based) the problem is on.</param>
+/// <param name="problem">The problem, as the end of a sentence that starts with the file and line.</param>
+internal sealed class InvalidTextException(long line, string problem) : Exception(problem)
+{
+    public long Line { get; } = line;
 }
