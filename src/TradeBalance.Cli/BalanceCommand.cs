@@ -13,8 +13,8 @@ internal static class BalanceCommand
 
     public static Command Create(TextWriter stdout)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for KES figures. Default: the embedded KES/USD rates.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
         var country = new Option<string>("--country") { Description = "The country whose balance it is (ISO code).", DefaultValueFactory = _ => "KEN", HelpName = "CODE" };
         var partner = new Option<string>("--partner") { Description = "The partner (ISO code).", DefaultValueFactory = _ => "CHN", HelpName = "CODE" };
         var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and KES.");
@@ -34,18 +34,9 @@ internal static class BalanceCommand
 
             var flowsPath = parse.GetValue(flows);
             var ratesPath = parse.GetValue(rates);
-            if (flowsPath is not null && !File.Exists(flowsPath))
-            {
-                throw new UsageException($"--flows: file '{flowsPath}' does not exist.");
-            }
-
-            if (ratesPath is not null && !File.Exists(ratesPath))
-            {
-                throw new UsageException($"--rates: file '{ratesPath}' does not exist.");
-            }
-
-            var data = flowsPath is null ? KenyaChina.Flows : TradeFile.ReadFlows(flowsPath).Value;
-            var table = ratesPath is null ? KenyaChina.ExchangeRates : ExchangeRatesCsv.Read(ratesPath).Value;
+            Inputs.CheckStandardInput(("--flows", flowsPath), ("--rates", ratesPath));
+            var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);
+            var table = ratesPath is null ? KenyaChina.ExchangeRates : Inputs.Read(ratesPath, "--rates", (s, name) => ExchangeRatesCsv.Read(s, name).Value);
             var ci = CultureInfo.InvariantCulture;
             var console = CliApp.Console(stdout);
             var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };

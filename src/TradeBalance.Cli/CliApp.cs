@@ -9,8 +9,13 @@ namespace TradeBalance.Cli;
 internal static class CliApp
 {
     /// <summary>Runs the tool with the given arguments, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors and progress go.</param>
+    /// <param name="stdin">What an input given as <c>-</c> reads; null: the process's standard input.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdin = null)
     {
+        Inputs.StandardInput = stdin;
         var verbose = new Option<bool>("--verbose") { Description = "Show the full exception when something fails.", Recursive = true };
         var root = new RootCommand("tradebalance: project what tariff changes do to trade flows, market shares and bilateral balances. With no options, 'project' answers the Kenya–China question on the embedded data.");
         var timings = new Option<bool>("--timings") { Description = "Print each step's time and memory to standard error (for large inputs).", Recursive = true };

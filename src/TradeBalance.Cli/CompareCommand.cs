@@ -9,9 +9,9 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS). Default: the embedded China schedule.", HelpName = "FILE" };
-        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON. Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
         var command = new Command("compare", "Project the scenario with SMART, exact Armington and GSIM and compare the beneficiaries' projected exports and shares.");
         var all = new Option<bool>("--all") { Description = $"Show every beneficiary row; without it a run of more than {ProjectionReport.Largest} shows the {ProjectionReport.Largest} largest." };
         foreach (var o in new Option[] { flows, tariffs, scenario, all })
@@ -21,7 +21,7 @@ internal static class CompareCommand
 
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => true);
             var models = new[] { ProjectionModelKind.Smart, ProjectionModelKind.Armington, ProjectionModelKind.Gsim };
             var results = models.Select(m => (Model: m, Result: Steps.Time("project with " + ProjectionReport.ModelName(m), () => Projector.Project(inputs, m)))).ToList();
             var rowsByKey = results.Select(x => x.Result.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();

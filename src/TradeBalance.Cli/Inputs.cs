@@ -9,11 +9,27 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     /// <summary>Gets every importer's schedule (GSIM needs them all), read on first use so the other models do not read the tariff file twice.</summary>
     public IReadOnlyList<TariffSchedule> AllTariffs => EveryImporterTariffs.Value;
 
-    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath)
+    /// <summary>The name standard input goes by in messages, when an option is given as <c>-</c>.</summary>
+    public const string StandardInputName = "<stdin>";
+
+    /// <summary>Gets or sets what <c>-</c> reads on this thread (tests give their own; null: the process's standard input).</summary>
+    [ThreadStatic]
+    internal static Stream? StandardInput;
+
+    /// <summary>Reads the run's inputs, each file opened once and read once (so a pipe, a FIFO or <c>-</c> for standard input works).</summary>
+    /// <param name="scenarioPath">--scenario, or null for the embedded scenario.</param>
+    /// <param name="flowsPath">--flows, or null for the embedded flows.</param>
+    /// <param name="tariffsPath">--tariffs, or null for the embedded schedule.</param>
+    /// <param name="ratesPath">--rates, or null for the embedded rates.</param>
+    /// <param name="everyImporter">Whether the run needs every importer's schedule (GSIM), given the scenario; null: no.</param>
+    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null)
     {
+        CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath));
+        var stdin = StandardInput;
         var origins = new List<string>();
-        var scenario = scenarioPath is null ? KenyaChina.Scenario : Steps.Time("read scenario", () => ScenarioJson.Read(RequireFile(scenarioPath, "--scenario")));
-        origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {scenarioPath}");
+        var scenario = scenarioPath is null ? KenyaChina.Scenario : Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ScenarioJson.Read));
+        origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {Name(scenarioPath)}");
+        var wantsAll = everyImporter?.Invoke(scenario) ?? false;
 
         // The tariff file is read on the other core while the flows are read: the two are independent,
         // and on a large run reading is most of the time. Errors are still reported flows first.
@@ -21,7 +37,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         var tariffRead = tariffsPath is null ? null : Task.Run(() =>
         {
             Steps.Report(timings, progress: null);
-            return Steps.Time("read tariffs (beside the flows)", () => TradeFile.ReadTariffs(RequireFile(tariffsPath, "--tariffs"), scenario.Importer));
+            return Steps.Time("read tariffs (beside the flows)", () => Read(tariffsPath, "--tariffs", stdin, (s, name) => ReadTariffs(s, name, scenario.Importer, wantsAll)));
         });
 
         TradeDataSet flows;
@@ -32,7 +48,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
         else
         {
-            var read = Steps.Time("read flows", () => TradeFile.ReadFlows(RequireFile(flowsPath, "--flows")));
+            var read = Steps.Time("read flows", () => Read(flowsPath, "--flows", stdin, (s, name) => TradeFile.ReadFlows(s, name)));
             flows = read.Value;
             origins.Add($"flows: {read.Report}");
         }
@@ -52,17 +68,68 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
         else
         {
-            var read = tariffRead!.GetAwaiter().GetResult();
-            tariffs = read.Value;
-            all = new(() => Steps.Time("read every importer's tariffs", () => TradeFile.Detect(tariffsPath) == TradeFileFormat.Tariffs ? [.. TariffsCsv.ReadAll(tariffsPath).Value.Values] : new TariffSchedule[] { tariffs }));
-            origins.Add($"tariffs: {read.Report}");
+            var (schedule, every, report) = tariffRead!.GetAwaiter().GetResult();
+            tariffs = schedule;
+            all = new(() => every ?? [schedule]);
+            origins.Add($"tariffs: {report}");
         }
 
-        var rates = ratesPath is null ? KenyaChina.ExchangeRates : ExchangeRatesCsv.Read(RequireFile(ratesPath, "--rates")).Value;
-        origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {ratesPath}");
+        var rates = ratesPath is null ? KenyaChina.ExchangeRates : Read(ratesPath, "--rates", stdin, ExchangeRatesCsv.Read).Value;
+        origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {Name(ratesPath)}");
         return new Inputs(scenario, flows, tariffs, all, rates, origins);
     }
 
-    private static string RequireFile(string path, string option) =>
-        File.Exists(path) ? path : throw new UsageException($"{option}: file '{path}' does not exist.");
+    /// <summary>The importer's schedule, and every importer's when the run needs them, from one read of the file.</summary>
+    private static (TariffSchedule Schedule, IReadOnlyList<TariffSchedule>? Every, ReadReport Report) ReadTariffs(Stream stream, string name, Country importer, bool every)
+    {
+        if (!every)
+        {
+            var one = TradeFile.ReadTariffs(stream, name, importer);
+            return (one.Value, null, one.Report);
+        }
+
+        var read = TradeFile.ReadAllTariffs(stream, name);
+        return read.Value.TryGetValue(importer, out var schedule)
+            ? (schedule, [.. read.Value.Values], read.Report)
+            : throw new TradeDataException(name, 1, "importer", importer.Alpha3, $"has no tariff rows in the file (it holds {string.Join(", ", read.Value.Keys.Select(k => k.Alpha3))})");
+    }
+
+    /// <summary>The name an input goes by in messages and reports: its path, or <see cref="StandardInputName"/> for <c>-</c>.</summary>
+    public static string Name(string path) => path == "-" ? StandardInputName : path;
+
+    /// <summary>Throws a usage error when more than one input option is <c>-</c>: standard input can be read only once.</summary>
+    public static void CheckStandardInput(params (string Option, string? Path)[] inputs)
+    {
+        var named = inputs.Where(o => o.Path == "-").Select(o => o.Option).ToList();
+        if (named.Count > 1)
+        {
+            throw new UsageException($"{string.Join(" and ", named)}: only one input can be read from standard input ('-').");
+        }
+    }
+
+    /// <summary>Opens the option's file once (or this thread's standard input for <c>-</c>) and reads it.</summary>
+    public static T Read<T>(string path, string option, Func<Stream, string, T> read) => Read(path, option, StandardInput, read);
+
+    /// <summary>Opens the option's file once (or standard input for <c>-</c>) and reads it.</summary>
+    private static T Read<T>(string path, string option, Stream? stdin, Func<Stream, string, T> read)
+    {
+        if (path == "-")
+        {
+            if (stdin is not null)
+            {
+                return read(stdin, StandardInputName);
+            }
+
+            using var input = System.Console.OpenStandardInput();
+            return read(input, StandardInputName);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException(Directory.Exists(path) ? $"{option}: '{path}' is a directory, not a file." : $"{option}: file '{path}' does not exist.");
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return read(file, path);
+    }
 }

@@ -8,10 +8,10 @@ internal static class ProjectCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file: canonical flows.csv, a UN Comtrade download or a CEPII BACI file (.gz accepted). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file: canonical tariffs.csv or a WITS/TRAINS download. Default: the embedded China schedule.", HelpName = "FILE" };
-        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for KES figures. Default: the embedded KES/USD rates.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file: canonical flows.csv, a UN Comtrade download or a CEPII BACI file (.gz accepted; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file: canonical tariffs.csv or a WITS/TRAINS download (- reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README; - reads standard input). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
         var output = new Option<string?>("--output") { Description = "Also write the projection to FILE: .csv or .json (format by extension).", HelpName = "FILE" };
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE: .png or .svg.", HelpName = "FILE" };
@@ -37,8 +37,9 @@ internal static class ProjectCommand
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
                 [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
-            var kind = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : inputs.Scenario.Model;
+            TradeBalance.Projections.ProjectionModelKind? chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? s.Model) == TradeBalance.Projections.ProjectionModelKind.Gsim);
+            var kind = chosen ?? inputs.Scenario.Model;
             if (parse.GetValue(years) is { } range)
             {
                 var (from, to) = Projector.ParseYears(range);

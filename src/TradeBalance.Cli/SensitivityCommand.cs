@@ -10,9 +10,9 @@ internal static class SensitivityCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS). Default: the embedded China schedule.", HelpName = "FILE" };
-        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON. Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "Model: smart or armington.", DefaultValueFactory = _ => "smart", HelpName = "NAME" };
         model.AcceptOnlyFromAmong("smart", "armington");
         var draws = new Option<int>("--draws") { Description = "Number of draws.", DefaultValueFactory = _ => 1000, HelpName = "N" };

@@ -78,18 +78,27 @@ internal static class BaciColumnParser
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] buffer;
         int length;
-        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan))
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
         {
             Span<byte> head = stackalloc byte[2];
-            var n = RandomAccess.Read(handle, head, 0);
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (n == 2 && head[0] == 0x1F && head[1] == 0x8B))
+            var regular = file.CanSeek && file.Length > 0;
+            var n = regular ? RandomAccess.Read(file.SafeFileHandle, head, 0) : 0;
+            if (regular && !path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !(n == 2 && head[0] == 0x1F && head[1] == 0x8B))
             {
-                using var file = new FileStream(handle, FileAccess.Read, 1);
-                (buffer, length) = Gunzip(file, path);
+                (buffer, length) = ReadWhole(file.SafeFileHandle, path);
             }
             else
             {
-                (buffer, length) = ReadWhole(handle, path);
+                // gzip, or a file that cannot be sized (a FIFO, a device, /dev/stdin): read it as a stream.
+                try
+                {
+                    using var content = Input.Decompress(file, path, leaveOpen: true);
+                    (buffer, length) = ReadAll(content, regular ? file.Length * 4 : 1 << 16, path);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw CsvInput.NotGzip(path, 1, e);
+                }
             }
         }
 
@@ -184,6 +193,7 @@ internal static class BaciColumnParser
     {
         var buffer = RentBytes((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
         var length = 0;
+        var lastBreak = -1;
         try
         {
             while (true)
@@ -204,6 +214,7 @@ internal static class BaciColumnParser
                     return (buffer, length, true);
                 }
 
+                CheckLineBreaks(buffer, length, length + n, ref lastBreak, fileName);
                 length += n;
             }
         }
@@ -224,12 +235,23 @@ internal static class BaciColumnParser
 
         var buffer = RentBytes((int)size + Padding);
         var length = 0;
+        var lastBreak = -1;
         while (true)
         {
             var n = RandomAccess.Read(handle, buffer.AsSpan(length, buffer.Length - Padding - length), length);
             if (n == 0)
             {
                 break;
+            }
+
+            try
+            {
+                CheckLineBreaks(buffer, length, length + n, ref lastBreak, path);
+            }
+            catch
+            {
+                ReturnBytes(buffer);
+                throw;
             }
 
             length += n;
@@ -243,50 +265,36 @@ internal static class BaciColumnParser
         return (buffer, length);
     }
 
-    private static (byte[] Buffer, int Length) Gunzip(Stream file, string fileName)
-    {
-        try
-        {
-            using var gzip = new CheckedGzipStream(file, leaveOpen: true);
-            return ReadAll(gzip, file.Length * 4, fileName);
-        }
-        catch (InvalidDataException e)
-        {
-            throw CsvInput.NotGzip(fileName, 1, e);
-        }
-    }
-
     private static (byte[] Buffer, int Length) ReadAll(Stream stream, long sizeHint, string fileName)
     {
-        var buffer = RentBytes((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length - Padding)
-                {
-                    if ((long)buffer.Length * 2 > Array.MaxLength)
-                    {
-                        throw TooLarge(fileName);
-                    }
-
-                    buffer = Grow(buffer, length);
-                }
-
-                var n = stream.Read(buffer, length, buffer.Length - Padding - length);
-                if (n == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += n;
-            }
-        }
-        catch
+        var (buffer, length, complete) = ReadAtMost(stream, sizeHint, fileName);
+        if (!complete)
         {
             ReturnBytes(buffer);
-            throw;
+            throw TooLarge(fileName);
+        }
+
+        return (buffer, length);
+    }
+
+    /// <summary>Bytes a read may buffer after the last line break: a line of <see cref="NewlineReader.MaxLineLength"/> characters, 4 bytes each.</summary>
+    private const int MaxLineBytes = NewlineReader.MaxLineLength * 4;
+
+    /// <summary>
+    /// Stops a read that goes on buffering without a line break (<c>/dev/zero</c>, a binary file) once more than a line's
+    /// worth of bytes follows the last break, rather than at 2 GB. <paramref name="lastBreak"/> is the last break so far (-1: none).
+    /// </summary>
+    private static void CheckLineBreaks(byte[] buffer, int from, int to, ref int lastBreak, string fileName)
+    {
+        var nl = buffer.AsSpan(from, to - from).LastIndexOf((byte)'\n');
+        if (nl >= 0)
+        {
+            lastBreak = from + nl;
+        }
+        else if (to - lastBreak > MaxLineBytes)
+        {
+            var line = buffer.AsSpan(0, to).Count((byte)'\n') + 1;
+            throw new TradeDataException(fileName, line, null, null, string.Create(CultureInfo.InvariantCulture, $"has a line longer than {NewlineReader.MaxLineLength:N0} characters (is it a text file with line breaks?)"));
         }
     }
 
