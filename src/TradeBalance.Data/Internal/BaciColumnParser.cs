@@ -194,10 +194,21 @@ internal static class BaciColumnParser
         var buffer = RentBytes((int)Math.Clamp(sizeHint + Padding, 1 << 12, 1 << 30));
         var length = 0;
         var lastBreak = -1;
+        var headerChecked = false;
         try
         {
             while (true)
             {
+                if (!headerChecked && lastBreak >= 0 && HeaderIsBaci(buffer.AsSpan(0, lastBreak + 1)) is { } isBaci)
+                {
+                    headerChecked = true;
+                    if (!isBaci)
+                    {
+                        // Not a BACI header: the read fails there whatever follows, so the rest is not read (it may not end).
+                        return (buffer, length, true);
+                    }
+                }
+
                 if (length == buffer.Length - Padding)
                 {
                     if (buffer.Length >= Array.MaxLength)
@@ -275,6 +286,25 @@ internal static class BaciColumnParser
         }
 
         return (buffer, length);
+    }
+
+    /// <summary>Whether the header (the first line that is neither blank nor a <c>#</c> comment) names BACI's columns;
+    /// null while the complete lines given hold no header yet.</summary>
+    private static bool? HeaderIsBaci(ReadOnlySpan<byte> lines)
+    {
+        var text = Encoding.UTF8.GetString(lines);
+        foreach (var line in text.Split('\n'))
+        {
+            var t = line.TrimStart('\uFEFF').Trim();
+            if (t.Length == 0 || t[0] == '#')
+            {
+                continue;
+            }
+
+            return TradeFile.Detect(CsvInput.SplitHeader(t, CsvInput.DetectDelimiter(t))) == TradeFileFormat.Baci;
+        }
+
+        return null;
     }
 
     /// <summary>Bytes a read may buffer after the last line break: a line of <see cref="NewlineReader.MaxLineLength"/> characters, 4 bytes each.</summary>
