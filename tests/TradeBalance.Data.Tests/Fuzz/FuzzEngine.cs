@@ -174,6 +174,11 @@ public static class FuzzEngine
             return new Outcome(false, Signature(e), $"{e.GetType().Name}: {e.Message}");
         }
 
+        if (IsBrokenGzip(input))
+        {
+            return new Outcome(true, "gzip: a truncated or corrupt archive was read", $"{input.Length} bytes");
+        }
+
         if (target.RoundTrip is null)
         {
             return new Outcome(true, null, null);
@@ -192,6 +197,41 @@ public static class FuzzEngine
         {
             return new Outcome(false, "round trip: " + Signature(e), $"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// True when the input starts like gzip but is not one whole, intact gzip member: it does not decompress, or it
+    /// does not end with the CRC-32 and length of what it decompresses to (the mutator makes single members). Such an
+    /// input must be refused: reading it gives fewer or altered rows.
+    /// </summary>
+    internal static bool IsBrokenGzip(byte[] input)
+    {
+        if (input.Length < 2 || input[0] != 0x1F || input[1] != 0x8B)
+        {
+            return false;
+        }
+
+        if (input.Length < 18)
+        {
+            return true;
+        }
+
+        byte[] content;
+        try
+        {
+            using var gz = new GZipStream(new MemoryStream(input), CompressionMode.Decompress);
+            using var m = new MemoryStream();
+            gz.CopyTo(m);
+            content = m.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return true;
+        }
+
+        var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 8));
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 4));
+        return crc != TradeBalance.Data.Internal.Crc32.Append(0, content) || size != (uint)content.Length;
     }
 
     /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input.</summary>
