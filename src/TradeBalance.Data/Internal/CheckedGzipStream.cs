@@ -25,6 +25,9 @@ internal sealed class CheckedGzipStream : Stream
     private readonly List<(long Offset, uint Crc)> _readEnds = [];
     private uint _crc;
     private long _length;
+    private long _breaks;
+    private byte _lastByte = (byte)'\n';
+    private bool _wideText;
     private bool _checked;
 
     public CheckedGzipStream(Stream compressed, bool leaveOpen)
@@ -56,11 +59,29 @@ internal sealed class CheckedGzipStream : Stream
             return 0;
         }
 
-        var n = _gzip.Read(buffer);
+        int n;
+        try
+        {
+            n = _gzip.Read(buffer);
+        }
+        catch (InvalidDataException e) when (e.InnerException is not GzipCheckException)
+        {
+            // zlib's own checks (a bad block, its CRC-32 check at a member's end): name the line the content got to.
+            throw GzipCheckException.Create(LastLine, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message);
+        }
+
         if (n > 0)
         {
+            if (_length == 0)
+            {
+                // UTF-16 or UTF-32 (by their byte order marks): line breaks are not single 0x0A bytes.
+                _wideText = buffer[..n] is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..];
+            }
+
             _crc = Crc32.Append(_crc, buffer[..n]);
             _length += n;
+            _breaks += buffer[..n].Count((byte)'\n');
+            _lastByte = buffer[n - 1];
             _readEnds.Add((_length, _crc));
             return n;
         }
@@ -94,6 +115,10 @@ internal sealed class CheckedGzipStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>The line the content ends on (a final line break ends the line before it); line 1 for UTF-16 and UTF-32
+    /// text, whose lines are not counted here.</summary>
+    private long LastLine => _wideText ? 1 : Math.Max(1, _lastByte == (byte)'\n' ? _breaks : _breaks + 1);
+
     private void CheckEnd()
     {
         if (!_compressed.AtEnd)
@@ -101,13 +126,13 @@ internal sealed class CheckedGzipStream : Stream
             Span<byte> probe = stackalloc byte[1];
             if (_compressed.Read(probe) > 0)
             {
-                throw GzipCheckException.Create("has data after the end of its gzip stream");
+                throw GzipCheckException.Create(LastLine, "has data after the end of its gzip stream");
             }
         }
 
         if (_compressed.Count < 18)
         {
-            throw GzipCheckException.Create("is cut short: the gzip stream ends before its header and trailer are complete");
+            throw GzipCheckException.Create(LastLine, "is cut short: the gzip stream ends before its header and trailer are complete");
         }
 
         var tail = _compressed.Last8;
@@ -128,7 +153,7 @@ internal sealed class CheckedGzipStream : Stream
             }
         }
 
-        throw GzipCheckException.Create(
+        throw GzipCheckException.Create(LastLine, 
             "is cut short or corrupt: its gzip trailer (CRC-32 and length) does not match the content, so the file was truncated "
             + "(inside the data, at a line break, or before its 8-byte trailer) or altered; download or compress it again");
     }

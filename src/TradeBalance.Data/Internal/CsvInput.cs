@@ -146,8 +146,8 @@ internal sealed class CsvInput : IDisposable
         new(fileName, e.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has more than {e.MaxFields} fields but the header has {e.MaxFields - ExtraFields} (an unbalanced quote may have joined many lines)"), e);
 
     /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
-    public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) => e.InnerException is GzipCheckException
-        ? new(fileName, line, null, null, e.Message, e)
+    public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) => e.InnerException is GzipCheckException check
+        ? new(fileName, check.Line, null, null, e.Message, e)
         : new(fileName, line, null, null, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message, e);
 
     /// <summary>Reads a line ending in \n, \r\n or \r (like <see cref="TextReader.ReadLine"/>), saying whether it ended with a line break; null at the end.</summary>

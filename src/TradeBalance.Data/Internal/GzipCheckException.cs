@@ -5,9 +5,13 @@ namespace TradeBalance.Data.Internal;
 /// not end as gzip requires: truncated, altered, or followed by other data. <see cref="InvalidDataException"/> is
 /// sealed, and readers already turn it into a <see cref="TradeDataException"/>; this says which message to give.
 /// </summary>
-/// <param name="message">What is wrong, as the end of a sentence that starts with the file's name.</param>
-internal sealed class GzipCheckException(string message) : Exception(message)
+/// <param name="line">The last line of the content that did decompress: where the file ends.</param>
+/// <param name="message">What is wrong, as the end of a sentence that starts with the file's name and line.</param>
+internal sealed class GzipCheckException(long line, string message) : Exception(message)
 {
+    /// <summary>Gets the last line of the content that did decompress.</summary>
+    public long Line { get; } = line;
+
     /// <summary>The exception the stream throws.</summary>
-    public static InvalidDataException Create(string message) => new(message, new GzipCheckException(message));
+    public static InvalidDataException Create(long line, string message) => new(message, new GzipCheckException(line, message));
 }

@@ -92,7 +92,7 @@ internal sealed class SniffedInput : IDisposable
     private static (TradeFileFormat Format, string? Problem, long Line, bool Decided) Detect(ReadOnlySpan<byte> prefix, string fileName, bool atEnd)
     {
         var gzip = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (prefix.Length >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B);
-        var bytes = gzip ? Gunzip(prefix, fileName, NewlineReader.MaxLineLength * 4L) : prefix.ToArray();
+        var bytes = gzip ? Gunzip(prefix, fileName, NewlineReader.MaxLineLength * 4L, atEnd) : prefix.ToArray();
         var text = new UTF8Encoding(false, false).GetString(bytes);
         long line = 0;
         var start = 0;
@@ -153,10 +153,12 @@ internal sealed class SniffedInput : IDisposable
         return CsvInput.SplitHeader(s, CsvInput.DetectDelimiter(s));
     }
 
-    /// <summary>As much of a gzip prefix as decompresses (a prefix ends inside the data), at most <paramref name="limit"/> bytes.</summary>
-    private static byte[] Gunzip(ReadOnlySpan<byte> prefix, string fileName, long limit)
+    /// <summary>As much of a gzip prefix as decompresses (a prefix ends inside the data), at most <paramref name="limit"/>
+    /// bytes; when the prefix is the whole input, it is checked to its end (a file cut short is named as such).</summary>
+    private static byte[] Gunzip(ReadOnlySpan<byte> prefix, string fileName, long limit, bool whole)
     {
-        using var gzip = new GZipStream(new MemoryStream(prefix.ToArray(), writable: false), CompressionMode.Decompress);
+        var compressed = new MemoryStream(prefix.ToArray(), writable: false);
+        using Stream gzip = whole ? new CheckedGzipStream(compressed, leaveOpen: false) : new GZipStream(compressed, CompressionMode.Decompress);
         var output = new MemoryStream();
         var buffer = new byte[Chunk];
         try

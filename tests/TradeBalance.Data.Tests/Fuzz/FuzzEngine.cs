@@ -219,10 +219,7 @@ public static class FuzzEngine
         byte[] content;
         try
         {
-            using var gz = new GZipStream(new MemoryStream(input), CompressionMode.Decompress);
-            using var m = new MemoryStream();
-            gz.CopyTo(m);
-            content = m.ToArray();
+            content = Gunzip(input);
         }
         catch (InvalidDataException)
         {
@@ -232,6 +229,22 @@ public static class FuzzEngine
         var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 8));
         var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 4));
         return crc != TradeBalance.Data.Internal.Crc32.Append(0, content) || size != (uint)content.Length;
+    }
+
+    /// <summary>Decompresses as the readers' streams do, read by read (<see cref="Stream.CopyTo(Stream)"/> takes another
+    /// path in <see cref="GZipStream"/>, which hands out less of a truncated archive).</summary>
+    private static byte[] Gunzip(byte[] input)
+    {
+        using var gz = new GZipStream(new MemoryStream(input), CompressionMode.Decompress);
+        using var m = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = gz.Read(buffer)) > 0)
+        {
+            m.Write(buffer, 0, n);
+        }
+
+        return m.ToArray();
     }
 
     /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input.</summary>
@@ -281,10 +294,7 @@ public static class FuzzEngine
             var bytes = input;
             if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
             {
-                using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var m = new MemoryStream();
-                gz.CopyTo(m);
-                bytes = m.ToArray();
+                bytes = Gunzip(bytes);
             }
 
             using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
