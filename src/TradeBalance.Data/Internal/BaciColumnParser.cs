@@ -703,7 +703,7 @@ internal static class BaciColumnParser
 
         // v: a non-negative decimal.
         r.Value = Number(ref b, ref pos, out var valueScale);
-        if (double.IsNaN(r.Value) || (hasQ && Unsafe.Add(ref b, pos) != (byte)','))
+        if (!InsideDomain(r.Value) || (hasQ && Unsafe.Add(ref b, pos) != (byte)','))
         {
             return false;
         }
@@ -732,7 +732,7 @@ internal static class BaciColumnParser
             else if (c0 is not ((byte)'\n' or (byte)'\r'))
             {
                 r.Quantity = Number(ref b, ref pos, out quantityScale);
-                if (double.IsNaN(r.Quantity))
+                if (!InsideDomain(r.Quantity))
                 {
                     return false;
                 }
@@ -820,6 +820,17 @@ internal static class BaciColumnParser
         x = (((x & mask) * mul1) + (((x >> 16) & mask) * mul2)) >> 32;
         return (int)x;
     }
+
+    /// <summary>
+    /// True for a value (× 1000) strictly inside <see cref="NumericDomain"/>'s flow bounds, or 0; false for NaN.
+    /// A value at a bound or outside goes to the slow path, which decides it exactly in decimal and names the line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool InsideDomain(double x) => x == 0d || (x > MinPositive && x < Max);
+
+    // NumericDomain.MinPositiveFlowValue and MaxFlowValue as doubles (the same bounds hold for quantities in kg).
+    private const double MinPositive = 1e-6;
+    private const double Max = 1e15;
 
     /// <summary>
     /// digits[.digits] × 1000 as a double, exactly rounded: the digits as an integer mantissa m and the
