@@ -899,6 +899,11 @@ internal static class BaciColumnParser
             return double.NaN;
         }
 
+        if (value == 0m && text.ContainsAnyInRange((byte)'1', (byte)'9'))
+        {
+            return double.NaN; // a non-zero number that reads as 0: the slow path names it
+        }
+
         value *= 1000m;
         var x = ToDouble(value);
         scale = ScaleOf(value, x);
