@@ -90,7 +90,8 @@ public sealed record ExchangeRate
             throw new CurrencyMismatchException(Base, amount.Currency);
         }
 
-        return new Money(amount.Amount, Quote) * Rate;
+        var converted = amount * Rate; // an overflow names the amount and the rate
+        return new Money(converted.Amount, Quote);
     }
 
     /// <summary>Returns the rate the other way (quote → base, 1 / rate), same date and basis.</summary>
