@@ -51,5 +51,8 @@ internal static class PathReport
 
             console.Write(table);
         }
+
+        // Every year's notes, each once: what the scenario names that takes no part is the same every year.
+        ProjectionReport.RenderNotes(console, path.Points.SelectMany(p => p.Result.Notes).Distinct());
     }
 }

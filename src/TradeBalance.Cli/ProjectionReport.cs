@@ -15,7 +15,10 @@ internal static class ProjectionReport
     public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false)
     {
         console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
-        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {string.Join(", ", result.Scenario.Beneficiaries.Select(b => b.Name))}");
+        // A beneficiary already at the target takes no part in the change: not named here (a note says why).
+        var changed = result.Scenario.Beneficiaries.Where(b => result.Rows.Any(r => r.Exporter.Equals(b) && Changes(result.Scenario, r))).ToList();
+        var whom = changed.Count > 0 ? string.Join(", ", changed.Select(b => b.Name)) : "no supplier in the data (see the notes)";
+        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {Esc(whom)}");
         console.WriteLine();
 
         // A table per market is for people: past a screenful, show the largest markets and say so.
@@ -43,10 +46,7 @@ internal static class ProjectionReport
             console.MarkupLine($"[grey]P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of η, σ, ε uniform within ±{(bands.Result.Settings.Spread * 100).ToString("0", Ci)}% of their point values; 'tradebalance sensitivity' shows every figure.[/]");
         }
 
-        foreach (var note in result.Notes)
-        {
-            console.MarkupLine($"[grey]note: {Esc(note)}[/]");
-        }
+        RenderNotes(console, result.Notes);
 
         foreach (var origin in inputs.Origins)
         {
@@ -68,7 +68,7 @@ internal static class ProjectionReport
         table.AddColumn(new TableColumn("Change\npoints").RightAligned());
         foreach (var r in market.Rows.OrderByDescending(r => r.Baseline.Amount))
         {
-            var star = scenario.Beneficiaries.Contains(r.Exporter);
+            var star = Changes(scenario, r);
             string Cell(string s) => star ? $"[bold]{s}[/]" : s;
             table.AddRow(
                 Cell(Esc($"{r.Exporter.Alpha3} {Short(r.Exporter)}")),
@@ -87,6 +87,19 @@ internal static class ProjectionReport
         console.Write(table);
         console.WriteLine();
     }
+
+    /// <summary>The notes of a projection, one grey line each: every model and command shows them the same way.</summary>
+    public static void RenderNotes(IAnsiConsole console, IEnumerable<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            console.MarkupLine($"[grey]note: {Esc(note)}[/]");
+        }
+    }
+
+    /// <summary>True when the row is a beneficiary's in the scenario's market and the change moves its rate.</summary>
+    private static bool Changes(Scenario scenario, ProjectionRow r) =>
+        r.Importer.Equals(scenario.Importer) && scenario.Changes(r.Exporter, r.Hs) && r.TariffBefore != r.TariffAfter;
 
     private static string Cut(string what) =>
         $"[grey]{Esc(what)}; --all shows every one, and --format csv or --output FILE.csv writes every flow.[/]";

@@ -126,6 +126,7 @@ internal static class SensitivityCommand
             console.MarkupLine(Markup.Escape($"• {e.Exporter.Name}'s exports of these products to {e.Importer.Name}: USD {ProjectionReport.Millions(e.Baseline)}m → P5 {ProjectionReport.Millions(e.Projected.P5)}m, P50 {ProjectionReport.Millions(e.Projected.P50)}m, P95 {ProjectionReport.Millions(e.Projected.P95)}m"));
         }
 
+        ProjectionReport.RenderNotes(console, result.Point.Notes);
         static string Pct(double s) => (s * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
 

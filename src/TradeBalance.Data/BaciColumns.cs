@@ -264,9 +264,9 @@ public sealed class BaciColumns
                 {
                     flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + amount, Currency.Usd), e.QuantityKg is null || quantity is null ? null : e.QuantityKg + quantity, source);
                 }
-                catch (OverflowException ex)
+                catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)"), ex);
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {line}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)"), ex);
                 }
 
                 merged++;

@@ -184,10 +184,11 @@ public static class BaciReader
     internal static string UnresolvedProblem(string what) => $"is a BACI code that names no country TradeBalance knows ({what})";
 
     /// <summary>× 1000 (thousands of USD to USD, tonnes to kg), refusing a value whose product a decimal cannot hold.</summary>
+    /// <summary>A BACI value or quantity (thousands of USD, tonnes) in units (USD, kg), within <see cref="NumericDomain"/>'s flow bounds (the same for both).</summary>
     internal static decimal Thousand(CsvInput csv, int ordinal, decimal value) =>
-        value <= decimal.MaxValue / 1000m
-            ? value * 1000m
-            : throw csv.Error(ordinal, "is too large: times 1000 (BACI's thousands to units) it exceeds the largest value TradeBalance can hold (about 7.9E+28)");
+        value <= NumericDomain.MaxFlowValue / 1000m
+            ? csv.Amount(ordinal, value * 1000m, NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)")
+            : throw csv.Error(ordinal, CsvInput.OutsideAmount(NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)"));
 
     private static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes) => Resolve(csv, ordinal, codes, out _);
 

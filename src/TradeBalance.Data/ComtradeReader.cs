@@ -223,8 +223,8 @@ public static class ComtradeReader
                 throw csv.Error(c.Cif, "is empty and the file has no primaryValue column; a value is required");
             }
 
-            var value = csv.Decimal(valueColumn);
-            var quantity = csv.OptionalDecimal(c.NetWeight, false, "NA", "null", "N/A");
+            var value = csv.Amount(valueColumn, csv.Decimal(valueColumn), NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "USD");
+            var quantity = csv.OptionalDecimal(c.NetWeight, false, "NA", "null", "N/A") is { } kg ? csv.Amount(c.NetWeight, kg, NumericDomain.MinPositiveQuantityKg, NumericDomain.MaxQuantityKg, "kg") : (decimal?)null;
             if (!flows.Passes(exporter, importer, hs))
             {
                 continue;

@@ -111,6 +111,8 @@ public static class ExchangeRatesCsv
                 throw csv.Error(rate, "is zero; a rate must be positive");
             }
 
+            r = csv.InRange(rate, r, NumericDomain.MinExchangeRate, NumericDomain.MaxExchangeRate, "units of quote per unit of base");
+
             var k = csv.Required(basis).ToUpperInvariant() switch
             {
                 "DAILY" => ExchangeRateBasis.Daily,

@@ -26,7 +26,9 @@ namespace TradeBalance.Data;
 /// counts as absent. A missing <c>name</c> is generated from the other fields.</para>
 /// <para>Strictness: an unknown or repeated field is an error naming the field and its JSON path
 /// (typos are caught), as is a value of the wrong type or out of range, a repeated beneficiary or HS
-/// code, or a second tariff change. Errors are <see cref="TradeDataException"/> with the file, the
+/// code, a second tariff change, a number outside the numeric domain (<see cref="NumericDomain"/>) or an
+/// elasticity override (<c>byHs</c>) for a code that is neither one of the <c>hs</c> lines, under one, nor
+/// above one (it would never be used). Errors are <see cref="TradeDataException"/> with the file, the
 /// line and the path, for example <c>scenario.json:12: $.elasticities.defualt: unknown field …</c>.</para>
 /// <para>Writing gives the fields in the order above, dates as ISO <c>yyyy-MM-dd</c> (NodaTime's
 /// converter), numbers in their shortest round-trip form; reading the output gives an equal scenario.</para>
@@ -280,27 +282,31 @@ public static class ScenarioJson
         var stages = root.Property("stages") is { } st ? InRange(st, 1, 100) : 1;
         int? year = root.Property("referenceYear") is { } y ? InRange(y, 1900, 2200) : null;
         var model = root.Property("model") is { } m ? Model(m) : ProjectionModelKind.Smart;
-        var elasticities = root.Property("elasticities") is { } el ? Elasticities(el) : TradeBalance.Projections.Elasticities.SmartDefaults;
-        var monteCarlo = root.Property("monteCarlo") is { } mc ? MonteCarlo(mc) : null;
-        var sources = root.Property("sources") is { } src ? Sources(src) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        Scenario probe;
         try
         {
-            return new Scenario(name, importer, beneficiaries, lines, change, effective)
-            {
-                Description = description,
-                Stages = stages,
-                ReferenceYear = year,
-                Model = model,
-                Elasticities = elasticities,
-                MonteCarlo = monteCarlo,
-                Sources = sources,
-            };
+            // The scenario's lines first: every elasticity override must concern one of them.
+            probe = new Scenario(name, importer, beneficiaries, lines, change, effective);
         }
         catch (ArgumentException e)
         {
             var at = e.ParamName == "lines" ? root.Property("hs")! : root.Property("beneficiaries")!;
             throw at.Error(FirstSentence(e.Message).Replace("is out of range: ", string.Empty, StringComparison.Ordinal), e);
         }
+
+        var elasticities = root.Property("elasticities") is { } el ? Elasticities(el, probe) : TradeBalance.Projections.Elasticities.SmartDefaults;
+        var monteCarlo = root.Property("monteCarlo") is { } mc ? MonteCarlo(mc) : null;
+        var sources = root.Property("sources") is { } src ? Sources(src) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        return new Scenario(name, importer, beneficiaries, lines, change, effective)
+        {
+            Description = description,
+            Stages = stages,
+            ReferenceYear = year,
+            Model = model,
+            Elasticities = elasticities,
+            MonteCarlo = monteCarlo,
+            Sources = sources,
+        };
     }
 
     /// <summary>Rejects unknown fields everywhere first, so a typo is reported before what it makes look missing.</summary>
@@ -399,8 +405,12 @@ public static class ScenarioJson
         var v = node!.Decimal();
         return name switch
         {
-            "newRatePercent" => v < 0m ? throw node.Error("is negative; a tariff rate is zero or more") : TariffChange.NewRate(new TariffRate(v)),
-            "cutPoints" => TariffChange.CutPoints(v),
+            "newRatePercent" => v < 0m ? throw node.Error("is negative; a tariff rate is zero or more")
+                : v > NumericDomain.MaxTariffPercent ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is outside the numeric domain: a tariff rate is at most {NumericDomain.MaxTariffPercent} percent (docs/numeric-domain.md)"))
+                : TariffChange.NewRate(new TariffRate(v)),
+            "cutPoints" => Math.Abs(v) > NumericDomain.MaxTariffPercent
+                ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is outside the numeric domain: a cut is within ±{NumericDomain.MaxTariffPercent} points (docs/numeric-domain.md)"))
+                : TariffChange.CutPoints(v),
             _ => v is < 0m or > 100m ? throw node.Error("is out of range (0 to 100 percent of the rate)") : TariffChange.CutPercent(v),
         };
     }
@@ -413,7 +423,7 @@ public static class ScenarioJson
         _ => throw node.Error("is not a model: expected smart, armington or gsim"),
     };
 
-    private static Elasticities Elasticities(JsonNode node)
+    private static Elasticities Elasticities(JsonNode node, Scenario scenario)
     {
         node.ExpectObject("default", "byHs");
         var defaults = TradeBalance.Projections.Elasticities.SmartDefaults.Default;
@@ -449,6 +459,11 @@ public static class ScenarioJson
                     throw o.Context.Error(o.NameOffset, o.Path, code, $"repeats HS {hs} (written differently)");
                 }
 
+                if (!scenario.Concerns(hs))
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, $"is outside the scenario's lines ({string.Join(", ", scenario.Lines)}): an elasticity override for it would never be used; remove it or add the line to $.hs");
+                }
+
                 o.ExpectObject("importDemand", "substitution", "exportSupply", "source");
                 var value = new ElasticityOverride(
                     o.Property("importDemand")?.Double(),
@@ -466,7 +481,9 @@ public static class ScenarioJson
                 }
                 catch (ArgumentOutOfRangeException e)
                 {
-                    var field = value.ImportDemand is { } eta && eta >= 0d ? "importDemand" : value.Substitution is { } sg && sg <= 0d ? "substitution" : "exportSupply";
+                    var field = value.ImportDemand is { } eta && (eta >= 0d || eta < NumericDomain.MinImportDemand) ? "importDemand"
+                        : value.Substitution is { } sg && (sg <= 0d || sg > NumericDomain.MaxSubstitution) ? "substitution"
+                        : "exportSupply";
                     throw (o.Property(field) ?? o).Error(FirstSentence(e.Message), e);
                 }
 

@@ -228,7 +228,7 @@ public static class TariffsCsv
             }
 
             var h = csv.Hs(hs);
-            var r = new TariffRate(csv.Decimal(rate));
+            var r = new TariffRate(csv.InRange(rate, csv.Decimal(rate), 0m, NumericDomain.MaxTariffPercent, "percent"));
             var start = csv.OptionalDate(from) ?? TariffLine.OpenStart;
             var end = csv.OptionalDate(to) ?? TariffLine.OpenEnd;
             if (end < start)

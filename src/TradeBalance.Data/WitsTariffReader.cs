@@ -205,7 +205,7 @@ public static class WitsTariffReader
             }
 
             var (kind, country, group) = partner < 0 ? (PartnerKind.World, null, string.Empty) : Partner(csv, partner, imp, groups);
-            rows.Add(new Row(csv.Line, imp, dutyType, kind, country, group, hs, year, new TariffRate(percent.Value)));
+            rows.Add(new Row(csv.Line, imp, dutyType, kind, country, group, hs, year, new TariffRate(csv.InRange(rate, percent.Value, 0m, NumericDomain.MaxTariffPercent, "percent"))));
         }
 
         var selection = options.DutySelection;

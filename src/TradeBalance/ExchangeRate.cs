@@ -9,7 +9,8 @@ namespace TradeBalance;
 /// <see cref="Quote"/> (USD→KES 134.82 means USD 1 = KES 134.82), as of a date, with its source.
 /// </summary>
 /// <remarks>
-/// <para>Invariants: base and quote differ; the rate is positive. A rate converts only from its base
+/// <para>Invariants: base and quote differ; the rate is from <see cref="NumericDomain.MinExchangeRate"/>
+/// (10⁻⁹) to <see cref="NumericDomain.MaxExchangeRate"/> (10⁹), so that its inverse is too. A rate converts only from its base
 /// to its quote; the other way needs <see cref="Inverse"/>, called explicitly, so that a rate is never
 /// applied upside down by accident.</para>
 /// </remarks>
@@ -19,12 +20,13 @@ public sealed record ExchangeRate
     /// <summary>Creates a rate.</summary>
     /// <param name="baseCurrency">The currency converted from.</param>
     /// <param name="quoteCurrency">The currency converted to.</param>
-    /// <param name="rate">Units of quote per unit of base; positive.</param>
+    /// <param name="rate">Units of quote per unit of base; from 10⁻⁹ to 10⁹.</param>
     /// <param name="asOf">The date the rate is for (for an average, any day of its period; by convention the first).</param>
     /// <param name="basis">The period the rate describes.</param>
     /// <param name="source">Where the rate comes from; may be empty, not null.</param>
     /// <exception cref="ArgumentNullException">A currency or the source is null.</exception>
     /// <exception cref="ArgumentException">The currencies are equal, or the rate is not positive; the message names the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is positive but outside 10⁻⁹ to 10⁹ (<see cref="NumericDomain"/>); the message names it.</exception>
     public ExchangeRate(Currency baseCurrency, Currency quoteCurrency, decimal rate, LocalDate asOf, ExchangeRateBasis basis = ExchangeRateBasis.Daily, string source = "")
     {
         ArgumentNullException.ThrowIfNull(baseCurrency);
@@ -38,6 +40,11 @@ public sealed record ExchangeRate
         if (rate <= 0m)
         {
             throw new ArgumentException($"Exchange rate {baseCurrency.Code}/{quoteCurrency.Code} must be positive; got {rate.ToString(CultureInfo.InvariantCulture)}.", nameof(rate));
+        }
+
+        if (rate < NumericDomain.MinExchangeRate || rate > NumericDomain.MaxExchangeRate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, $"Exchange rate {baseCurrency.Code}/{quoteCurrency.Code} must be from 1E-09 to 1E+09; got {rate.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         if (!Enum.IsDefined(basis))
@@ -75,6 +82,7 @@ public sealed record ExchangeRate
     /// <param name="amount">An amount in the base currency.</param>
     /// <returns>The amount in the quote currency.</returns>
     /// <exception cref="CurrencyMismatchException">The amount is not in the base currency.</exception>
+    /// <exception cref="OverflowException">The converted amount does not fit in an amount; the message names the amount and the rate.</exception>
     public Money Convert(Money amount)
     {
         if (!amount.Currency.Equals(Base))
@@ -82,7 +90,8 @@ public sealed record ExchangeRate
             throw new CurrencyMismatchException(Base, amount.Currency);
         }
 
-        return new Money(amount.Amount * Rate, Quote);
+        var converted = amount * Rate; // an overflow names the amount and the rate
+        return new Money(converted.Amount, Quote);
     }
 
     /// <summary>Returns the rate the other way (quote → base, 1 / rate), same date and basis.</summary>

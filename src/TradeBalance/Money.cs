@@ -15,8 +15,11 @@ namespace TradeBalance;
 /// banker's rounding (<see cref="MidpointRounding.ToEven"/>).</para>
 /// <para>Formatting and parsing are culture-invariant: <c>KES 600,000,000,000.00</c>.</para>
 /// <para>Equality compares the currency and the numeric amount (1.0 equals 1.00). The default value
-/// of this struct has no currency and is not a valid amount; every member except equality throws
-/// <see cref="InvalidOperationException"/> on it.</para>
+/// of this struct has no currency and is not a valid amount; every member except equality, hashing and
+/// <see cref="ToString"/> (which gives <c>default(Money)</c>) throws <see cref="InvalidOperationException"/> on it.</para>
+/// <para>Overflow: an amount holds about ±7.9·10²⁸ (<see cref="decimal.MaxValue"/>). Arithmetic whose
+/// result does not fit throws <see cref="OverflowException"/> whose message names the operation and
+/// both operands, for example <c>USD 7.9E+28 + USD 1E+28 overflows: …</c>, never a bare decimal overflow.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type and thread-safe.</threadsafety>
 public readonly record struct Money : IComparable<Money>
@@ -68,14 +71,26 @@ public readonly record struct Money : IComparable<Money>
 
     /// <summary>Returns the amount as a whole number of minor units, rounding first with banker's rounding.</summary>
     /// <returns>The count of minor units, for example USD 1.50 → 150.</returns>
-    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public long ToMinorUnits() => decimal.ToInt64(decimal.Round(Amount, Currency.MinorUnits, MidpointRounding.ToEven) * Pow10(Currency.MinorUnits));
+    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>; the message names the amount.</exception>
+    public long ToMinorUnits()
+    {
+        var minor = Currency.MinorUnits;
+        try
+        {
+            return decimal.ToInt64(decimal.Round(Amount, minor, MidpointRounding.ToEven) * Pow10(minor));
+        }
+        catch (OverflowException e)
+        {
+            throw new OverflowException($"{Short(this)} is too large to count in minor units: a count of 10^{minor.ToString(CultureInfo.InvariantCulture)} per unit must fit in a 64-bit integer (about ±9.2E+18).", e);
+        }
+    }
 
     /// <summary>Returns the sum of amounts in one currency.</summary>
     /// <param name="amounts">The amounts.</param>
     /// <param name="currency">The currency of the result (and of every amount).</param>
     /// <returns>The sum; zero when there are no amounts.</returns>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    /// <exception cref="OverflowException">The sum does not fit in an amount; the message names the running total and the amount added.</exception>
     public static Money Sum(IEnumerable<Money> amounts, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(amounts);
@@ -93,14 +108,38 @@ public readonly record struct Money : IComparable<Money>
     /// <param name="right">The second amount.</param>
     /// <returns>The sum.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static Money operator +(Money left, Money right) => new(left.Amount + right.Amount, SameCurrency(left, right));
+    /// <exception cref="OverflowException">The sum does not fit in an amount; the message names both operands.</exception>
+    public static Money operator +(Money left, Money right)
+    {
+        var currency = SameCurrency(left, right);
+        try
+        {
+            return new(left.Amount + right.Amount, currency);
+        }
+        catch (OverflowException e)
+        {
+            throw Overflow(left, "+", right, e);
+        }
+    }
 
     /// <summary>Subtracts two amounts in the same currency.</summary>
     /// <param name="left">The amount to subtract from.</param>
     /// <param name="right">The amount to subtract.</param>
     /// <returns>The difference.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static Money operator -(Money left, Money right) => new(left.Amount - right.Amount, SameCurrency(left, right));
+    /// <exception cref="OverflowException">The difference does not fit in an amount; the message names both operands.</exception>
+    public static Money operator -(Money left, Money right)
+    {
+        var currency = SameCurrency(left, right);
+        try
+        {
+            return new(left.Amount - right.Amount, currency);
+        }
+        catch (OverflowException e)
+        {
+            throw Overflow(left, "-", right, e);
+        }
+    }
 
     /// <summary>Negates an amount.</summary>
     /// <param name="value">The amount.</param>
@@ -111,14 +150,38 @@ public readonly record struct Money : IComparable<Money>
     /// <param name="left">The amount.</param>
     /// <param name="right">The factor.</param>
     /// <returns>The product, unrounded.</returns>
-    public static Money operator *(Money left, decimal right) => new(left.Amount * right, left.Currency);
+    /// <exception cref="OverflowException">The product does not fit in an amount; the message names both operands.</exception>
+    public static Money operator *(Money left, decimal right)
+    {
+        var currency = left.Currency;
+        try
+        {
+            return new(left.Amount * right, currency);
+        }
+        catch (OverflowException e)
+        {
+            throw Overflow(left, "×", right, e);
+        }
+    }
 
     /// <summary>Divides an amount by a divisor.</summary>
     /// <param name="left">The amount.</param>
     /// <param name="right">The divisor, not zero.</param>
     /// <returns>The quotient, unrounded.</returns>
     /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
-    public static Money operator /(Money left, decimal right) => new(left.Amount / right, left.Currency);
+    /// <exception cref="OverflowException">The quotient does not fit in an amount (a divisor below 1 in size); the message names both operands.</exception>
+    public static Money operator /(Money left, decimal right)
+    {
+        var currency = left.Currency;
+        try
+        {
+            return new(left.Amount / right, currency);
+        }
+        catch (OverflowException e)
+        {
+            throw Overflow(left, "÷", right, e);
+        }
+    }
 
     /// <summary>Compares two amounts in the same currency.</summary>
     /// <param name="left">The first amount.</param>
@@ -159,9 +222,14 @@ public readonly record struct Money : IComparable<Money>
     }
 
     /// <summary>Formats the amount culture-invariantly: code, space, amount with thousands separators and at least the currency's minor units, for example <c>KES 600,000,000,000.00</c>.</summary>
-    /// <returns>The formatted amount; extra decimals are kept when the amount is not rounded.</returns>
+    /// <returns>The formatted amount; extra decimals are kept when the amount is not rounded. <c>default(Money)</c>, which has no currency, gives <c>default(Money)</c>.</returns>
     public override string ToString()
     {
+        if (_currency is null)
+        {
+            return "default(Money)";
+        }
+
         var minor = Currency.MinorUnits;
         var format = "#,##0" + (minor > 0 ? "." + new string('0', minor) : ".") + new string('#', 28 - minor);
         return Currency.Code + " " + Amount.ToString(format, CultureInfo.InvariantCulture);
@@ -228,6 +296,16 @@ public readonly record struct Money : IComparable<Money>
         var groups = integer.TrimStart('-', '+').Split(',');
         return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
+
+    /// <summary>The overflow of <c>left op right</c>, naming both operands in short form.</summary>
+    private static OverflowException Overflow(Money left, string op, Money right, OverflowException inner) =>
+        new($"{Short(left)} {op} {Short(right)} overflows: an amount holds at most ±7.9E+28 (decimal.MaxValue).", inner);
+
+    private static OverflowException Overflow(Money left, string op, decimal right, OverflowException inner) =>
+        new($"{Short(left)} {op} {((double)right).ToString("G6", CultureInfo.InvariantCulture)} overflows: an amount holds at most ±7.9E+28 (decimal.MaxValue).", inner);
+
+    /// <summary><c>USD 7.9E+28</c>: code and amount to six significant digits, for messages.</summary>
+    private static string Short(Money m) => (m._currency?.Code ?? "(no currency)") + " " + ((double)m.Amount).ToString("G6", CultureInfo.InvariantCulture);
 
     private static Currency SameCurrency(Money left, Money right)
     {

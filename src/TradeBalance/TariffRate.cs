@@ -4,8 +4,9 @@ namespace TradeBalance;
 
 /// <summary>An ad valorem tariff rate in percent of the customs (CIF) value, for example 15 %.</summary>
 /// <remarks>
-/// <para>Invariant: the percentage is zero or positive (decimal values are always finite). Rates above
-/// 100 % are valid (China's general rates reach 100 %).</para>
+/// <para>Invariant: the percentage is from 0 to <see cref="NumericDomain.MaxTariffPercent"/> (10,000 %).
+/// Rates above 100 % are valid (China's general rates reach 100 %; some ad valorem equivalents reach a
+/// few thousand percent).</para>
 /// <para>Formatting and parsing are culture-invariant: <c>15%</c>, <c>7.5%</c>; <see cref="Parse"/> also
 /// accepts the number without the percent sign.</para>
 /// </remarks>
@@ -13,13 +14,18 @@ namespace TradeBalance;
 public readonly record struct TariffRate : IComparable<TariffRate>
 {
     /// <summary>Creates a rate.</summary>
-    /// <param name="percent">The rate in percent, zero or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative.</exception>
+    /// <param name="percent">The rate in percent, 0 to <see cref="NumericDomain.MaxTariffPercent"/> (10,000).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative or above 10,000; the message names it.</exception>
     public TariffRate(decimal percent)
     {
         if (percent < 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(percent), percent, $"A tariff rate cannot be negative; got {percent.ToString(CultureInfo.InvariantCulture)}%.");
+        }
+
+        if (percent > NumericDomain.MaxTariffPercent)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent), percent, $"A tariff rate must be at most {NumericDomain.MaxTariffPercent.ToString("#,##0", CultureInfo.InvariantCulture)}%; got {percent.ToString(CultureInfo.InvariantCulture)}%.");
         }
 
         Percent = percent;
@@ -37,20 +43,20 @@ public readonly record struct TariffRate : IComparable<TariffRate>
     /// <summary>Creates a rate from a percentage.</summary>
     /// <param name="percent">The rate in percent.</param>
     /// <returns>The rate.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative or above 10,000.</exception>
     public static TariffRate FromPercent(decimal percent) => new(percent);
 
     /// <summary>Parses <c>15</c>, <c>15%</c> or <c>7.5 %</c> (invariant culture).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not a non-negative number, optionally followed by %; the message names it.</exception>
+    /// <exception cref="FormatException">The text is not a number from 0 to 10,000, optionally followed by %; the message names it.</exception>
     public static TariffRate Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var rate)
             ? rate
-            : throw new FormatException($"'{text}' is not a tariff rate: expected a non-negative percentage such as 15 or 7.5%.");
+            : throw new FormatException($"'{text}' is not a tariff rate: expected a percentage from 0 to {NumericDomain.MaxTariffPercent.ToString("#,##0", CultureInfo.InvariantCulture)} such as 15 or 7.5%.");
     }
 
     /// <summary>Tries to parse a rate; see <see cref="Parse"/>.</summary>
@@ -71,7 +77,7 @@ public readonly record struct TariffRate : IComparable<TariffRate>
             s = s[..^1].TrimEnd();
         }
 
-        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent < 0m)
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent < 0m || percent > NumericDomain.MaxTariffPercent)
         {
             return false;
         }

@@ -7,8 +7,10 @@ namespace TradeBalance;
 /// bought from an exporter in a year, as the importer reports it (CIF).
 /// </summary>
 /// <remarks>
-/// <para>Invariants: exporter and importer differ; the value and the quantity are not negative; the
-/// year lies in 1900–2200. The value is <see cref="Money"/> (USD in every TradeBalance reader).</para>
+/// <para>Invariants: exporter and importer differ; the value is 0 or between
+/// <see cref="NumericDomain.MinPositiveFlowValue"/> (10⁻⁶) and <see cref="NumericDomain.MaxFlowValue"/> (10¹⁵),
+/// and so is the quantity in kilograms (<see cref="NumericDomain.MaxQuantityKg"/>); the year lies in
+/// 1900–2200. The value is <see cref="Money"/> (USD in every TradeBalance reader).</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed record TradeFlow
@@ -23,7 +25,7 @@ public sealed record TradeFlow
     /// <param name="source">Where the figure comes from; may be empty, not null.</param>
     /// <exception cref="ArgumentNullException">A country, the code or the source is null.</exception>
     /// <exception cref="ArgumentException">The countries are the same, the value is <c>default(Money)</c> (no currency), or the value or quantity is negative; the message names the value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1900–2200.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1900–2200, or the value or quantity is outside <see cref="NumericDomain"/>'s bounds (above 10¹⁵, or above 0 and below 10⁻⁶); the message names the value and the flow.</exception>
     public TradeFlow(Country exporter, Country importer, HsCode hs, int year, Money value, decimal? quantityKg = null, string source = "")
     {
         ArgumentNullException.ThrowIfNull(exporter);
@@ -53,6 +55,16 @@ public sealed record TradeFlow
         if (quantityKg < 0m)
         {
             throw new ArgumentException($"Quantity cannot be negative; got {quantityKg.Value.ToString(CultureInfo.InvariantCulture)} kg for {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}.", nameof(quantityKg));
+        }
+
+        if (!NumericDomain.IsFlowValue(value.Amount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value.Amount, $"A trade value must be {NumericDomain.FlowValueBounds} (in units of its currency); got {value.Currency.Code} {value.Amount.ToString(CultureInfo.InvariantCulture)} for {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}.");
+        }
+
+        if (quantityKg is { } kg && !NumericDomain.IsQuantity(kg))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantityKg), kg, $"A quantity must be {NumericDomain.QuantityBounds}; got {kg.ToString(CultureInfo.InvariantCulture)} kg for {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}.");
         }
 
         Exporter = exporter;

@@ -154,8 +154,8 @@ public class BaciColumnsTests
     [InlineData("1.23456789", 1234.56789)]
     [InlineData("123456789012.345", 123456789012345.0)]
     [InlineData("00012.5", 12500.0)]
-    [InlineData("9007199254740993", 9007199254740993000.0)]
-    [InlineData("1234567890123456789012.5", 1.2345678901234567890125E+24)]
+    [InlineData("123456789012.3456789", 123456789012345.6789)] // a mantissa past 2^53, inside the numeric domain
+    [InlineData("999999999999.9999999", 999999999999999.9999)]
     [InlineData("0.1234567890123456789012345", 123.4567890123456789012345)]
     public void Values_are_the_nearest_double_to_the_exact_decimal_times_1000(string v, double expected)
     {
@@ -174,6 +174,12 @@ public class BaciColumnsTests
         var digits = m.ToString(CultureInfo.InvariantCulture).PadLeft(d + 1, '0');
         var text = d == 0 ? digits : digits[..^d] + "." + digits[^d..];
         var exact = decimal.Parse(text, CultureInfo.InvariantCulture) * 1000m;
+        if (!InDomain(exact))
+        {
+            // Outside the numeric domain (docs/numeric-domain.md): refused with the line, as BaciReader refuses it.
+            return Assert.Throws<TradeDataException>(() => Columns(Header + $"2022,404,156,090240,{text},{text}\n")).Line == 2;
+        }
+
         var expected = double.Parse(exact.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var c = Columns(Header + $"2022,404,156,090240,{text},{text}\n").Value;
         return c.ValuesUsd[0] == expected && c.QuantitiesKg[0] == expected;
@@ -189,6 +195,11 @@ public class BaciColumnsTests
         digits = (padded ? "00" : string.Empty) + digits;
         var text = d == 0 ? digits : digits[..^d] + "." + digits[^d..];
         var exact = decimal.Parse(text, CultureInfo.InvariantCulture) * 1000m;
+        if (!InDomain(exact))
+        {
+            return Assert.Throws<TradeDataException>(() => Columns(Header + $"2022,404,156,090240,{text},{text}\n")).Line == 2;
+        }
+
         var columns = Columns(Header + $"2022,404,156,090240,{text},{text}\n").Value;
         var flow = columns.ToTradeDataSet().Value.Flows[0];
         var exactOnly = columns.ToTradeDataSetExact(BaciReadOptions.Default);
@@ -203,7 +214,7 @@ public class BaciColumnsTests
     [InlineData("20000.5", "20000500.0")]
     [InlineData("0.000", "0.000")]
     [InlineData("007", "7000")]
-    [InlineData("0.00000000000001", "0.00000000001000")] // 14 decimals
+    [InlineData("0.00000000100000", "0.00000100000000")] // 14 decimals, the smallest non-zero value (1E-06 USD)
     [InlineData("999999999999.999", "999999999999999.000")] // 15 significant digits
     public void Values_keep_the_digits_and_trailing_zeros_BaciReader_gives(string v, string expected)
     {
@@ -214,9 +225,9 @@ public class BaciColumnsTests
     }
 
     [Theory]
-    [InlineData("1000000000000000")] // 16 significant digits
-    [InlineData("0.000000000000001")] // 15 decimals
-    [InlineData("1234567890123456789012.5")] // past the one-operation path
+    [InlineData("999999999999.9999")] // 16 significant digits
+    [InlineData("0.000001000000001")] // 15 decimals
+    [InlineData("123456789012.3456789")] // past the one-operation path
     public void A_value_the_double_cannot_carry_to_the_decimal_makes_the_exact_conversion_decline(string v)
     {
         var columns = Columns(Header + $"2022,404,156,090240,1,1\n2022,404,156,090241,{v},1\n").Value;
@@ -252,7 +263,7 @@ public class BaciColumnsTests
         { Header + "2022,404,156,090240,,1\n", 2, "is empty; a value is required" },
         { Header + "2022,404,156,090240,1,x\n", 2, "column 'q': 'x' is not a number" },
         { Header + "2022,404,156,090240,1,-2\n", 2, "column 'q': '-2' is negative" },
-        { Header + "2022,404,156,090240,7.9E+26,1\n", 2, "column 'v': '7.9E+26' is too large" },
+        { Header + "2022,404,156,090240,7.9E+26,1\n", 2, "column 'v': '7.9E+26' is outside the numeric domain" },
         { Header + "1899,404,156,090240,1,1\n", 2, "column 't': '1899' is out of range (1900 to 2200)" },
         { Header + "20x2,404,156,090240,1,1\n", 2, "column 't': '20x2' is not a whole number" },
         { Header + "2022,404,156,090240,1,1\n2022,404,156,090240,1\n", 3, "has 5 fields but the header has 6" },
@@ -474,4 +485,7 @@ public class BaciColumnsTests
         Assert.Equal("CEPII BACI (BACI_HS17_Y2022_V202401b.csv)", set.Flows[0].Source);
         Assert.Throws<FileNotFoundException>(() => BaciReader.ReadColumns(Path.Combine(dir.Root, "missing.csv")));
     }
+
+    /// <summary>A value in USD (or kg) inside the numeric domain: 0, or 1E-06 to 1E+15.</summary>
+    private static bool InDomain(decimal v) => v == 0m || (v >= NumericDomain.MinPositiveFlowValue && v <= NumericDomain.MaxFlowValue);
 }

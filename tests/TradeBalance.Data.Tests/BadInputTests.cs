@@ -110,7 +110,7 @@ public class BadInputTests
         { "comtrade", "reporter,partner,commodity,value\nCHN,KEN,0902,10\n", 1, "is not a UN Comtrade header" },
         { "comtrade", Comtrade + "H6,156,M,404,0902,24,10\n", 2, "column 'refYear': '24' is out of range (1900 to 2200)" },
         { "baci", Baci + "2022,404,156,09024000,1,1\n", 2, "column 'k': '09024000' is not a 6-digit HS code" },
-        { "baci", Baci + "2022,404,156,090240,7.9E+26,1\n", 2, "column 'v': '7.9E+26' is too large" },
+        { "baci", Baci + "2022,404,156,090240,7.9E+26,1\n", 2, "column 'v': '7.9E+26' is outside the numeric domain" },
         { "baci", "t,i,j,k\n2022,404,156,090240\n", 1, "column 'v': required column is missing" },
         { "wits", Wits + "CHN,ASEAN,090240,2023,PRF,0\n", 2, "column 'Partner': 'ASEAN' is not a country code or a preference group given in WitsReadOptions.PreferenceGroups" },
         { "wits", Wits + "CHN,CHN,090240,2023,PRF,0\n", 2, "column 'Partner': 'CHN' is the reporter itself" },

@@ -30,7 +30,7 @@ public static class DataArbitraries
     public static Gen<decimal> AmountGen =>
         from lo in Gen.Choose(0, int.MaxValue)
         from mid in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 2000)))
-        from scale in Gen.Choose(0, 8)
+        from scale in Gen.Choose(0, 6) // at most 6 decimals: a non-zero amount is at least 1E-06, the numeric domain's smallest flow
         select new decimal(lo, mid, 0, false, (byte)scale);
 
     public static Gen<string> TextGen =>
@@ -123,7 +123,7 @@ public static class DataArbitraries
         var rate =
             from b in Gen.Elements(currencies)
             from q in Gen.Elements(currencies)
-            from value in AmountGen.Where(a => a > 0m)
+            from value in AmountGen.Where(a => a > 0m && a <= NumericDomain.MaxExchangeRate)
             from date in DateGen
             from basis in Gen.Elements(Enum.GetValues<ExchangeRateBasis>())
             from source in TextGen

@@ -204,8 +204,9 @@ public static class Arbitraries
     }
 
     /// <summary>
-    /// Tariff rates: whole or 2-decimal percentages, and full-precision decimals (up to 28 decimal
-    /// places, as a division such as a staged cut produces); shrinks with the decimal shrinker.
+    /// Tariff rates: whole or 2-decimal percentages, full-precision decimals (up to 28 decimal
+    /// places, as a division such as a staged cut produces) and the largest rate, 10,000 %, all inside
+    /// the numeric domain; shrinks with the decimal shrinker.
     /// </summary>
     public static Arbitrary<TariffRate> TariffRateArb()
     {
@@ -214,9 +215,10 @@ public static class Arbitraries
             (3, Gen.Choose(0, 10_000).Select(n => n / 100m)),
             (2, Gen.Choose(0, 250).Select(n => (decimal)n)),
             (2, Gen.Zip(Gen.Choose(0, 10_000), Gen.Choose(1, 12), (n, d) => n / (decimal)d)),
-            (1, ArbMap.Default.GeneratorFor<DoNotSize<decimal>>().Select(d => Math.Abs(d.Item))))
+            (1, ArbMap.Default.GeneratorFor<DoNotSize<decimal>>().Select(d => Math.Abs(d.Item) % NumericDomain.MaxTariffPercent)),
+            (1, Gen.Constant(NumericDomain.MaxTariffPercent)))
             .Select(p => new TariffRate(p));
-        return Arb.From(gen, r => decimals.Shrinker(r.Percent).Where(p => p >= 0m).Select(p => new TariffRate(p)));
+        return Arb.From(gen, r => decimals.Shrinker(r.Percent).Where(p => p >= 0m && p <= NumericDomain.MaxTariffPercent).Select(p => new TariffRate(p)));
     }
 
     // ---- exchange rates ------------------------------------------------------------------------

@@ -825,7 +825,7 @@ internal static class BaciColumnParser
 
         // v: a non-negative decimal.
         r.Value = Number(ref b, ref pos, out var valueScale);
-        if (double.IsNaN(r.Value) || (hasQ && Unsafe.Add(ref b, pos) != (byte)','))
+        if (!InsideDomain(r.Value) || (hasQ && Unsafe.Add(ref b, pos) != (byte)','))
         {
             return false;
         }
@@ -854,7 +854,7 @@ internal static class BaciColumnParser
             else if (c0 is not ((byte)'\n' or (byte)'\r'))
             {
                 r.Quantity = Number(ref b, ref pos, out quantityScale);
-                if (double.IsNaN(r.Quantity))
+                if (!InsideDomain(r.Quantity))
                 {
                     return false;
                 }
@@ -944,6 +944,17 @@ internal static class BaciColumnParser
     }
 
     /// <summary>
+    /// True for a value (× 1000) strictly inside <see cref="NumericDomain"/>'s flow bounds, or 0; false for NaN.
+    /// A value at a bound or outside goes to the slow path, which decides it exactly in decimal and names the line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool InsideDomain(double x) => x == 0d || (x > MinPositive && x < Max);
+
+    // NumericDomain.MinPositiveFlowValue and MaxFlowValue as doubles (the same bounds hold for quantities in kg).
+    private const double MinPositive = 1e-6;
+    private const double Max = 1e15;
+
+    /// <summary>
     /// digits[.digits] × 1000 as a double, exactly rounded: the digits as an integer mantissa m and the
     /// decimal count d give m × 10^(3−d), one correctly rounded IEEE operation when m &lt; 2^53 and
     /// 10^|3−d| is exact (Clinger's fast path); longer numbers go through <see cref="decimal"/> as
@@ -1008,6 +1019,11 @@ internal static class BaciColumnParser
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > decimal.MaxValue / 1000m)
         {
             return double.NaN;
+        }
+
+        if (value == 0m && text.ContainsAnyInRange((byte)'1', (byte)'9'))
+        {
+            return double.NaN; // a non-zero number that reads as 0: the slow path names it
         }
 
         value *= 1000m;

@@ -424,8 +424,57 @@ internal sealed class CsvInput : IDisposable
             throw Error(ordinal, "is not a number (invariant culture: digits, '.' as the decimal point, no thousands separators)");
         }
 
+        if (v == 0m && Underflows(s))
+        {
+            throw Error(ordinal, Underflow);
+        }
+
         return !allowNegative && v < 0m ? throw Error(ordinal, "is negative") : v;
     }
+
+    /// <summary>The message for a non-zero number that reads as zero.</summary>
+    public const string Underflow = "is too small to hold: a non-zero number below 1E-28 would read as 0";
+
+    /// <summary>True when number text has a non-zero digit before any exponent (so a parse that gave 0 lost it).</summary>
+    public static bool Underflows(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (c is 'e' or 'E')
+            {
+                return false;
+            }
+
+            if (c is >= '1' and <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A trade value or quantity within <see cref="NumericDomain"/>: 0, or <paramref name="minPositive"/> to
+    /// <paramref name="max"/>; otherwise a data error naming the field, its text and the bounds.
+    /// </summary>
+    public decimal Amount(int ordinal, decimal value, decimal minPositive, decimal max, string unit, string? scaling = null) =>
+        value == 0m || (value >= minPositive && value <= max)
+            ? value
+            : throw Error(ordinal, OutsideAmount(minPositive, max, unit, scaling));
+
+    /// <summary>The message for a value outside 0 or [min, max].</summary>
+    public static string OutsideAmount(decimal minPositive, decimal max, string unit, string? scaling = null) =>
+        $"is outside the numeric domain{scaling}: it must be 0, or from {Short(minPositive)} to {Short(max)} {unit} (docs/numeric-domain.md)";
+
+    /// <summary>A number within [min, max] (tariff rates, exchange rates); otherwise a data error naming the field, its text and the bounds.</summary>
+    public decimal InRange(int ordinal, decimal value, decimal min, decimal max, string unit) =>
+        value >= min && value <= max
+            ? value
+            : throw Error(ordinal, $"is outside the numeric domain: it must be from {Short(min)} to {Short(max)} {unit} (docs/numeric-domain.md)");
+
+    /// <summary>A bound in short form: <c>1E+15</c>, <c>1E-06</c>, <c>10000</c>.</summary>
+    public static string Short(decimal v) => ((double)v).ToString("G6", CultureInfo.InvariantCulture);
 
     public double Double(int ordinal)
     {

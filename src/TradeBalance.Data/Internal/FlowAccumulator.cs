@@ -53,9 +53,9 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
             {
                 _flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + valueUsd, Currency.Usd), e.QuantityKg is null || quantityKg is null ? null : e.QuantityKg + quantityKg, source);
             }
-            catch (OverflowException ex)
+            catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
             {
-                throw csv.Error($"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {line}) sum to more than the largest value TradeBalance can hold (about 7.9E+28)", ex);
+                throw csv.Error($"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {line}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)", ex);
             }
 
             csv.Report.Adjust("rows merged into one ROW flow per market (summed)");

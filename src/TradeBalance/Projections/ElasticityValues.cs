@@ -19,9 +19,9 @@ public sealed record ElasticityValues
     public const double InfiniteSupplyThreshold = 99d;
 
     /// <summary>Creates a set of elasticities.</summary>
-    /// <param name="importDemand">η, finite and negative.</param>
-    /// <param name="substitution">σ, finite and positive.</param>
-    /// <param name="exportSupply">ε, positive; 99 or more (or +∞) means infinite.</param>
+    /// <param name="importDemand">η, negative and at least <see cref="NumericDomain.MinImportDemand"/> (−100).</param>
+    /// <param name="substitution">σ, positive and at most <see cref="NumericDomain.MaxSubstitution"/> (100).</param>
+    /// <param name="exportSupply">ε, at least <see cref="NumericDomain.MinExportSupply"/> (0.01); 99 or more (or +∞) means infinite.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range or NaN; the message names it.</exception>
     public ElasticityValues(double importDemand, double substitution, double exportSupply)
     {
@@ -30,14 +30,29 @@ public sealed record ElasticityValues
             throw new ArgumentOutOfRangeException(nameof(importDemand), importDemand, $"The import-demand elasticity must be finite and negative (entered with its sign, e.g. -1.5); got {Format(importDemand)}.");
         }
 
+        if (importDemand < NumericDomain.MinImportDemand)
+        {
+            throw new ArgumentOutOfRangeException(nameof(importDemand), importDemand, $"The import-demand elasticity must be at least {Format(NumericDomain.MinImportDemand)}; got {Format(importDemand)}.");
+        }
+
         if (!double.IsFinite(substitution) || substitution <= 0d)
         {
             throw new ArgumentOutOfRangeException(nameof(substitution), substitution, $"The substitution elasticity must be finite and positive; got {Format(substitution)}.");
         }
 
+        if (substitution > NumericDomain.MaxSubstitution)
+        {
+            throw new ArgumentOutOfRangeException(nameof(substitution), substitution, $"The substitution elasticity must be at most {Format(NumericDomain.MaxSubstitution)}; got {Format(substitution)}.");
+        }
+
         if (double.IsNaN(exportSupply) || exportSupply <= 0d)
         {
             throw new ArgumentOutOfRangeException(nameof(exportSupply), exportSupply, $"The export-supply elasticity must be positive (99 or infinity for infinite supply); got {Format(exportSupply)}.");
+        }
+
+        if (exportSupply < NumericDomain.MinExportSupply)
+        {
+            throw new ArgumentOutOfRangeException(nameof(exportSupply), exportSupply, $"The export-supply elasticity must be at least {Format(NumericDomain.MinExportSupply)} (99 or infinity for infinite supply); got {Format(exportSupply)}.");
         }
 
         ImportDemand = importDemand;

@@ -206,16 +206,23 @@ public static class GsimModel
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(firstError).Throw();
         }
 
-        return Assemble(scenario, data, year, markets, inputs, solutions, rateBefore, rateAfter);
+        var own = markets.Where(k => k.Importer.Equals(scenario.Importer)).Select(k =>
+        {
+            var into = data.FlowsInto(k);
+            return new ScenarioNotes.OwnMarket(k, into.AsMemory(), i => rateBefore[into[i]]);
+        }).ToList();
+        var scenarioNotes = ScenarioNotes.For(scenario, data, year, own, markets, scenario.Elasticities);
+        return Assemble(scenario, data, year, markets, inputs, solutions, rateBefore, rateAfter, scenarioNotes);
     }
 
-    private static GsimResult Assemble(Scenario scenario, TradeDataSet data, int year, ImmutableArray<MarketKey> markets, ProductInput[] inputs, GsimSolution[] solutions, Dictionary<TradeFlow, TariffRate> rateBefore, Dictionary<TradeFlow, TariffRate> rateAfter)
+    private static GsimResult Assemble(Scenario scenario, TradeDataSet data, int year, ImmutableArray<MarketKey> markets, ProductInput[] inputs, GsimSolution[] solutions, Dictionary<TradeFlow, TariffRate> rateBefore, Dictionary<TradeFlow, TariffRate> rateAfter, List<string> scenarioNotes)
     {
         var currency = data.Currency;
         var notes = new List<string>
         {
             "GSIM (linearised Francois & Hall): trade creation and diversion are not defined; the change is the whole of projected minus baseline, and the price effect is the value change from the world price.",
         };
+        notes.AddRange(scenarioNotes);
         var productIndex = inputs.Select((p, i) => (p.Hs, i)).ToDictionary(x => x.Hs, x => x.i);
         var projections = new List<MarketProjection>(markets.Length);
         foreach (var market in markets)

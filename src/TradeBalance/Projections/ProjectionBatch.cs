@@ -127,7 +127,6 @@ internal sealed class ProjectionBatch
         var before = new TariffRate[flows.Length];
         var after = new TariffRate[flows.Length];
         var marketElasticities = new ElasticityValues[markets.Length];
-        var marketNotes = new List<string>?[markets.Length];
         var failures = new ExceptionDispatchInfo?[markets.Length];
         Parallel.ForEach(Partitioner.Create(0, markets.Length, MarketsPerBlock), range =>
         {
@@ -148,7 +147,14 @@ internal sealed class ProjectionBatch
         });
 
         Array.Find(failures, f => f is not null)?.Throw();
-        var notes = ImmutableArray.CreateRange(marketNotes.Where(n => n is not null).SelectMany(n => n!));
+        var own = new ScenarioNotes.OwnMarket[markets.Length];
+        for (var m = 0; m < markets.Length; m++)
+        {
+            var first = offsets[m];
+            own[m] = new ScenarioNotes.OwnMarket(markets[m], flows.AsMemory(first, offsets[m + 1] - first), i => before[first + i]);
+        }
+
+        var notes = ImmutableArray.CreateRange(ScenarioNotes.For(scenario, data, year, own, markets, e));
         return new ProjectionBatch(scenario, data, year, markets, ImmutableCollectionsMarshal.AsImmutableArray(flows), offsets, before, after, marketElasticities, notes);
 
         void Lay(int m)
@@ -164,13 +170,6 @@ internal sealed class ProjectionBatch
                 i++;
             }
 
-            foreach (var b in scenario.Beneficiaries)
-            {
-                if (!into[m].Any(f => f.Exporter.Equals(b) && f.Value.Amount > 0m))
-                {
-                    (marketNotes[m] ??= []).Add($"{b.Alpha3} has no baseline exports in {markets[m]}: the model only re-scales existing trade, so it projects none.");
-                }
-            }
         }
     }
 

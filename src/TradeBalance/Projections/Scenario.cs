@@ -26,7 +26,11 @@ public sealed class Scenario
     // The lines as HsKeys and the lengths they use, so Covers walks the traded code's ancestors
     // instead of scanning every line.
     private readonly HashSet<long> _lineKeys;
+    private readonly Dictionary<long, HsCode> _linesByKey;
     private readonly int[] _lineLengths;
+
+    // Every code above a line (its heading, chapter, …): an elasticity override there reaches the line.
+    private readonly HashSet<long> _aboveLineKeys;
 
     /// <summary>Creates a scenario.</summary>
     /// <param name="name">A short name.</param>
@@ -71,7 +75,17 @@ public sealed class Scenario
         Beneficiaries = b;
         Lines = l;
         _lineKeys = [.. l.Select(HsKey.Of)];
+        _linesByKey = l.ToDictionary(HsKey.Of);
         _lineLengths = [.. l.Select(h => h.Length).Distinct()];
+        _aboveLineKeys = [];
+        foreach (var line in l)
+        {
+            var key = HsKey.Of(line);
+            for (var length = 2; length < line.Length; length += 2)
+            {
+                _aboveLineKeys.Add(HsKey.Prefix(key, length));
+            }
+        }
         Change = change;
         Effective = effective;
     }
@@ -121,11 +135,27 @@ public sealed class Scenario
     public ProjectionModelKind Model { get; init; } = ProjectionModelKind.Smart;
 
     /// <summary>Gets the elasticities.</summary>
+    /// <remarks>Every per-HS override must concern one of the scenario's lines (<see cref="Concerns"/>): an
+    /// override for a code the scenario does not touch would never be used, so it is refused rather
+    /// than ignored.</remarks>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
+    /// <exception cref="ArgumentException">Set to elasticities with an override for a code that is neither one of the lines, under one, nor above one; the message names the code and the lines.</exception>
     public Elasticities Elasticities
     {
         get => _elasticities;
-        init => _elasticities = value ?? throw new ArgumentNullException(nameof(Elasticities));
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Elasticities));
+            foreach (var hs in value.Overrides.Keys)
+            {
+                if (!Concerns(hs))
+                {
+                    throw new ArgumentException($"The elasticity override for HS {hs} is outside the scenario's lines ({string.Join(", ", Lines)}): it would never be used. Remove it or add the line.", nameof(Elasticities));
+                }
+            }
+
+            _elasticities = value;
+        }
     }
 
     /// <summary>Gets the Monte Carlo settings, or null when the scenario asks for none.</summary>
@@ -161,6 +191,30 @@ public sealed class Scenario
         }
 
         return false;
+    }
+
+    /// <summary>Returns true when the code is one of the scenario's lines, under one (covered), or above one (its heading or chapter), so that an elasticity override for it reaches a market of the scenario.</summary>
+    /// <param name="hs">The code.</param>
+    /// <returns>True when the code concerns the scenario.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="hs"/> is null.</exception>
+    public bool Concerns(HsCode hs) => Covers(hs) || (!hs.IsTotal && _aboveLineKeys.Contains(HsKey.Of(hs)));
+
+    /// <summary>Returns every line of the scenario that covers the code (the code itself or a line above it).</summary>
+    internal IEnumerable<HsCode> LinesOver(HsCode hs)
+    {
+        if (hs.IsTotal)
+        {
+            yield break;
+        }
+
+        var key = HsKey.Of(hs);
+        foreach (var length in _lineLengths)
+        {
+            if (length <= hs.Length && _linesByKey.TryGetValue(HsKey.Prefix(key, length), out var line))
+            {
+                yield return line;
+            }
+        }
     }
 
     /// <summary>Returns the exporter's tariff on the code before and after the scenario.</summary>

@@ -12,7 +12,8 @@ namespace TradeBalance.Projections;
 /// <para>Draws (MODELS.md, "Time and uncertainty"): for each draw and market, in market order, three
 /// uniform numbers u ∈ [0, 1) give <c>η·(1 + s·(2u₁ − 1))</c>, <c>σ·(1 + s·(2u₂ − 1))</c> and
 /// <c>ε·(1 + s·(2u₃ − 1))</c>, with s = <see cref="MonteCarloSettings.Spread"/> &lt; 1, so η stays
-/// negative and σ, ε positive; an infinite ε (≥ 99) stays infinite (u₃ is drawn and unused).</para>
+/// negative and σ, ε positive; an infinite ε (≥ 99) stays infinite (u₃ is drawn and unused). A draw
+/// past a bound of <see cref="NumericDomain"/> (η below −100, σ above 100, ε below 0.01) is that bound.</para>
 /// <para>Reproducibility: draw d's numbers come from its own SplitMix64 stream seeded with
 /// <c>mix(mix(seed) + d·0x9E3779B97F4A7C15)</c> (Steele, Lea &amp; Flood 2014), never from a shared
 /// generator; market m's three numbers are numbers 3m to 3m + 2 of that stream, reached by skipping
@@ -755,10 +756,11 @@ public static class Sensitivity
                         var u1 = rng.NextDouble();
                         var u2 = rng.NextDouble();
                         var u3 = rng.NextDouble();
-                        eta[m] = batch.ImportDemand[m0 + m] * (1d + (spread * ((2d * u1) - 1d)));
-                        sigma[m] = batch.Substitution[m0 + m] * (1d + (spread * ((2d * u2) - 1d)));
+                        // Draws stay inside the numeric domain: one past a bound is that bound.
+                        eta[m] = Math.Max(NumericDomain.MinImportDemand, batch.ImportDemand[m0 + m] * (1d + (spread * ((2d * u1) - 1d))));
+                        sigma[m] = Math.Min(NumericDomain.MaxSubstitution, batch.Substitution[m0 + m] * (1d + (spread * ((2d * u2) - 1d))));
                         var e = batch.ExportSupply[m0 + m];
-                        eps[m] = e >= ElasticityValues.InfiniteSupplyThreshold ? e : e * (1d + (spread * ((2d * u3) - 1d)));
+                        eps[m] = e >= ElasticityValues.InfiniteSupplyThreshold ? e : Math.Max(NumericDomain.MinExportSupply, e * (1d + (spread * ((2d * u3) - 1d))));
                     }
 
                     var markets = marketFigures.Slice(b * 5 * k, 5 * k);

@@ -25,9 +25,13 @@ public sealed record TariffChange
     public static TariffChange NewRate(TariffRate rate) => new(TariffChangeKind.NewRate, rate.Percent);
 
     /// <summary>A cut by a number of percentage points (negative raises the rate).</summary>
-    /// <param name="points">The cut, for example 5 for 15 % → 10 %.</param>
+    /// <param name="points">The cut, for example 5 for 15 % → 10 %; from −10,000 to 10,000 (<see cref="NumericDomain.MaxTariffPercent"/>).</param>
     /// <returns>The change.</returns>
-    public static TariffChange CutPoints(decimal points) => new(TariffChangeKind.CutPoints, points);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="points"/> is outside ±10,000; the message names it.</exception>
+    public static TariffChange CutPoints(decimal points) =>
+        Math.Abs(points) > NumericDomain.MaxTariffPercent
+            ? throw new ArgumentOutOfRangeException(nameof(points), points, $"A cut in points must be within ±{NumericDomain.MaxTariffPercent.ToString("#,##0", CultureInfo.InvariantCulture)}; got {points.ToString(CultureInfo.InvariantCulture)}.")
+            : new(TariffChangeKind.CutPoints, points);
 
     /// <summary>A linear cut by a percentage of the rate (WITS's "linear cut"): 80 turns 15 % into 3 %.</summary>
     /// <param name="percent">The cut, 0–100.</param>
@@ -41,6 +45,7 @@ public sealed record TariffChange
     /// <summary>Applies the change to a rate.</summary>
     /// <param name="before">The rate before.</param>
     /// <returns>The rate after, at least 0 %.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A negative cut in points takes the rate above 10,000 % (<see cref="NumericDomain.MaxTariffPercent"/>); the message names the rate.</exception>
     public TariffRate Apply(TariffRate before) => Kind switch
     {
         TariffChangeKind.NewRate => new TariffRate(Value),

@@ -97,10 +97,11 @@ public class FuzzRegressionTests
     /// <summary>Finding 3: a BACI value or quantity too large to multiply by 1000, or ROW rows summing past the decimal range, escaped as OverflowException.</summary>
     public static TheoryData<string, string, int, string> Overflow => new()
     {
-        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,5,7.E+28", 2, "column 'q': '7.E+28' is too large" },
-        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,79228162514264337593543950335,1", 2, "column 'v': '79228162514264337593543950335' is too large" },
-        { "baci", "t,i,j,k,v,q\n2022,899,156,090240,7E+25,\n2022,577,156,090240,7E+25,\n", 3, "ROW flows CHN HS 090240 2022 (this line and line 2) sum to more" },
-        { "comtrade", "reporterCode,flowCode,partnerCode,cmdCode,refYear,primaryValue\n156,M,899,0902,2024,79228162514264337593543950335\n156,M,577,0902,2024,1\n", 3, "sum to more than the largest value" },
+        // Since the numeric domain (docs/numeric-domain.md) these are past the largest flow, 1E+15, and say so.
+        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,5,7.E+28", 2, "column 'q': '7.E+28' is outside the numeric domain" },
+        { "baci", "t,i,j,k,v,q\n2022,4,156,090240,79228162514264337593543950335,1", 2, "column 'v': '79228162514264337593543950335' is outside the numeric domain" },
+        { "baci", "t,i,j,k,v,q\n2022,899,156,090240,7E+11,\n2022,577,156,090240,7E+11,\n", 3, "ROW flows CHN HS 090240 2022 (this line and line 2) sum to more" },
+        { "comtrade", "reporterCode,flowCode,partnerCode,cmdCode,refYear,primaryValue\n156,M,899,0902,2024,1000000000000000\n156,M,577,0902,2024,1\n", 3, "sum to more than the largest value" },
     };
 
     [Theory]
@@ -122,11 +123,12 @@ public class FuzzRegressionTests
     [Fact]
     public void The_largest_BACI_value_that_fits_still_reads()
     {
-        var (data, _) = BaciReader.Read(new StringReader("t,i,j,k,v,q\n2022,404,156,090240,79228162514264337593543950,NA\n"), "baci.csv");
-        Assert.Equal(79228162514264337593543950000m, data.Flows[0].Value.Amount);
-        var columns = BaciReader.ReadColumns(new MemoryStream("t,i,j,k,v,q\n2022,404,156,090240,79228162514264337593543950,NA\n"u8.ToArray()), "baci.csv").Value;
-        Assert.Equal(7.9228162514264337593543950E+28, columns.ValuesUsd[0]);
-        Assert.Equal(decimal.MaxValue, columns.ToTradeDataSet().Value.Flows[0].Value.Amount); // the nearest double lies above the decimal range
+        // The largest flow of the numeric domain, 1E+15 USD, is 1E+12 in BACI's thousands.
+        var (data, _) = BaciReader.Read(new StringReader("t,i,j,k,v,q\n2022,404,156,090240,1000000000000,NA\n"), "baci.csv");
+        Assert.Equal(1_000_000_000_000_000m, data.Flows[0].Value.Amount);
+        var columns = BaciReader.ReadColumns(new MemoryStream("t,i,j,k,v,q\n2022,404,156,090240,1000000000000,NA\n"u8.ToArray()), "baci.csv").Value;
+        Assert.Equal(1e15, columns.ValuesUsd[0]);
+        Assert.Equal(1_000_000_000_000_000m, columns.ToTradeDataSet().Value.Flows[0].Value.Amount);
     }
 
     /// <summary>Finding 4: a file with no header and no final line break was reported one line past its end.</summary>

@@ -23,7 +23,7 @@ public class NumericEdgeCaseTests
         ["beneficiary without trade"] = new([0m, 50m, 20m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
         ["single supplier"] = new([20_000_000m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
         ["all suppliers beneficiaries"] = new([20m, 68m, 23m, 5m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart, Beneficiaries: 4),
-        ["huge values 1e15 USD"] = new([1e15m, 3e15m, 2e15m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
+        ["huge values at the bound (1e15 USD)"] = new([1e15m, 1e15m, 2e14m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
         ["tiny values 1e-6 USD"] = new([0.000001m, 0.000003m, 0.000002m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
         ["mixed 1e15 and 1e-6"] = new([0.000001m, 1e15m, 2m], 15m, TariffChange.NewRate(TariffRate.Zero), Smart),
         ["0 % to 0 %"] = new([20m, 68m, 23m], 0m, TariffChange.NewRate(TariffRate.Zero), Smart),
@@ -32,16 +32,18 @@ public class NumericEdgeCaseTests
         ["15 % to 1000 %, finite supply"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(new TariffRate(1000m)), new(-1.5, 1.5, 2)),
         ["eta -> 0- (-1e-12)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1e-12, 1.5, 99)),
         ["eta -> 0-, finite supply"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1e-12, 1.5, 1.5)),
-        ["eta huge (-1e6)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1e6, 1.5, 99)),
+        ["eta at its bound (-100)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(NumericDomain.MinImportDemand, 1.5, 99)),
         ["tiny sigma (1e-12)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1e-12, 99)),
-        ["huge sigma (1e6)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1e6, 99)),
-        ["huge sigma, tariff increase"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(new TariffRate(40m)), new(-1.5, 1e6, 99)),
+        ["sigma at its bound (100)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, NumericDomain.MaxSubstitution, 99)),
+        ["sigma at its bound, tariff increase"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(new TariffRate(40m)), new(-1.5, NumericDomain.MaxSubstitution, 99)),
         ["epsilon just below 99"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1.5, 98.999999)),
         ["epsilon at 99"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1.5, 99)),
         ["epsilon infinite"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1.5, double.PositiveInfinity)),
-        ["epsilon tiny (1e-9)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1.5, 1e-9)),
-        ["epsilon tiny, huge sigma"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1e6, 1e-9)),
-        ["every bound at once"] = new([1e15m, 0.000001m, 0m], 1000m, TariffChange.NewRate(TariffRate.Zero), new(-1e-12, 1e6, 1e-9)),
+        ["epsilon at its bound (0.01)"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, 1.5, NumericDomain.MinExportSupply)),
+        ["epsilon and sigma at their bounds"] = new([20m, 68m, 23m], 15m, TariffChange.NewRate(TariffRate.Zero), new(-1.5, NumericDomain.MaxSubstitution, NumericDomain.MinExportSupply)),
+        ["10,000 % to 0 %"] = new([20m, 68m, 23m], 10_000m, TariffChange.NewRate(TariffRate.Zero), Smart),
+        ["0 % to 10,000 %"] = new([20m, 68m, 23m], 0m, TariffChange.NewRate(new TariffRate(NumericDomain.MaxTariffPercent)), Smart),
+        ["every value and rate bound at once"] = new([1e15m, 0.000001m, 0m], 10_000m, TariffChange.NewRate(TariffRate.Zero), new(-1e-12, 1.5, 99)),
     };
 
     public static TheoryData<string, string> Runs =>
@@ -96,10 +98,6 @@ public class NumericEdgeCaseTests
     /// </summary>
     private static readonly Dictionary<(string Case, string Model), string> ExpectedErrors = new()
     {
-        [("eta huge (-1e6)", "armington")] = "cannot be reported with elasticities η=-1000000 σ=1.5 ε=∞",
-        [("epsilon tiny (1e-9)", "armington")] = "did not converge to the tolerance 1E-12 within 200 iteration(s) with elasticities η=-1.5 σ=1.5 ε=1E-09",
-        [("epsilon tiny, huge sigma", "armington")] = "with elasticities η=-1.5 σ=1000000 ε=1E-09",
-        [("every bound at once", "armington")] = "with elasticities η=-1E-12 σ=1000000 ε=1E-09",
     };
 
     private static void CheckFinite(ProjectionResult result)
