@@ -7,10 +7,27 @@ internal sealed class JsonDocumentContext(string fileName, byte[] bytes, int sta
 
     public int Start { get; } = start;
 
+    /// <summary>The line of a byte offset: LF, CR LF and a lone CR each end a line, as in the CSV readers.</summary>
     public long LineOf(long offset)
     {
-        var end = (int)Math.Min(offset, bytes.Length);
-        return bytes.AsSpan(0, end).Count((byte)'\n') + 1;
+        var before = bytes.AsSpan(0, (int)Math.Min(offset, bytes.Length));
+        var crs = before.Count((byte)'\r');
+        if (crs == 0)
+        {
+            return before.Count((byte)'\n') + 1;
+        }
+
+        // A CR ends a line unless an LF follows it (then the LF does).
+        long line = 1;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == (byte)'\n' || (before[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
+            {
+                line++;
+            }
+        }
+
+        return line;
     }
 
     public TradeDataException Error(long offset, string? path, string? value, string problem, Exception? inner = null) =>

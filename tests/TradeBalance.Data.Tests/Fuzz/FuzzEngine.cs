@@ -283,6 +283,60 @@ public static class FuzzEngine
             }
         }
 
+        if (e.Message.Contains("is not valid UTF-8 text", StringComparison.Ordinal) && FirstInvalidUtf8Line(input) is { } invalid && invalid != e.Line)
+        {
+            return "names another line than the first byte that is not UTF-8";
+        }
+
+        return null;
+    }
+
+    /// <summary>The line (1-based; CR, LF and CR LF end a line) of the first byte sequence that is not UTF-8 (or is U+FFFF,
+    /// which the readers refuse too), gzip undone; null when there is none, or the text is UTF-16/32 by its byte order mark.</summary>
+    internal static long? FirstInvalidUtf8Line(byte[] input)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = input.Length >= 2 && input[0] == 0x1F && input[1] == 0x8B ? Gunzip(input) : input;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> rest = bytes;
+        if (rest is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
+        {
+            return null;
+        }
+
+        long line = 1;
+        var afterCr = false;
+        while (!rest.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(rest, out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done || rune.Value == 0xFFFF)
+            {
+                return line;
+            }
+
+            if (rune.Value == '\n')
+            {
+                if (!afterCr)
+                {
+                    line++;
+                }
+            }
+            else if (rune.Value == '\r')
+            {
+                line++;
+            }
+
+            afterCr = rune.Value == '\r';
+            rest = rest[consumed..];
+        }
+
         return null;
     }
 
