@@ -15,12 +15,15 @@ internal static class ProjectCommand
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
         var output = new Option<string?>("--output") { Description = "Also write the projection to FILE: .csv or .json (format by extension).", HelpName = "FILE" };
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE: .png or .svg.", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" }.OneOf("a format", "table", "csv", "json");
         var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
-        var draws = new Option<int?>("--draws") { Description = "Monte Carlo draws for the P5–P95 bands in the table (0 = none). Default: the scenario's, else 200.", HelpName = "N" };
+        var draws = OptionValues.WholeNumber("--draws", 0, 1_000_000, " (0 turns the bands off)");
+        draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200.";
+        draws.HelpName = "N";
         var all = new Option<bool>("--all") { Description = $"Show every market and product in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
-        var seed = new Option<int?>("--seed") { Description = "Seed for the Monte Carlo draws. Default: the scenario's, else 42.", HelpName = "S" };
+        var seed = OptionValues.WholeNumber("--seed", int.MinValue, int.MaxValue);
+        seed.Description = "Seed for the Monte Carlo draws (a whole number). Default: the scenario's, else 42.";
+        seed.HelpName = "S";
 
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
         foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed, all })
@@ -62,11 +65,6 @@ internal static class ProjectCommand
             if (table)
             {
                 var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
-                if (n < 0)
-                {
-                    throw new UsageException($"--draws: {n} is negative.");
-                }
-
                 bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
             }
 

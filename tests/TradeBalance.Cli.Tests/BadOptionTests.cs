@@ -14,7 +14,7 @@ public class BadOptionTests
     /// <summary>Arguments ({dir} is the scratch folder), files to write there, the exit code and the message fragment.</summary>
     private static readonly Dictionary<string, (string[] Args, (string Name, string Text)[] Files, int Exit, string Fragment)> Cases = new()
     {
-        ["project --draws negative"] = (["project", "--draws", "-1"], [], 2, "--draws: -1 is negative"),
+        ["project --draws negative"] = (["project", "--draws", "-1"], [], 2, "--draws: '-1' is outside 0 to 1,000,000 (0 turns the bands off)"),
         ["project --draws not a number"] = (["project", "--draws", "many"], [], 2, "'many'"),
         ["project --seed not whole"] = (["project", "--seed", "1.5"], [], 2, "'1.5'"),
         ["project --years backwards"] = (["project", "--years", "2030..2026"], [], 2, "--years: '2030..2026' is not a year range"),
@@ -41,10 +41,10 @@ public class BadOptionTests
         ["balance same country twice"] = (["balance", "--country", "KEN", "--partner", "KEN"], [], 2, "--country and --partner are both KEN"),
         ["balance --rates missing file"] = (["balance", "--rates", "{dir}/none.csv"], [], 2, "--rates: file"),
         ["balance --flows bad year"] = (["balance", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "1850,KEN,CHN,0902,5\n")], 3, "flows.csv:2: column 'year': '1850' is out of range (1900 to 2200)"),
-        ["sensitivity --draws 0"] = (["sensitivity", "--draws", "0"], [], 2, "--draws: 0 is outside 1–1,000,000"),
-        ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: 2000000 is outside"),
-        ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: 1 is outside [0, 1)"),
-        ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: -0.1 is outside [0, 1)"),
+        ["sensitivity --draws 0"] = (["sensitivity", "--draws", "0"], [], 2, "--draws: '0' is outside 1 to 1,000,000"),
+        ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: '2000000' is outside"),
+        ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: '1' is outside [0, 1)"),
+        ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: '-0.1' is outside [0, 1)"),
         ["sensitivity --model gsim"] = (["sensitivity", "--model", "gsim"], [], 2, "'gsim'"),
         ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .png or .svg"),
         ["sensitivity --format json"] = (["sensitivity", "--format", "json"], [], 2, "'json'"),
