@@ -48,7 +48,7 @@ internal static class BalanceCommand
             var table = ratesPath is null ? KenyaChina.ExchangeRates : ExchangeRatesCsv.Read(ratesPath).Value;
             var ci = CultureInfo.InvariantCulture;
             var console = CliApp.Console(stdout);
-            var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
+            var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
             t.AddColumn("Year");
             foreach (var h in Headers)
             {

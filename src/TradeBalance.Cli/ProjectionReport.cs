@@ -15,7 +15,7 @@ internal static class ProjectionReport
     public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false)
     {
         console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
-        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {string.Join(", ", result.Scenario.Beneficiaries.Select(b => b.Name))}");
+        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {Esc(string.Join(", ", result.Scenario.Beneficiaries.Select(b => b.Name)))}");
         console.WriteLine();
 
         // A table per market is for people: past a screenful, show the largest markets and say so.
@@ -50,7 +50,8 @@ internal static class ProjectionReport
 
         foreach (var origin in inputs.Origins)
         {
-            console.MarkupLine($"[grey]{Esc(origin)}[/]");
+            // A read report runs over several lines (skip rules, units): keep its line breaks.
+            console.MarkupLine($"[grey]{Terminal.MarkupLines(origin)}[/]");
         }
     }
 
@@ -194,5 +195,5 @@ internal static class ProjectionReport
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
 
-    private static string Esc(string s) => Markup.Escape(s);
+    private static string Esc(string s) => Terminal.Markup(s);
 }
