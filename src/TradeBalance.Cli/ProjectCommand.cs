@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TradeBalance.Data;
+using TradeBalance.Projections;
 
 namespace TradeBalance.Cli;
 
@@ -40,16 +41,20 @@ internal static class ProjectCommand
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
                 [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
-            var kind = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : inputs.Scenario.Model;
-            if (parse.GetValue(years) is { } range)
-            {
-                var (from, to) = Projector.ParseYears(range);
-                if (outputPath is not null || parse.GetValue(format) != "table")
-                {
-                    throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
-                }
 
+            // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
+            ProjectionModelKind? chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
+            (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
+            if (yearRange is not null && (outputPath is not null || parse.GetValue(format) != "table"))
+            {
+                throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
+            }
+
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates));
+            var kind = chosen ?? inputs.Scenario.Model;
+            if (yearRange is { } y)
+            {
+                var (from, to) = y;
                 var path = Projector.Path(inputs, kind, from, to);
                 PathReport.Render(CliApp.Console(stdout), path);
                 if (chartPath is not null)

@@ -70,6 +70,8 @@ public class BadOptionTests
         ["project --flows @name is a file name, not a response file"] = (["project", "--flows", "@{dir}/flows.csv"], [], 2, "--flows: file '@"),
         ["project --model with ESC, escaped"] = (["project", "--model", "\u001b[31mcge"], [], 2, "--model: '\\x1B[31mcge' is not a model"),
         ["balance --country with a bidi isolate, escaped"] = (["balance", "--country", "KE\u2067N"], [], 2, "--country: 'KE\\u2067N' is not a known ISO 3166-1 country code"),
+        ["project --years bad beside a bad file: the option is checked first"] = (["project", "--years", "2030..2026", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,-5\n")], 2, "--years: '2030..2026' is not a year range"),
+        ["project --model bad beside a bad file: the option is checked first"] = (["project", "--model", "cge", "--scenario", "{dir}/s.json"], [("s.json", "{,}")], 2, "--model: 'cge' is not a model"),
         ["an unknown argument with ESC, escaped"] = (["project", "\u001b]0;x\u0007"], [], 2, "'\\x1B]0;x\\x07'"),
     };
 
