@@ -39,7 +39,7 @@ internal static class BalanceCommand
             var table = ratesPath is null ? KenyaChina.ExchangeRates : Inputs.Read(ratesPath, "--rates", (s, name) => ExchangeRatesCsv.Read(s, name).Value);
             var ci = CultureInfo.InvariantCulture;
             var console = CliApp.Console(stdout);
-            var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
+            var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
             t.AddColumn("Year");
             foreach (var h in Headers)
             {

@@ -2,10 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TradeBalance.Data;
+using TradeBalance.Projections;
 
 namespace TradeBalance.Cli;
 
-/// <summary>The command tree, and the one place errors become exit codes and one-sentence messages.</summary>
+/// <summary>
+/// The command tree, and the one place errors become exit codes and one-line messages. Every error
+/// prints as <c>tradebalance: file:line: field: message</c> (the parts that are known), escaped for the
+/// terminal (<see cref="Terminal"/>): usage errors (options, their values, file names) exit 2, errors
+/// in a file's content exit 3.
+/// </summary>
 internal static class CliApp
 {
     /// <summary>Runs the tool with the given arguments, writing to the given streams; returns the exit code.</summary>
@@ -26,12 +32,13 @@ internal static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout));
 
-        var parse = root.Parse(args);
+        // Response files off: '@flows.csv' is a file name, not a list of arguments to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
             {
-                stderr.WriteLine($"tradebalance: {e.Message}");
+                stderr.WriteLine(Terminal.ErrorLine(e.Message));
             }
 
             stderr.WriteLine("Run 'tradebalance --help' for usage.");
@@ -48,29 +55,59 @@ internal static class CliApp
         catch (Exception e)
         {
             var (code, message) = Classify(e);
-            stderr.WriteLine($"tradebalance: {message}");
+            stderr.WriteLine(Terminal.ErrorLine(message));
             if (parse.GetValue(verbose))
             {
-                stderr.WriteLine(e.ToString());
+                stderr.WriteLine(Terminal.PlainLines(e.ToString()));
             }
 
             return code;
         }
     }
 
-    /// <summary>Maps an exception to an exit code and a one-sentence message.</summary>
+    /// <summary>
+    /// Maps an exception to an exit code and a one-line message (not yet escaped: <see cref="Terminal.ErrorLine"/>
+    /// does that). Option values are checked before anything runs, so an exception from the library means
+    /// the files' content does not fit (exit 3); the message never carries a .NET type or parameter name.
+    /// </summary>
     internal static (int Code, string Message) Classify(Exception e) => e switch
     {
+        AggregateException { InnerExceptions.Count: 1 } a => Classify(a.InnerExceptions[0]),
         UsageException u => (ExitCodes.Usage, u.Message),
         TradeDataException d => (ExitCodes.BadData, d.Message),
         FileNotFoundException f => (ExitCodes.Usage, $"file '{f.FileName}' does not exist."),
-        DirectoryNotFoundException d => (ExitCodes.Usage, d.Message),
+        DirectoryNotFoundException => (ExitCodes.Usage, WithoutParameter(e)),
         CurrencyMismatchException c => (ExitCodes.BadData, c.Message),
+        ProjectionException p => (ExitCodes.BadData, p.Message),
         KeyNotFoundException k => (ExitCodes.BadData, k.Message),
-        ArgumentException a => (ExitCodes.BadData, a.Message),
+        ArgumentException a => (ExitCodes.BadData, WithoutParameter(a)),
         FormatException f => (ExitCodes.BadData, f.Message),
-        _ => (ExitCodes.Failure, $"{e.GetType().Name}: {e.Message}"),
+        IOException or UnauthorizedAccessException => (ExitCodes.Failure, e.Message),
+        _ => (ExitCodes.Failure, $"unexpected error: {WithoutParameter(e)} (run again with --verbose for the details)"),
     };
+
+    /// <summary>
+    /// The message without what .NET appends for developers: <c> (Parameter 'x')</c> (also nested, from an
+    /// inner message) and an out-of-range exception's <c>Actual value was …</c> line.
+    /// </summary>
+    internal static string WithoutParameter(Exception e)
+    {
+        var message = e.Message;
+        if (e is ArgumentOutOfRangeException { ActualValue: not null })
+        {
+            var lastLine = message.LastIndexOf('\n');
+            message = lastLine > 0 ? message[..lastLine].TrimEnd('\r') : message;
+        }
+
+        if (e is ArgumentException { ParamName: { Length: > 0 } name })
+        {
+            // The suffix as this runtime words it (it is localised): the message of an exception with an empty one.
+            var suffix = new ArgumentException(string.Empty, name).Message;
+            message = message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(message, @" \(Parameter '[^']*'\)", string.Empty).Trim();
+    }
 
     /// <summary>Gets or sets the buffered writer over the process's standard output, when the tool runs as a process (tests pass their own writers).</summary>
     internal static TextWriter? ProcessStdout { get; set; }

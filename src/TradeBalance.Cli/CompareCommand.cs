@@ -27,7 +27,7 @@ internal static class CompareCommand
             var rowsByKey = results.Select(x => x.Result.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();
             var console = CliApp.Console(stdout);
             var importer = inputs.Scenario.Importer;
-            console.MarkupLine($"[bold]{Markup.Escape(inputs.Scenario.Name)}[/]: the beneficiaries' exports to {Markup.Escape(importer.Name)} under each model (USD m; share of the market)");
+            console.MarkupLine($"[bold]{Terminal.Markup(inputs.Scenario.Name)}[/]: the beneficiaries' exports to {Terminal.Markup(importer.Name)} under each model (USD m; share of the market)");
             var table = new Table { Border = TableBorder.Rounded };
             table.AddColumn("Exporter");
             table.AddColumn("Product");
@@ -56,7 +56,7 @@ internal static class CompareCommand
                     cells.Add($"{ProjectionReport.Millions(r.Projected)} ({Percent(r.ProjectedShare)})");
                 }
 
-                table.AddRow([.. cells.Select(Markup.Escape)]);
+                table.AddRow([.. cells.Select(Terminal.Markup)]);
             }
 
             console.Write(table);

@@ -3,12 +3,16 @@ namespace TradeBalance.Cli;
 /// <summary>Refuses an output path that names an input or another output, so a run never overwrites what it reads.</summary>
 internal static class OutputPaths
 {
-    /// <summary>Throws a usage error when an output is the same file as an input or as another output, also through symbolic links.</summary>
+    /// <summary>
+    /// Throws a usage error when a path is not a usable file name (empty, or holding a NUL), when an
+    /// output's folder does not exist, or when an output is the same file as an input or as another
+    /// output, also through symbolic links.
+    /// </summary>
     /// <param name="outputs">The output options and their paths (null: not given).</param>
     /// <param name="inputs">The input options and their paths (null: not given).</param>
     public static void Check(IEnumerable<(string Option, string? Path)> outputs, IEnumerable<(string Option, string? Path)> inputs)
     {
-        var taken = inputs.Where(i => i.Path is not null).Select(i => (i.Option, File: Canonical(i.Path!), Role: "input")).ToList();
+        var taken = inputs.Where(i => i.Path is not null).Select(i => (i.Option, File: Canonical(i.Option, i.Path!), Role: "input")).ToList();
         foreach (var (option, path) in outputs)
         {
             if (path is null)
@@ -16,7 +20,12 @@ internal static class OutputPaths
                 continue;
             }
 
-            var file = Canonical(path);
+            var file = Canonical(option, path);
+            if (Path.GetDirectoryName(file) is { Length: > 0 } folder && !Directory.Exists(folder))
+            {
+                throw new UsageException($"{option}: '{path}': the folder '{folder}' does not exist.");
+            }
+
             foreach (var other in taken)
             {
                 if (string.Equals(file, other.File, StringComparison.Ordinal))
@@ -36,8 +45,14 @@ internal static class OutputPaths
         return file.LinkTarget is null ? file.FullName : Path.GetFullPath(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
     }
 
-    private static string Canonical(string path)
+    private static string Canonical(string option, string path)
     {
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            // .NET refuses these with an ArgumentException naming its own parameter ('path').
+            throw new UsageException($"{option}: '{path}' is not a file name{(path.Length == 0 ? string.Empty : " (it holds a NUL character)")}.");
+        }
+
         try
         {
             return Resolve(path);

@@ -12,17 +12,17 @@ internal static class PathReport
         var ci = CultureInfo.InvariantCulture;
         var scenario = path.Scenario;
         var importer = scenario.Importer;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]");
-        console.MarkupLine(Markup.Escape($"{ProjectionReport.ModelName(path.Model)} model · {scenario.Stages} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", ci)} · rates as in force on {path.On.ToString("MM-dd", ci)} of each year"));
+        console.MarkupLine($"[bold]{Terminal.Markup(scenario.Name)}[/]");
+        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(path.Model)} model · {scenario.Stages} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", ci)} · rates as in force on {path.On.ToString("MM-dd", ci)} of each year"));
         foreach (var beneficiary in scenario.Beneficiaries)
         {
             var markets = path.Points[0].Result.Markets.Where(m => m.Market.Importer.Equals(importer)).Select(m => m.Market.Hs).ToList();
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{beneficiary.Name}'s exports to {importer.Name} by year (USD m; rate in force)")) };
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{beneficiary.Name}'s exports to {importer.Name} by year (USD m; rate in force)")) };
             table.AddColumn("Year");
             table.AddColumn(new TableColumn("Stage").RightAligned());
             foreach (var hs in markets)
             {
-                table.AddColumn(new TableColumn(Markup.Escape(ProjectionReport.CommodityName(hs))).RightAligned());
+                table.AddColumn(new TableColumn(Terminal.Markup(ProjectionReport.CommodityName(hs))).RightAligned());
             }
 
             table.AddColumn(new TableColumn("Total").RightAligned());
@@ -46,7 +46,7 @@ internal static class PathReport
 
                 cells.Add(ProjectionReport.Millions(total));
                 cells.Add(ProjectionReport.Millions(point.Result.Balance(beneficiary, importer).After.Balance));
-                table.AddRow([.. cells.Select(Markup.Escape)]);
+                table.AddRow([.. cells.Select(Terminal.Markup)]);
             }
 
             console.Write(table);

@@ -21,7 +21,7 @@ internal static class Program
         catch (IOException e)
         {
             // The reader went away (say, 'tradebalance project --format csv | head'): nothing more can be shown.
-            System.Console.Error.WriteLine($"tradebalance: standard output was closed before the output was written ({e.Message}).");
+            System.Console.Error.WriteLine(Terminal.ErrorLine($"standard output was closed before the output was written ({e.Message})."));
             return code == ExitCodes.Ok ? ExitCodes.Failure : code;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TradeBalance.Data;
+using TradeBalance.Projections;
 
 namespace TradeBalance.Cli;
 
@@ -15,12 +16,15 @@ internal static class ProjectCommand
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
         var output = new Option<string?>("--output") { Description = "Also write the projection to FILE: .csv or .json (format by extension).", HelpName = "FILE" };
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE: .png or .svg.", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" }.OneOf("a format", "table", "csv", "json");
         var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
-        var draws = new Option<int?>("--draws") { Description = "Monte Carlo draws for the P5–P95 bands in the table (0 = none). Default: the scenario's, else 200.", HelpName = "N" };
+        var draws = OptionValues.WholeNumber("--draws", 0, 1_000_000, " (0 turns the bands off)");
+        draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200.";
+        draws.HelpName = "N";
         var all = new Option<bool>("--all") { Description = $"Show every market and product in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
-        var seed = new Option<int?>("--seed") { Description = "Seed for the Monte Carlo draws. Default: the scenario's, else 42.", HelpName = "S" };
+        var seed = OptionValues.WholeNumber("--seed", int.MinValue, int.MaxValue);
+        seed.Description = "Seed for the Monte Carlo draws (a whole number). Default: the scenario's, else 42.";
+        seed.HelpName = "S";
 
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
         foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed, all })
@@ -37,17 +41,20 @@ internal static class ProjectCommand
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
                 [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
-            TradeBalance.Projections.ProjectionModelKind? chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? s.Model) == TradeBalance.Projections.ProjectionModelKind.Gsim);
-            var kind = chosen ?? inputs.Scenario.Model;
-            if (parse.GetValue(years) is { } range)
-            {
-                var (from, to) = Projector.ParseYears(range);
-                if (outputPath is not null || parse.GetValue(format) != "table")
-                {
-                    throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
-                }
 
+            // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
+            ProjectionModelKind? chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
+            (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
+            if (yearRange is not null && (outputPath is not null || parse.GetValue(format) != "table"))
+            {
+                throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
+            }
+
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? s.Model) == ProjectionModelKind.Gsim);
+            var kind = chosen ?? inputs.Scenario.Model;
+            if (yearRange is { } y)
+            {
+                var (from, to) = y;
                 var path = Projector.Path(inputs, kind, from, to);
                 PathReport.Render(CliApp.Console(stdout), path);
                 if (chartPath is not null)
@@ -63,11 +70,6 @@ internal static class ProjectCommand
             if (table)
             {
                 var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
-                if (n < 0)
-                {
-                    throw new UsageException($"--draws: {n} is negative.");
-                }
-
                 bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
             }
 

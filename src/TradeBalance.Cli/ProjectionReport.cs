@@ -50,7 +50,8 @@ internal static class ProjectionReport
 
         foreach (var origin in inputs.Origins)
         {
-            console.MarkupLine($"[grey]{Esc(origin)}[/]");
+            // A read report runs over several lines (skip rules, units): keep its line breaks.
+            console.MarkupLine($"[grey]{Terminal.MarkupLines(origin)}[/]");
         }
     }
 
@@ -207,5 +208,5 @@ internal static class ProjectionReport
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
 
-    private static string Esc(string s) => Markup.Escape(s);
+    private static string Esc(string s) => Terminal.Markup(s);
 }

@@ -13,14 +13,18 @@ internal static class SensitivityCommand
         var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
-        var model = new Option<string>("--model") { Description = "Model: smart or armington.", DefaultValueFactory = _ => "smart", HelpName = "NAME" };
-        model.AcceptOnlyFromAmong("smart", "armington");
-        var draws = new Option<int>("--draws") { Description = "Number of draws.", DefaultValueFactory = _ => 1000, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same bands on any number of threads.", DefaultValueFactory = _ => 42, HelpName = "S" };
-        var spread = new Option<double?>("--spread") { Description = "Relative half-width of the uniform range around each elasticity (default: the scenario's, else 0.5).", HelpName = "X" };
+        var model = new Option<string>("--model") { Description = "Model: smart or armington.", DefaultValueFactory = _ => "smart", HelpName = "NAME" }.OneOf("a model sensitivity offers", "smart", "armington");
+        var draws = OptionValues.WholeNumber("--draws", 1, 1_000_000);
+        draws.Description = "Number of draws, 1 to 1,000,000 (default 1000).";
+        draws.HelpName = "N";
+        var seed = OptionValues.WholeNumber("--seed", int.MinValue, int.MaxValue);
+        seed.Description = "Random seed, a whole number (default 42): the same seed gives the same bands on any number of threads.";
+        seed.HelpName = "S";
+        var spread = OptionValues.Fraction("--spread");
+        spread.Description = "Relative half-width of the uniform range around each elasticity, in [0, 1) (default: the scenario's, else 0.5).";
+        spread.HelpName = "X";
         var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE: .png or .svg.", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" };
-        format.AcceptOnlyFromAmong("table", "csv");
+        var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" }.OneOf("a format", "table", "csv");
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
         foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format, all })
@@ -33,11 +37,7 @@ internal static class SensitivityCommand
             var chartPath = parse.GetValue(chart);
             ProjectCommand.CheckExtension(chartPath, "--chart", ".png", ".svg");
             OutputPaths.Check([("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
-            var n = parse.GetValue(draws);
-            if (n is < 1 or > 1_000_000)
-            {
-                throw new UsageException($"--draws: {n} is outside 1–1,000,000.");
-            }
+            var n = parse.GetValue(draws) ?? 1000;
 
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
             var width = parse.GetValue(spread) ?? inputs.Scenario.MonteCarlo?.Spread ?? 0.5;
@@ -46,7 +46,7 @@ internal static class SensitivityCommand
                 throw new UsageException($"--spread: {width.ToString(CultureInfo.InvariantCulture)} is outside [0, 1).");
             }
 
-            var settings = new MonteCarloSettings(n, parse.GetValue(seed), width);
+            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? 42, width);
             var options = new SensitivityOptions { Model = Projector.ParseModel(parse.GetValue(model)!) };
             var console = CliApp.Console(stdout);
             SensitivityResult result;
@@ -87,15 +87,15 @@ internal static class SensitivityCommand
     private static void Render(IAnsiConsole console, SensitivityResult result, bool all)
     {
         var ci = CultureInfo.InvariantCulture;
-        console.MarkupLine($"[bold]{Markup.Escape(result.Scenario.Name)}[/]");
-        console.MarkupLine(Markup.Escape($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · η, σ, ε uniform within ±{(result.Settings.Spread * 100).ToString("0", ci)}% of their point values (η stays negative; ε ≥ 99 stays infinite)"));
+        console.MarkupLine($"[bold]{Terminal.Markup(result.Scenario.Name)}[/]");
+        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · η, σ, ε uniform within ±{(result.Settings.Spread * 100).ToString("0", ci)}% of their point values (η stays negative; ε ≥ 99 stays infinite)"));
         var rowsByMarket = result.Rows.ToLookup(r => (r.Importer, r.Hs));
         var markets = all || result.Point.Markets.Length <= ProjectionReport.Largest
             ? result.Point.Markets.ToList()
             : [.. result.Point.Markets.OrderByDescending(m => m.BaselineTotal.Amount).ThenBy(m => m.Market.Hs).Take(ProjectionReport.Largest)];
         foreach (var market in markets)
         {
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"{market.Market.Importer.Name}: imports of {ProjectionReport.ProductLabel(market.Market.Hs)}, {market.Market.Year}")) };
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{market.Market.Importer.Name}: imports of {ProjectionReport.ProductLabel(market.Market.Hs)}, {market.Market.Year}")) };
             table.AddColumn("Supplier");
             foreach (var h in Headers)
             {
@@ -105,7 +105,7 @@ internal static class SensitivityCommand
             foreach (var row in rowsByMarket[(market.Market.Importer, market.Market.Hs)].OrderByDescending(r => r.Baseline.Amount))
             {
                 table.AddRow(
-                    Markup.Escape(row.Exporter.Alpha3),
+                    Terminal.Markup(row.Exporter.Alpha3),
                     ProjectionReport.Millions(row.Baseline),
                     ProjectionReport.Millions(row.Projected.P5),
                     ProjectionReport.Millions(row.Projected.P50),
@@ -123,7 +123,7 @@ internal static class SensitivityCommand
 
         foreach (var e in result.Exports.Where(x => result.Scenario.Beneficiaries.Contains(x.Exporter)))
         {
-            console.MarkupLine(Markup.Escape($"• {e.Exporter.Name}'s exports of these products to {e.Importer.Name}: USD {ProjectionReport.Millions(e.Baseline)}m → P5 {ProjectionReport.Millions(e.Projected.P5)}m, P50 {ProjectionReport.Millions(e.Projected.P50)}m, P95 {ProjectionReport.Millions(e.Projected.P95)}m"));
+            console.MarkupLine(Terminal.Markup($"• {e.Exporter.Name}'s exports of these products to {e.Importer.Name}: USD {ProjectionReport.Millions(e.Baseline)}m → P5 {ProjectionReport.Millions(e.Projected.P5)}m, P50 {ProjectionReport.Millions(e.Projected.P50)}m, P95 {ProjectionReport.Millions(e.Projected.P95)}m"));
         }
 
         ProjectionReport.RenderNotes(console, result.Point.Notes);

@@ -46,7 +46,7 @@ internal static class Steps
         if (timings is not null)
         {
             var megabytes = (GC.GetTotalAllocatedBytes() - allocated) / 1e6;
-            var line = string.Create(CultureInfo.InvariantCulture, $"timing: {step}: {clock.Elapsed.TotalSeconds:0.000} s, {megabytes:0} MB allocated, {Environment.WorkingSet / 1e6:0} MB working set");
+            var line = string.Create(CultureInfo.InvariantCulture, $"timing: {Terminal.Plain(step)}: {clock.Elapsed.TotalSeconds:0.000} s, {megabytes:0} MB allocated, {Environment.WorkingSet / 1e6:0} MB working set");
             lock (timings)
             {
                 // Steps on two threads (tariffs beside flows) share the writer.
@@ -78,7 +78,7 @@ internal static class Steps
         public Ticker(TextWriter terminal, string step, Stopwatch clock)
         {
             _terminal = terminal;
-            _step = step;
+            _step = Terminal.Plain(step); // a step can name a file
             _clock = clock;
             _timer = new Timer(_ => Tick(), null, ProgressAfter, ProgressAfter);
         }

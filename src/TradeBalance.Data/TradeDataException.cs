@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradeBalance.Data.Internal;
 
 namespace TradeBalance.Data;
 
@@ -14,6 +15,11 @@ namespace TradeBalance.Data;
 /// rows are only ever skipped by a documented rule, and counted in the <see cref="ReadReport"/>.</para>
 /// <para><see cref="Line"/> is the 1-based physical line of the file (comment lines and line
 /// breaks inside quoted fields included), so an editor's "go to line" lands on the row.</para>
+/// <para>The <see cref="Exception.Message"/> is safe to print to a terminal: control characters (NUL,
+/// ESC, tab, line breaks, DEL, C1), bidirectional marks, overrides and isolates, the line and paragraph
+/// separators and invisible zero-width characters in the file name, column, value or problem appear
+/// as visible escapes such as <c>\x1B</c> or <c>\u202E</c>, and a value longer than 200 characters is
+/// cut (the message says how long it was). The properties hold the text unchanged.</para>
 /// </remarks>
 /// <threadsafety>Instances are immutable once thrown and safe to read from any thread.</threadsafety>
 public sealed class TradeDataException : Exception
@@ -44,7 +50,7 @@ public sealed class TradeDataException : Exception
     /// <summary>Creates an exception with a message only (no file position).</summary>
     /// <param name="message">The message.</param>
     public TradeDataException(string message)
-        : base(message)
+        : base(Printable.Escape(message))
     {
         FileName = string.Empty;
         Problem = message ?? string.Empty;
@@ -54,13 +60,13 @@ public sealed class TradeDataException : Exception
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
     public TradeDataException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(Printable.Escape(message), innerException)
     {
         FileName = string.Empty;
         Problem = message ?? string.Empty;
     }
 
-    /// <summary>Gets the file as the caller named it; empty when unknown.</summary>
+    /// <summary>Gets the file as the caller named it (unescaped); empty when unknown.</summary>
     public string FileName { get; }
 
     /// <summary>Gets the 1-based line of the problem; 0 when unknown.</summary>
@@ -69,7 +75,7 @@ public sealed class TradeDataException : Exception
     /// <summary>Gets the column name (CSV) or the JSON path (JSON, starting with <c>$</c>), or null.</summary>
     public string? Column { get; }
 
-    /// <summary>Gets the offending value as written in the file, or null.</summary>
+    /// <summary>Gets the offending value as written in the file (unescaped and uncut), or null.</summary>
     public string? Value { get; }
 
     /// <summary>Gets what is wrong, without the position, for example <c>is negative</c>.</summary>
@@ -77,9 +83,9 @@ public sealed class TradeDataException : Exception
 
     private static string Compose(string fileName, long line, string? column, string? value, string problem)
     {
-        var where = string.Create(CultureInfo.InvariantCulture, $"{fileName}:{line}: ");
-        var what = column is null ? string.Empty : column.StartsWith('$') ? column + ": " : $"column '{column}': ";
-        var val = value is null ? string.Empty : $"'{value}' ";
-        return where + what + val + problem;
+        var where = string.Create(CultureInfo.InvariantCulture, $"{Printable.Escape(fileName)}:{line}: ");
+        var what = column is null ? string.Empty : column.StartsWith('$') ? Printable.Escape(column) + ": " : $"column '{Printable.Escape(column)}': ";
+        var val = value is null ? string.Empty : $"'{Printable.Value(value)}' ";
+        return where + what + val + Printable.Escape(problem);
     }
 }

@@ -14,7 +14,7 @@ public class BadOptionTests
     /// <summary>Arguments ({dir} is the scratch folder), files to write there, the exit code and the message fragment.</summary>
     private static readonly Dictionary<string, (string[] Args, (string Name, string Text)[] Files, int Exit, string Fragment)> Cases = new()
     {
-        ["project --draws negative"] = (["project", "--draws", "-1"], [], 2, "--draws: -1 is negative"),
+        ["project --draws negative"] = (["project", "--draws", "-1"], [], 2, "--draws: '-1' is outside 0 to 1,000,000 (0 turns the bands off)"),
         ["project --draws not a number"] = (["project", "--draws", "many"], [], 2, "'many'"),
         ["project --seed not whole"] = (["project", "--seed", "1.5"], [], 2, "'1.5'"),
         ["project --years backwards"] = (["project", "--years", "2030..2026"], [], 2, "--years: '2030..2026' is not a year range"),
@@ -41,13 +41,38 @@ public class BadOptionTests
         ["balance same country twice"] = (["balance", "--country", "KEN", "--partner", "KEN"], [], 2, "--country and --partner are both KEN"),
         ["balance --rates missing file"] = (["balance", "--rates", "{dir}/none.csv"], [], 2, "--rates: file"),
         ["balance --flows bad year"] = (["balance", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "1850,KEN,CHN,0902,5\n")], 3, "flows.csv:2: column 'year': '1850' is out of range (1900 to 2200)"),
-        ["sensitivity --draws 0"] = (["sensitivity", "--draws", "0"], [], 2, "--draws: 0 is outside 1–1,000,000"),
-        ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: 2000000 is outside"),
-        ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: 1 is outside [0, 1)"),
-        ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: -0.1 is outside [0, 1)"),
+        ["sensitivity --draws 0"] = (["sensitivity", "--draws", "0"], [], 2, "--draws: '0' is outside 1 to 1,000,000"),
+        ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: '2000000' is outside"),
+        ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: '1' is outside [0, 1)"),
+        ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: '-0.1' is outside [0, 1)"),
         ["sensitivity --model gsim"] = (["sensitivity", "--model", "gsim"], [], 2, "'gsim'"),
         ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .png or .svg"),
         ["sensitivity --format json"] = (["sensitivity", "--format", "json"], [], 2, "'json'"),
+
+        // Messages that leaked the machinery or the terminal (the second hostile-input round); every row above is also checked for both.
+        ["project --draws not a number: no .NET type name"] = (["project", "--draws", "abc"], [], 2, "--draws: 'abc' is not a whole number (from 0 to 1,000,000)."),
+        ["project --draws 1000000000 is a usage error"] = (["project", "--draws", "1000000000"], [], 2, "--draws: '1000000000' is outside 0 to 1,000,000"),
+        ["sensitivity --seed past int"] = (["sensitivity", "--seed", "99999999999"], [], 2, "--seed: '99999999999' is outside -2,147,483,648 to 2,147,483,647."),
+        ["sensitivity --spread not a number"] = (["sensitivity", "--spread", "half"], [], 2, "--spread: 'half' is not a number"),
+        ["project --format xml: one line, the choices named"] = (["project", "--format", "xml"], [], 2, "--format: 'xml' is not a format; use table, csv or json."),
+        ["project --flows no scenario lines: no (Parameter 'data')"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,8517,5\n")], 3, "The data has no CHN imports in 2024 on the scenario's lines (080440, 0901, 0902)."),
+        ["project --flows ESC in a value, escaped"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,K\u001b[31mEN,CHN,0902,5\n")], 3, "flows.csv:2: column 'exporter': 'K\\x1B[31mEN' is not a known country code"),
+        ["project --flows NUL in a value, escaped"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,C\u0000HN,0902,5\n")], 3, "column 'importer': 'C\\x00HN' is not"),
+        ["project --rates bidi override in the header, escaped"] = (["project", "--rates", "{dir}/r.csv"], [("r.csv", "base,quote\u202E,as_of,rate,basis\nUSD,KES,2024-01-01,130,daily\n")], 3, "r.csv:1: column 'quote': required column is missing (the header has: base, quote\\u202E, as_of, rate, basis)"),
+        ["project --flows malformed quoting: not Sylvan's words"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,\"5\"0\n")], 3, "flows.csv:2: column 'value_usd': has malformed quoting: a closing quote is followed by '0'"),
+        ["project --flows a record past 16 M characters (lines joined by an open quote): not 'Row 0 was too large'"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,\"" + string.Concat(Enumerable.Repeat(new string('5', 1023) + "\n", 16_400)) + "\"\n")], 3, "flows.csv:2: starts a record longer than 16,777,216 characters"),
+        ["project --scenario trailing comma: not 'Change the reader options'"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\"importer\":\"CHN\",\n\"hs\":[\"0902\",]}")], 3, "s.json:2: is not valid JSON at column 14: a comma before the closing ']'"),
+        ["project --scenario draws 1.5: not 'a whole number, not a number'"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\",\n\"monteCarlo\":{\"draws\":1.5}}")], 3, "s.json:2: $.monteCarlo.draws: '1.5' must be a whole number"),
+        ["project --scenario unknown field with ESC, escaped"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\n\"\\u001b[2Jimporter\":\"CHN\"}")], 3, "s.json:2: $.\\x1B[2Jimporter: unknown field '\\x1B[2Jimporter'"),
+        ["project --output NUL in the name: not (Parameter 'path')"] = (["project", "--output", "{dir}/o\u0000ut.csv"], [], 2, "--output: '"),
+        ["project --output in a missing folder"] = (["project", "--output", "{dir}/none/out.csv"], [], 2, "none/out.csv': the folder '"),
+        ["project --flows empty name"] = (["project", "--flows", ""], [], 2, "--flows: '' is not a file name."),
+        ["project --flows @name is a file name, not a response file"] = (["project", "--flows", "@{dir}/flows.csv"], [], 2, "--flows: file '@"),
+        ["project --model with ESC, escaped"] = (["project", "--model", "\u001b[31mcge"], [], 2, "--model: '\\x1B[31mcge' is not a model"),
+        ["balance --country with a bidi isolate, escaped"] = (["balance", "--country", "KE\u2067N"], [], 2, "--country: 'KE\\u2067N' is not a known ISO 3166-1 country code"),
+        ["project --years bad beside a bad file: the option is checked first"] = (["project", "--years", "2030..2026", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,-5\n")], 2, "--years: '2030..2026' is not a year range"),
+        ["project --model bad beside a bad file: the option is checked first"] = (["project", "--model", "cge", "--scenario", "{dir}/s.json"], [("s.json", "{,}")], 2, "--model: 'cge' is not a model"),
+        ["an unknown argument with ESC, escaped"] = (["project", "\u001b]0;x\u0007"], [], 2, "'\\x1B]0;x\\x07'"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];
@@ -67,6 +92,7 @@ public class BadOptionTests
         Assert.True(exit == run.ExitCode, $"exit {run.ExitCode}, expected {exit}: {run.Err}");
         Assert.Contains(fragment, run.Err, StringComparison.Ordinal);
         Assert.StartsWith("tradebalance: ", run.Err, StringComparison.Ordinal);
+        Assert.True(TerminalSafety.Problem(run.Err) is null, $"{TerminalSafety.Problem(run.Err)}: {TerminalSafety.Visible(run.Err)}");
     }
 
     [Fact]

@@ -32,4 +32,19 @@ public class ProcessTests
         process.WaitForExit(120_000);
         Assert.Equal(2, process.ExitCode);
     }
+
+    [Fact]
+    public async Task A_file_named_with_an_at_sign_is_read_as_a_file_not_as_a_response_file()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("@flows.csv"), "year,exporter,importer,hs,value_usd\n2024,KEN,CHN,0902,5\n2024,XX,CHN,0902,5\n");
+        var dll = Path.Combine(AppContext.BaseDirectory, "TradeBalance.Cli.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, "project", "--draws", "0", "--flows", "@flows.csv"]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.WaitForExit(120_000), "the tool did not finish within 2 minutes");
+        Assert.Equal(3, process.ExitCode);
+        Assert.StartsWith("tradebalance: @flows.csv:3: column 'exporter': 'XX'", await stderr, StringComparison.Ordinal);
+    }
 }

@@ -136,6 +136,30 @@ public class BadInputTests
         { "scenario", "", 1, "is empty; a JSON object is expected" },
         { "scenario", "\uFEFF \n\t\n", 3, "is empty; a JSON object is expected" },
         { "scenario", "{" + Scenario.Replace("2026-05-01", "2026-02-29", StringComparison.Ordinal) + ",\"newRatePercent\":0}", 1, "$.effective: '2026-02-29' is not an ISO date" },
+
+        // Messages in our own words, safe to print (issue 15, class 8): no Sylvan.Data.Csv or System.Text.Json
+        // wording, control and bidi characters escaped, long values cut.
+        { "flows", Flows + "2024,KEN,CHN,0902,\"5\"x,\n", 2, "column 'value_usd': has malformed quoting: a closing quote is followed by 'x'" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,\"kg\n", 2, "column 'quantity_kg': has malformed quoting" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,\"" + string.Concat(Enumerable.Repeat(new string('x', 1023) + "\n", 16_400)) + "\"\n", 2, "starts a record longer than 16,777,216 characters" },
+        { "flows", Flows + "2024,K\u001b[31mEN,CHN,0902,1,\n", 2, "column 'exporter': 'K\\x1B[31mEN' is not a known country code" },
+        { "flows", Flows + "2024,KEN,CHN\u202E,0902,1,\n", 2, "column 'importer': 'CHN\\u202E' is not a known country code" },
+        { "flows", Flows + "2024,KE\u0000N,CHN,0902,1,\n", 2, "column 'exporter': 'KE\\x00N' is not a known country code" },
+        { "flows", "year,exporter\u2066,importer,hs,value_usd\n2024,KEN,CHN,0902,1\n", 1, "(the header has: year, exporter\\u2066, importer, hs, value_usd)" },
+        { "flows", Flows + "2024,KEN,CHN,0902," + new string('9', 5000) + "x,\n", 2, "column 'value_usd': '" + new string('9', 160) + "… (5,001 characters)' is not a number" },
+        { "tariffs", Tariffs + "CHN,*,0902,1\u0007,,\n", 2, "column 'rate_percent': '1\\x07' is not a number" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,da\u009Bily\n", 2, "column 'basis': 'da\\u009Bily' is not a basis" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,}", 1, "is not valid JSON at column 101: a comma before the closing '}' (JSON allows no comma after the last item)" },
+        { "scenario", "{\"importer\":\"CHN\",\n\"beneficiaries\":[\"KEN\",],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "is not valid JSON at column 24: a comma before the closing ']'" }, 
+        { "scenario", "{" + Scenario + ",\n// zero\n\"newRatePercent\":0}", 2, "is not valid JSON at column 1: a comment (JSON has no comments)" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"name\":\"tea\u001b]0;pwned\u0007\"}", 2, "is not valid JSON at column 12: a control character, \\x1B (inside a string JSON writes it as \\u001b)" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"name\":'tea'}", 2, "is not valid JSON at column 8: a single quote (JSON strings take double quotes)" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0", 1, "is not valid JSON: the text ends before the JSON value is complete" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"monteCarlo\":{\"draws\":1.5}}", 2, "$.monteCarlo.draws: '1.5' must be a whole number" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"monteCarlo\":{\"draws\":1e10}}", 2, "$.monteCarlo.draws: '1e10' is outside the whole numbers this field takes (-2,147,483,648 to 2,147,483,647)" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"stages\":2.0}", 2, "$.stages: '2.0' must be written as a whole number, without a decimal point or exponent" },
+        { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"import\u202Er\":\"CHN\"}", 2, "$.import\\u202Er: unknown field 'import\\u202Er'" },
+        { "scenario", "{\"importer\":\"CH\\u001bN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 1, "$.importer: 'CH\\x1BN' is not a known country code" },
     };
 
     [Theory]

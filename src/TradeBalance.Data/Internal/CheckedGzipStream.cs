@@ -67,7 +67,7 @@ internal sealed class CheckedGzipStream : Stream
         catch (InvalidDataException e) when (e.InnerException is not GzipCheckException)
         {
             // zlib's own checks (a bad block, its CRC-32 check at a member's end): name the line the content got to.
-            throw GzipCheckException.Create(LastLine, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message);
+            throw GzipCheckException.Create(LastLine, CsvInput.GzipProblem, e);
         }
 
         if (n > 0)

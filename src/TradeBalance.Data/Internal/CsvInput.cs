@@ -51,7 +51,7 @@ internal sealed class CsvInput : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new TradeDataException(fileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+            throw Malformed(e);
         }
         catch (InvalidDataException e)
         {
@@ -146,9 +146,30 @@ internal sealed class CsvInput : IDisposable
         new(fileName, e.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has more than {e.MaxFields} fields but the header has {e.MaxFields - ExtraFields} (an unbalanced quote may have joined many lines)"), e);
 
     /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
+    /// <remarks>The decompressor's own message stays in the inner exception: it describes deflate blocks, not the file.</remarks>
     public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) => e.InnerException is GzipCheckException check
         ? new(fileName, check.Line, null, null, e.Message, e)
-        : new(fileName, line, null, null, "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip): " + e.Message, e);
+        : new(fileName, line, null, null, GzipProblem, e);
+
+    /// <summary>What is wrong with content that starts like gzip (or is named .gz) but does not decompress.</summary>
+    public const string GzipProblem = "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip)";
+
+    /// <summary>
+    /// The error for a record Sylvan.Data.Csv cannot split, in our words: its messages speak of rows
+    /// counted from 0 and of reader settings a user of the file cannot change. The record's first line
+    /// and, where Sylvan knows it, the column are named.
+    /// </summary>
+    private TradeDataException Malformed(CsvFormatException e)
+    {
+        string? column = e.FieldOrdinal >= 0 && e.FieldOrdinal < _header.Length && e is not CsvRecordTooLargeException ? _header[e.FieldOrdinal] : null;
+        var problem = e switch
+        {
+            CsvRecordTooLargeException => string.Create(CultureInfo.InvariantCulture, $"starts a record longer than {RecordLimit:N0} characters; a quote that is never closed joins the lines after it into one record"),
+            CsvInvalidCharacterException { InvalidCharacter: not '"' } c => $"has malformed quoting: a closing quote is followed by '{c.InvalidCharacter}'; after the closing quote of a field comes the delimiter or the end of the line",
+            _ => "has malformed quoting: a quote inside a quoted field must be doubled (\"\"), and a quoted field must be closed",
+        };
+        return new TradeDataException(FileName, _nextLine, column, null, problem, e);
+    }
 
     /// <summary>Reads a line ending in \n, \r\n or \r (like <see cref="TextReader.ReadLine"/>), saying whether it ended with a line break; null at the end.</summary>
     private static string? ReadLine(TextReader text, out bool terminated)
@@ -289,13 +310,9 @@ internal sealed class CsvInput : IDisposable
             {
                 throw new TradeDataException(FileName, _nextLine, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
             }
-            catch (CsvRecordTooLargeException e)
-            {
-                throw new TradeDataException(FileName, _nextLine, null, null, "holds a record too large to read (an unbalanced quote?)", e);
-            }
             catch (CsvFormatException e)
             {
-                throw new TradeDataException(FileName, _nextLine, null, null, "is not well-formed CSV: " + e.Message, e);
+                throw Malformed(e);
             }
             catch (InvalidDataException e)
             {

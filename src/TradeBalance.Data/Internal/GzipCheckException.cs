@@ -7,11 +7,15 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 /// <param name="line">The last line of the content that did decompress: where the file ends.</param>
 /// <param name="message">What is wrong, as the end of a sentence that starts with the file's name and line.</param>
-internal sealed class GzipCheckException(long line, string message) : Exception(message)
+/// <param name="inner">The decompressor's own error, when it found the problem.</param>
+internal sealed class GzipCheckException(long line, string message, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>Gets the last line of the content that did decompress.</summary>
     public long Line { get; } = line;
 
     /// <summary>The exception the stream throws.</summary>
-    public static InvalidDataException Create(long line, string message) => new(message, new GzipCheckException(line, message));
+    /// <param name="line">The last line of the content that did decompress.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="decompressor">The decompressor's own error, if it found the problem (kept as the inner exception: it speaks of deflate blocks, not of the file).</param>
+    public static InvalidDataException Create(long line, string message, Exception? decompressor = null) => new(message, new GzipCheckException(line, message, decompressor));
 }

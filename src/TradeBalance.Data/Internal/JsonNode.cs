@@ -74,10 +74,69 @@ internal sealed class JsonNode
         }
         catch (JsonException e)
         {
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            throw new TradeDataException(fileName, (e.LineNumber ?? 0) + 1, null, null, "is not valid JSON: " + (cut >= 0 ? message[..cut] : message), e);
+            throw new TradeDataException(fileName, (e.LineNumber ?? 0) + 1, null, null, "is not valid JSON" + SyntaxProblem(utf8.AsSpan(start), e.LineNumber ?? 0, e.BytePositionInLine ?? 0), e);
         }
+    }
+
+    /// <summary>
+    /// What is wrong at a syntax error, in our words and from the bytes themselves: System.Text.Json's
+    /// messages speak of reader options ("not supported in this mode. Change the reader options") and
+    /// byte values. The column is counted in characters, from 1.
+    /// </summary>
+    internal static string SyntaxProblem(ReadOnlySpan<byte> json, long lineNumber, long bytePositionInLine)
+    {
+        var lineStart = 0;
+        for (long l = 0; l < lineNumber; l++)
+        {
+            var next = json[lineStart..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            lineStart += next + 1;
+        }
+
+        var at = (int)Math.Min(lineStart + Math.Max(bytePositionInLine, 0), json.Length);
+        var column = Encoding.UTF8.GetCharCount(json[lineStart..at]) + 1;
+        var where = string.Create(CultureInfo.InvariantCulture, $" at column {column}");
+        var rest = json[at..];
+        var before = json[..at].TrimEnd(" \t\r\n"u8);
+        if (rest.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return $": the text ends before the JSON value is complete (a closing '}}', ']' or '\"' is missing)";
+        }
+
+        var b = rest[0];
+        if (b < 0x20 && b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{where}: a control character, {(char)b} (inside a string JSON writes it as \\u{b:x4})");
+        }
+
+        if (b is (byte)'}' or (byte)']' && !before.IsEmpty && before[^1] == (byte)',')
+        {
+            return $"{where}: a comma before the closing '{(char)b}' (JSON allows no comma after the last item)";
+        }
+
+        if (b is (byte)',' && !before.IsEmpty && before[^1] is (byte)',' or (byte)'{' or (byte)'[')
+        {
+            return $"{where}: a comma has no item before it";
+        }
+
+        if (b == (byte)'/')
+        {
+            return $"{where}: a comment (JSON has no comments)";
+        }
+
+        if (b == (byte)'\'')
+        {
+            return $"{where}: a single quote (JSON strings take double quotes)";
+        }
+
+        // The character as text (one UTF-8 sequence), for "unexpected 'x'".
+        var length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        var character = Encoding.UTF8.GetString(rest[..Math.Min(length, rest.Length)]);
+        return $"{where}: unexpected '{character}' (a comma, colon, quote or bracket missing or extra before it?)";
     }
 
     public TradeDataException Error(string problem, Exception? inner = null) => Context.Error(Offset, Path, ValueText(), problem, inner);
@@ -120,9 +179,23 @@ internal sealed class JsonNode
 
     public int Int()
     {
-        return Kind == JsonValueKind.Number && int.TryParse(Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw Error($"must be a whole number, not {KindName()}");
+        if (Kind == JsonValueKind.Number && int.TryParse(Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        {
+            return v;
+        }
+
+        if (Kind != JsonValueKind.Number)
+        {
+            throw Error($"must be a whole number, not {KindName()}");
+        }
+
+        // A number, but not an int: say which way it is wrong ("not a number" would contradict itself).
+        var parsed = decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d);
+        throw !parsed || d is < int.MinValue or > int.MaxValue
+            ? Error(string.Create(CultureInfo.InvariantCulture, $"is outside the whole numbers this field takes ({int.MinValue:N0} to {int.MaxValue:N0})"))
+            : d != decimal.Truncate(d)
+                ? Error("must be a whole number")
+                : Error("must be written as a whole number, without a decimal point or exponent");
     }
 
     /// <summary>Checks that this is an object whose property names are all among the known names.</summary>

@@ -247,7 +247,7 @@ public static class FuzzEngine
         return m.ToArray();
     }
 
-    /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input.</summary>
+    /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input, nothing raw a terminal would obey, no other library's wording.</summary>
     private static string? CheckMessage(TradeDataException e, string fileName, byte[] input)
     {
         if (e.FileName != fileName)
@@ -263,6 +263,25 @@ public static class FuzzEngine
         if (!e.Message.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{e.Line}: "), StringComparison.Ordinal))
         {
             return "does not start with file:line";
+        }
+
+        // Safe to print and in TradeBalance's words (issue 15): no raw control, bidi or invisible character, no
+        // wording of .NET or the parsers underneath.
+        foreach (var c in e.Message)
+        {
+            if (c < ' ' || c is >= '\u007F' and <= '\u009F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069' || c is '\u061C' or '\u200B' or '\u200E' or '\u200F' or '\u2028' or '\u2029' or '\u2060' or '\uFEFF')
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"holds U+{(int)c:X4} raw");
+            }
+        }
+
+        // (Words a data file could hold itself, such as "System.", are left to MessageSafetyTests.)
+        foreach (var word in (ReadOnlySpan<string>)["(Parameter '", "MaxBufferSize", "reader options", "LineNumber:", "BytePositionInLine"])
+        {
+            if (e.Message.Contains(word, StringComparison.Ordinal))
+            {
+                return $"says '{word}'";
+            }
         }
 
         var text = Decoded(input);

@@ -1,0 +1,28 @@
+using TradeBalance.Data.Internal;
+
+namespace TradeBalance.Cli;
+
+/// <summary>
+/// The layer where text reaches the terminal. Anything that came from a file or the command line (a
+/// scenario name, a file name, a value in an error) goes through here once, so that control
+/// characters, escape sequences and bidirectional overrides are shown as visible escapes
+/// (<c>\x1B</c>, <c>\u202E</c>) instead of acting on the terminal. The escaping is the library's own
+/// (<c>Printable</c>, the same source file), so the tool and <c>TradeDataException</c> agree.
+/// </summary>
+internal static class Terminal
+{
+    /// <summary>Text for Spectre.Console markup (a title, a cell, a line): escaped for the terminal, then for markup.</summary>
+    public static string Markup(string? text) => Spectre.Console.Markup.Escape(Printable.Escape(text));
+
+    /// <summary>Like <see cref="Markup"/> for text of several lines the tool composed (a read report): the line breaks are kept.</summary>
+    public static string MarkupLines(string? text) => Spectre.Console.Markup.Escape(Printable.Escape(text, keepLineBreaks: true));
+
+    /// <summary>Plain text (standard error, timings), escaped for the terminal.</summary>
+    public static string Plain(string? text) => Printable.Escape(text);
+
+    /// <summary>Plain text of several lines (a stack trace under <c>--verbose</c>): the line breaks are kept.</summary>
+    public static string PlainLines(string? text) => Printable.Escape(text, keepLineBreaks: true);
+
+    /// <summary>The one form of an error line: <c>tradebalance: file:line: field: message</c>, the parts a message knows, escaped.</summary>
+    public static string ErrorLine(string message) => "tradebalance: " + Printable.Escape(message);
+}
