@@ -95,7 +95,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     }
 
     /// <summary>The name an input goes by in messages and reports: its path, or <see cref="StandardInputName"/> for <c>-</c>.</summary>
-    public static string Name(string path) => path == "-" ? StandardInputName : path;
+    public static string Name(string path) => path == "-" ? StandardInputName : Terminal.Plain(path);
 
     /// <summary>Throws a usage error when more than one input option is <c>-</c>: standard input can be read only once.</summary>
     public static void CheckStandardInput(params (string Option, string? Path)[] inputs)

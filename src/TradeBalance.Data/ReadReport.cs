@@ -85,7 +85,8 @@ public sealed class ReadReport
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{FileName} ({Format}): {RowsRead} rows read, {RowsKept} kept, {RowsSkipped} skipped");
+        // The file name on one line, whatever it holds (a name may contain a line break or a control character).
+        sb.Append(ci, $"{Internal.Printable.Escape(FileName)} ({Format}): {RowsRead} rows read, {RowsKept} kept, {RowsSkipped} skipped");
         foreach (var (rule, n) in Skipped)
         {
             sb.AppendLine().Append(ci, $"  skipped {n}: {rule}");

@@ -511,6 +511,11 @@ public static class ScenarioJson
     {
         node.ExpectObject("draws", "seed", "spread");
         var defaults = new MonteCarloSettings();
+        if (node.Property("draws") is { } draws && draws.Int() is < 1 or > MonteCarloSettings.MaxDraws)
+        {
+            throw draws.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range (1 to {MonteCarloSettings.MaxDraws:N0} draws)"));
+        }
+
         try
         {
             return new MonteCarloSettings(

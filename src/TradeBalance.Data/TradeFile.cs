@@ -279,5 +279,23 @@ public static class TradeFile
     private static TradeDataException NotA(string path, TradeFileFormat format, string wanted) =>
         new(path, 1, null, null, format == TradeFileFormat.Unknown
             ? $"has a header TradeBalance does not recognise; expected {wanted} (see docs/data-formats.md)"
-            : $"is a {format} file, not {wanted}");
+            : $"is {Describe(format)}, not {wanted}");
+
+    /// <summary>A layout in words, with its article: "an exchange-rates file", "a UN Comtrade Plus download".</summary>
+    internal static string Describe(TradeFileFormat format) => format switch
+    {
+        TradeFileFormat.Flows => "a flows file (flows.csv)",
+        TradeFileFormat.Tariffs => "a tariffs file (tariffs.csv)",
+        TradeFileFormat.ExchangeRates => "an exchange-rates file",
+        TradeFileFormat.BilateralTotals => "a bilateral-totals file",
+        TradeFileFormat.ProjectionOutput => "a projection written by TradeBalance",
+        TradeFileFormat.ComtradePlus => "a UN Comtrade Plus download",
+        TradeFileFormat.ComtradeLegacy => "a UN Comtrade (legacy) download",
+        TradeFileFormat.Baci => "a CEPII BACI file",
+        TradeFileFormat.BaciCountryCodes => "a BACI country-codes file",
+        TradeFileFormat.WitsTariffs => "a WITS/TRAINS tariff download",
+        TradeFileFormat.WitsAveMfn => "a WITS AVE MFN download",
+        TradeFileFormat.WitsAvePref => "a WITS AVE preferential download",
+        _ => "a file of unknown layout",
+    };
 }

@@ -268,7 +268,7 @@ public readonly record struct Money : IComparable<Money>
         }
 
         var number = s[(space + 1)..];
-        if (!HasValidGrouping(number))
+        if (number.Contains('\0', StringComparison.Ordinal) || !HasValidGrouping(number))
         {
             return false;
         }

@@ -29,7 +29,7 @@ public class BadOptionTests
         ["project scenario for another importer, no tariffs"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", """{"importer":"KEN","beneficiaries":["CHN"],"hs":["0902"],"newRatePercent":0,"effective":"2026-05-01"}""")], 2, "The scenario's importer is KEN; the embedded tariffs are China's"),
         ["project --flows bad value"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,-5\n")], 3, "flows.csv:2: column 'value_usd': '-5' is negative"),
         ["project --flows duplicate"] = (["project", "--flows", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,5\n2024,KEN,CHN,0902,6\n")], 3, "flows.csv:3: duplicate flow KEN→CHN HS 0902 2024: line 2"),
-        ["project --flows a rates file"] = (["project", "--flows", "{dir}/rates.csv"], [("rates.csv", "base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,130,daily\n")], 3, "rates.csv:1: is a ExchangeRates file, not trade flows"),
+        ["project --flows a rates file"] = (["project", "--flows", "{dir}/rates.csv"], [("rates.csv", "base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,130,daily\n")], 3, "rates.csv:1: is an exchange-rates file, not trade flows"),
         ["project --flows corrupt gzip"] = (["project", "--flows", "{dir}/flows.csv.gz"], [("flows.csv.gz", Header + "2024,KEN,CHN,0902,5\n")], 3, "flows.csv.gz:1: is not a valid gzip file"),
         ["project --scenario typo"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\n\"importr\":\"CHN\"}")], 3, "s.json:2: $.importr: unknown field 'importr'"),
         ["project --scenario invalid JSON"] = (["project", "--scenario", "{dir}/s.json"], [("s.json", "{\"importer\":\n\"CHN\",,}")], 3, "s.json:2: is not valid JSON"),

@@ -179,6 +179,20 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("o\\x1But.csv", timed.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_name_with_a_line_break_stays_on_one_line_in_the_report()
+    {
+        var flows = _dir.File("fl\nows.csv");
+        var rates = _dir.File("ra\ntes.csv");
+        File.WriteAllText(flows, Flows);
+        File.WriteAllText(rates, Rates);
+        var run = CliRun.Of("project", "--draws", "0", "--flows", flows, "--rates", rates);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("flows: " + _dir.File("fl\\nows.csv") + " (Flows)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("rates: " + _dir.File("ra\\ntes.csv"), run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("fl\nows", run.Out, StringComparison.Ordinal);
+    }
+
     private CliRun Run(string option, string text)
     {
         var file = _dir.File(option == "--scenario" ? "in.json" : "in.csv");

@@ -85,6 +85,10 @@ public class BadInputTests
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"stages\":\"two\"}", 2, "$.stages: 'two' must be a whole number" },
         { "scenario", "{" + Scenario.Replace("2026-05-01", "01/05/2026", StringComparison.Ordinal) + ",\"newRatePercent\":0}", 1, "$.effective: '01/05/2026' is not an ISO date" },
 
+        { "flows", Flows + "2024,KEN,CHN,0902,1\0,\n", 2, "column 'value_usd': '1\\x00' is not a number" },
+        { "flows", Flows + "2024\0,KEN,CHN,0902,1,\n", 2, "column 'year': '2024\\x00' is not a whole number" },
+        { "rates", Rates + "USD,KES,2024-01-01,130\0,daily\n", 2, "column 'rate': '130\\x00' is not a number" },
+
         // projection output
         { "projection", Projection + "CHN,KEN,0902,20,15,0,1,2,23,0.1,1.5\n", 2, "column 'projected_share': '1.5' is not a share" },
 

@@ -47,7 +47,7 @@ public class TradeFileTests
         Assert.Equal(TradeFileFormat.ComtradeLegacy, TradeFile.ReadFlows(Fixtures.Path("comtrade-legacy-22.csv")).Report.Format);
         Assert.Equal(TradeFileFormat.Baci, TradeFile.ReadFlows(Fixtures.Path("baci-hs17-2022.csv")).Report.Format);
         var e = Assert.Throws<TradeDataException>(() => TradeFile.ReadFlows(Fixtures.Path("wits-tariffs.csv")));
-        Assert.Contains("is a WitsTariffs file, not trade flows", e.Message);
+        Assert.Contains("is a WITS/TRAINS tariff download, not trade flows", e.Message);
         var t = Assert.Throws<TradeDataException>(() => TradeFile.ReadTariffs(Fixtures.Path("baci-hs17-2022.csv")));
         Assert.Contains("not tariffs", t.Message);
     }

@@ -94,8 +94,8 @@ public class BadArgumentCatalogue
         ["Scenario.Tariffs: another importer's schedule"] = (() => Scenario().Tariffs(new TariffSchedule(Kenya, []), Countries.SriLanka, Tea), typeof(ArgumentException), "tariff schedule is KEN's"),
 
         // Monte Carlo and solver settings
-        ["MonteCarloSettings: no draws"] = (() => new MonteCarloSettings(0), typeof(ArgumentOutOfRangeException), "('0')"),
-        ["MonteCarloSettings: too many draws"] = (() => new MonteCarloSettings(1_000_001), typeof(ArgumentOutOfRangeException), "('1000001')"),
+        ["MonteCarloSettings: no draws"] = (() => new MonteCarloSettings(0), typeof(ArgumentOutOfRangeException), "from 1 to 1,000,000; 0 is not"),
+        ["MonteCarloSettings: too many draws"] = (() => new MonteCarloSettings(1_000_001), typeof(ArgumentOutOfRangeException), "1,000,001 is not"),
         ["MonteCarloSettings: spread 1"] = (() => new MonteCarloSettings(10, 1, 1.0), typeof(ArgumentOutOfRangeException), "Actual value was 1."),
         ["MonteCarloSettings: NaN spread"] = (() => new MonteCarloSettings(10, 1, double.NaN), typeof(ArgumentOutOfRangeException), "Actual value was NaN."),
         ["SensitivityOptions: parallelism 0"] = (() => new SensitivityOptions { MaxDegreeOfParallelism = 0 }, typeof(ArgumentOutOfRangeException), "Actual value was 0."),

@@ -390,6 +390,11 @@ internal sealed class CsvInput : IDisposable
             throw Error(ordinal, "is empty; a value is required");
         }
 
+        if (s.Contains('\0'))
+        {
+            throw Error(ordinal, "is not a whole number");
+        }
+
         // Accept "2024" and the "2024.0" a spreadsheet may write.
         if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
         {
@@ -436,7 +441,8 @@ internal sealed class CsvInput : IDisposable
 
     public decimal ParseDecimal(int ordinal, ReadOnlySpan<char> s, bool allowNegative)
     {
-        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
+        // .NET's number parsers skip trailing NUL characters: "1\0" would read as 1.
+        if (s.Contains('\0') || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
         {
             throw Error(ordinal, "is not a number (invariant culture: digits, '.' as the decimal point, no thousands separators)");
         }
@@ -501,7 +507,7 @@ internal sealed class CsvInput : IDisposable
             throw Error(ordinal, "is empty; a value is required");
         }
 
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+        return !s.Contains('\0') && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
             : throw Error(ordinal, "is not a finite number (invariant culture)");
     }

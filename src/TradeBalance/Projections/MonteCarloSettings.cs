@@ -11,8 +11,10 @@ public sealed record MonteCarloSettings
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
     public MonteCarloSettings(int draws = 1000, int seed = 42, double spread = 0.5)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(draws, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(draws, 1_000_000);
+        if (draws is < 1 or > MaxDraws)
+        {
+            throw new ArgumentOutOfRangeException(nameof(draws), draws, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The number of draws must be from 1 to {MaxDraws:N0}; {draws:N0} is not."));
+        }
         if (!(spread >= 0d && spread < 1d))
         {
             throw new ArgumentOutOfRangeException(nameof(spread), spread, "The spread must be in [0, 1) so that η stays negative and σ, ε positive.");
@@ -22,6 +24,9 @@ public sealed record MonteCarloSettings
         Seed = seed;
         Spread = spread;
     }
+
+    /// <summary>The most draws a run may ask for.</summary>
+    public const int MaxDraws = 1_000_000;
 
     /// <summary>Gets the number of draws.</summary>
     public int Draws { get; }
