@@ -152,7 +152,7 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
         var bad = text.IndexOf(InvalidMarker);
         if (bad >= 0)
         {
-            throw new InvalidTextException(_breaks + 1 + text[..bad].Count('\n'), "is not valid UTF-8 text (save the file as UTF-8, or pass its Encoding to the reader)");
+            throw new InvalidTextException(_breaks + 1 + text[..bad].Count('\n'), "is not valid UTF-8 text (save the file as UTF-8)");
         }
 
         var last = text.LastIndexOf('\n');
