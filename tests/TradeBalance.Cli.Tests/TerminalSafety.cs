@@ -7,20 +7,10 @@ namespace TradeBalance.Cli.Tests;
 internal static class TerminalSafety
 {
     /// <summary>The characters a terminal acts on or that hide or reorder text: C0, DEL, C1, bidi controls, separators, invisible marks.</summary>
-    public static readonly char[] Hostile =
-    [
-        .. Enumerable.Range(0, 0x20).Select(i => (char)i),
-        '\u007F',
-        .. Enumerable.Range(0x80, 0x20).Select(i => (char)i),
-        '\u061C', '\u200B', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
-        '\u2028', '\u2029', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF',
-    ];
+    public static readonly char[] Hostile = TradeBalance.Testing.HostileText.Characters;
 
     /// <summary>Wording of .NET, System.CommandLine, Sylvan.Data.Csv or System.Text.Json, not of this tool.</summary>
-    public static readonly string[] Machinery =
-    [
-        "System.", "`1", "(Parameter '", "Actual value was", "MaxBufferSize", "reader options", "in this mode", "Row 0", "LineNumber:", "BytePositionInLine", "Exception", "Response file",
-    ];
+    public static readonly string[] Machinery = [.. TradeBalance.Testing.HostileText.Machinery, "Response file"];
 
     /// <summary>What is wrong with text the tool printed, or null: a hostile character (a line break is allowed) or a machinery word.</summary>
     public static string? Problem(string printed)

@@ -215,7 +215,8 @@ public class BadInputTests
         Assert.True(Cases.Count >= 90, $"{Cases.Count} cases");
     }
 
-    private static object Read(string kind, string text, string file)
+    /// <summary>Reads the text with the reader for the kind (also used by <see cref="MessageSafetyTests"/>).</summary>
+    internal static object Read(string kind, string text, string file)
     {
         var reader = new StringReader(text);
         return kind switch
@@ -226,6 +227,7 @@ public class BadInputTests
             "totals" => BilateralTotalsCsv.Read(reader, file),
             "comtrade" => ComtradeReader.Read(reader, file),
             "baci" => BaciReader.Read(reader, file),
+            "baci-columns" => BaciReader.ReadColumns(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), file).Value.ToTradeDataSet(),
             "wits" => WitsTariffReader.Read(reader, file),
             "projection" => ProjectionCsv.Read(reader, file),
             "scenario" => ScenarioJson.Parse(text, file),

@@ -12,20 +12,10 @@ namespace TradeBalance.Data.Tests;
 public class MessageSafetyTests
 {
     /// <summary>The characters a terminal acts on or that hide or reorder text: C0, DEL, C1, bidi controls, separators, invisible marks.</summary>
-    public static readonly char[] Hostile =
-    [
-        .. Enumerable.Range(0, 0x20).Select(i => (char)i),
-        '\u007F',
-        .. Enumerable.Range(0x80, 0x20).Select(i => (char)i),
-        '\u061C', '\u200B', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
-        '\u2028', '\u2029', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF',
-    ];
+    public static readonly char[] Hostile = TradeBalance.Testing.HostileText.Characters;
 
     /// <summary>Wording that belongs to .NET, Sylvan.Data.Csv or System.Text.Json, not to a message about a file.</summary>
-    public static readonly string[] Machinery =
-    [
-        "System.", "`1", "(Parameter '", "Actual value was", "MaxBufferSize", "reader options", "in this mode", "Row 0", "LineNumber:", "BytePositionInLine", "Exception",
-    ];
+    public static readonly string[] Machinery = TradeBalance.Testing.HostileText.Machinery;
 
     private static readonly (string Kind, string File, string Text)[] Seeds =
     [
@@ -195,22 +185,5 @@ public class MessageSafetyTests
 
     private static string Insert(string field, char c) => field.Length < 2 ? c + field : field[..(field.Length / 2)] + c + field[(field.Length / 2)..];
 
-    private static object Read(string kind, string text, string file)
-    {
-        var reader = new StringReader(text);
-        return kind switch
-        {
-            "flows" => FlowsCsv.Read(reader, file),
-            "tariffs" => TariffsCsv.Read(reader, file),
-            "rates" => ExchangeRatesCsv.Read(reader, file),
-            "totals" => BilateralTotalsCsv.Read(reader, file),
-            "comtrade" => ComtradeReader.Read(reader, file),
-            "baci" => BaciReader.Read(reader, file),
-            "baci-columns" => BaciReader.ReadColumns(new MemoryStream(Encoding.UTF8.GetBytes(text)), file).Value.ToTradeDataSet(),
-            "wits" => WitsTariffReader.Read(reader, file),
-            "projection" => ProjectionCsv.Read(reader, file),
-            "scenario" => ScenarioJson.Parse(text, file),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-    }
+    private static object Read(string kind, string text, string file) => BadInputTests.Read(kind, text, file);
 }

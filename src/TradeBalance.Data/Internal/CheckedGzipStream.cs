@@ -18,7 +18,7 @@ namespace TradeBalance.Data.Internal;
 /// <para>The error is an <see cref="InvalidDataException"/> made by <see cref="GzipCheckException.Create"/>, raised by the
 /// read that reaches the end; readers turn it into a <see cref="TradeDataException"/> naming the file.</para>
 /// </remarks>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     private readonly TailStream _compressed;
     private readonly GZipStream _gzip;
@@ -35,22 +35,6 @@ internal sealed class CheckedGzipStream : Stream
         _compressed = new TailStream(compressed, leaveOpen);
         _gzip = new GZipStream(_compressed, CompressionMode.Decompress, leaveOpen: false);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -94,16 +78,6 @@ internal sealed class CheckedGzipStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -159,7 +133,7 @@ internal sealed class CheckedGzipStream : Stream
     }
 
     /// <summary>The compressed input, counting its bytes and keeping the last eight it handed out.</summary>
-    private sealed class TailStream(Stream inner, bool leaveOpen) : Stream
+    private sealed class TailStream(Stream inner, bool leaveOpen) : ReadOnlyStream
     {
         private readonly byte[] _last = new byte[8];
 
@@ -183,22 +157,6 @@ internal sealed class CheckedGzipStream : Stream
             }
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
@@ -216,16 +174,6 @@ internal sealed class CheckedGzipStream : Stream
             Count += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
