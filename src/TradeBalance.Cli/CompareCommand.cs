@@ -21,9 +21,9 @@ internal static class CompareCommand
 
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => true);
-            var models = new[] { ProjectionModelKind.Smart, ProjectionModelKind.Armington, ProjectionModelKind.Gsim };
-            var results = models.Select(m => (Model: m, Result: Steps.Time("project with " + ProjectionReport.ModelName(m), () => Projector.Project(inputs, m)))).ToList();
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter));
+            var models = ProjectionModel.All;
+            var results = models.Select(m => (Model: m, Result: Steps.Time("project with " + m.DisplayName, () => Projector.Project(inputs, m)))).ToList();
             var rowsByKey = results.Select(x => x.Result.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();
             var console = CliApp.Console(stdout);
             var importer = inputs.Scenario.Importer;
@@ -34,7 +34,7 @@ internal static class CompareCommand
             table.AddColumn(new TableColumn("Baseline").RightAligned());
             foreach (var m in models)
             {
-                table.AddColumn(new TableColumn(ProjectionReport.ModelName(m)).RightAligned());
+                table.AddColumn(new TableColumn(m.DisplayName).RightAligned());
             }
 
             var point = results[0].Result;

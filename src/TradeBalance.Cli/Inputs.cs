@@ -6,6 +6,9 @@ namespace TradeBalance.Cli;
 /// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
 internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> EveryImporterTariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
 {
+    /// <summary>The inputs a model projects from: every importer's schedules when it needs them, else the scenario importer's.</summary>
+    public ProjectionInputs For(ProjectionModel model) => new(Scenario, Flows, model.NeedsEveryImporter ? AllTariffs : [Tariffs]);
+
     /// <summary>Gets every importer's schedule (GSIM needs them all), read on first use so the other models do not read the tariff file twice.</summary>
     public IReadOnlyList<TariffSchedule> AllTariffs => EveryImporterTariffs.Value;
 

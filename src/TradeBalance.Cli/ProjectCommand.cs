@@ -43,15 +43,15 @@ internal static class ProjectCommand
                 [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
 
             // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
-            ProjectionModelKind? chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
+            var chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
             if (yearRange is not null && (outputPath is not null || parse.GetValue(format) != "table"))
             {
                 throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
             }
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? s.Model) == ProjectionModelKind.Gsim);
-            var kind = chosen ?? inputs.Scenario.Model;
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter);
+            var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
             if (yearRange is { } y)
             {
                 var (from, to) = y;

@@ -188,12 +188,7 @@ internal static class ProjectionReport
     public static string CommodityName(HsCode hs) =>
         Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs))?.Name ?? $"HS {hs}";
 
-    public static string ModelName(ProjectionModelKind model) => model switch
-    {
-        ProjectionModelKind.Smart => "SMART",
-        ProjectionModelKind.Gsim => "GSIM",
-        _ => model.ToString(),
-    };
+    public static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
     private static string Short(Country c)
     {

@@ -6,27 +6,16 @@ namespace TradeBalance.Cli;
 internal static class Projector
 {
     /// <summary>The models the tool offers, by the names the command line and scenario.json use.</summary>
-    public static readonly string[] ModelNames = ["smart", "armington", "gsim"];
+    public static readonly string[] ModelNames = [.. ProjectionModel.All.Select(m => m.Name)];
 
-    public static ProjectionModelKind ParseModel(string name) => name.ToUpperInvariant() switch
-    {
-        "SMART" => ProjectionModelKind.Smart,
-        "ARMINGTON" => ProjectionModelKind.Armington,
-        "GSIM" => ProjectionModelKind.Gsim,
-        _ => throw new UsageException($"--model: '{name}' is not a model this tool offers; use one of {string.Join(", ", ModelNames)}."),
-    };
+    public static ProjectionModel ParseModel(string name) =>
+        ProjectionModel.TryParse(name, out var model)
+            ? model
+            : throw new UsageException($"--model: '{name}' is not a model this tool offers; use one of {string.Join(", ", ModelNames)}.");
 
-    public static ProjectionResult Project(Inputs inputs, ProjectionModelKind model) => model switch
-    {
-        ProjectionModelKind.Smart => SmartModel.Project(inputs.Scenario, inputs.Flows, inputs.Tariffs),
-        ProjectionModelKind.Armington => ArmingtonModel.Project(inputs.Scenario, inputs.Flows, inputs.Tariffs),
-        _ => GsimModel.Project(inputs.Scenario, inputs.Flows, inputs.AllTariffs).Projection,
-    };
+    public static ProjectionResult Project(Inputs inputs, ProjectionModel model) => model.Project(inputs.For(model));
 
-    public static ProjectionPath Path(Inputs inputs, ProjectionModelKind model, int from, int to) =>
-        model == ProjectionModelKind.Gsim
-            ? StagedProjection.Project(inputs.Scenario, inputs.Flows, inputs.AllTariffs, from, to, model)
-            : StagedProjection.Project(inputs.Scenario, inputs.Flows, inputs.Tariffs, from, to, model);
+    public static ProjectionPath Path(Inputs inputs, ProjectionModel model, int from, int to) => model.ProjectStages(inputs.For(model), from, to);
 
     /// <summary>Parses <c>2026..2030</c> (or a single year).</summary>
     public static (int From, int To) ParseYears(string text)
@@ -43,20 +32,14 @@ internal static class Projector
         throw new UsageException($"--years: '{text}' is not a year range; write it like 2026..2030.");
     }
 
-    public static SensitivitySummary? Bands(Inputs inputs, ProjectionModelKind model, int draws, int? seed, IProgress<int>? progress = null)
+    public static SensitivitySummary? Bands(Inputs inputs, ProjectionModel model, int draws, int? seed, IProgress<int>? progress = null)
     {
-        if (draws <= 0)
+        if (draws <= 0 || !model.SupportsMonteCarlo)
         {
             return null;
         }
 
-        if (model == ProjectionModelKind.Gsim)
-        {
-            return null; // Monte Carlo over GSIM is not offered.
-        }
-
         var settings = new MonteCarloSettings(draws, seed ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, inputs.Scenario.MonteCarlo?.Spread ?? 0.5);
-        var result = Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, new SensitivityOptions { Model = model }, progress);
-        return new SensitivitySummary(result);
+        return new SensitivitySummary(model.MonteCarlo(inputs.For(model), settings, progress: progress));
     }
 }

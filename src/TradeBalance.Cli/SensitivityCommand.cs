@@ -8,12 +8,15 @@ namespace TradeBalance.Cli;
 /// <summary><c>tradebalance sensitivity</c>: Monte Carlo over the elasticities, P5/P50/P95 of every figure.</summary>
 internal static class SensitivityCommand
 {
+    /// <summary>The models Monte Carlo is offered for, by name.</summary>
+    private static readonly string[] MonteCarloModels = [.. ProjectionModel.All.Where(m => m.SupportsMonteCarlo).Select(m => m.Name)];
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
-        var model = new Option<string>("--model") { Description = "Model: smart or armington.", DefaultValueFactory = _ => "smart", HelpName = "NAME" }.OneOf("a model sensitivity offers", "smart", "armington");
+        var model = new Option<string>("--model") { Description = "Model: " + string.Join(" or ", MonteCarloModels) + ".", DefaultValueFactory = _ => "smart", HelpName = "NAME" }.OneOf("a model sensitivity offers", MonteCarloModels);
         var draws = OptionValues.WholeNumber("--draws", 1, 1_000_000);
         draws.Description = "Number of draws, 1 to 1,000,000 (default 1000).";
         draws.HelpName = "N";
@@ -47,7 +50,8 @@ internal static class SensitivityCommand
             }
 
             var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? 42, width);
-            var options = new SensitivityOptions { Model = Projector.ParseModel(parse.GetValue(model)!) };
+            var chosen = Projector.ParseModel(parse.GetValue(model)!);
+            var modelInputs = inputs.For(chosen);
             var console = CliApp.Console(stdout);
             SensitivityResult result;
             // Spectre's progress bar draws on standard output: only beside a table on a terminal.
@@ -56,12 +60,12 @@ internal static class SensitivityCommand
                 result = console.Progress().Start(ctx =>
                 {
                     var task = ctx.AddTask("Monte Carlo draws", maxValue: n);
-                    return Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options, new Progress<int>(done => task.Value = done));
+                    return chosen.MonteCarlo(modelInputs, settings, progress: new Progress<int>(done => task.Value = done));
                 });
             }
             else
             {
-                result = Steps.Time("Monte Carlo draws", () => Sensitivity.Run(inputs.Scenario, inputs.Flows, inputs.Tariffs, settings, options));
+                result = Steps.Time("Monte Carlo draws", () => chosen.MonteCarlo(modelInputs, settings));
             }
 
             if (parse.GetValue(format) == "csv")

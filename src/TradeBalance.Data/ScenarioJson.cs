@@ -146,13 +146,7 @@ public static class ScenarioJson
     /// <param name="model">The model.</param>
     /// <returns>The spelling.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined model.</exception>
-    public static string FormatModel(ProjectionModelKind model) => model switch
-    {
-        ProjectionModelKind.Smart => "smart",
-        ProjectionModelKind.Armington => "armington",
-        ProjectionModelKind.Gsim => "gsim",
-        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown model."),
-    };
+    public static string FormatModel(ProjectionModelKind model) => ProjectionModel.For(model).Name;
 
     /// <summary>Writes the scenario object (used by the projection JSON writer too).</summary>
     internal static void WriteScenario(Utf8JsonWriter w, Scenario s)
@@ -415,13 +409,10 @@ public static class ScenarioJson
         };
     }
 
-    private static ProjectionModelKind Model(JsonNode node) => node.String().ToUpperInvariant() switch
-    {
-        "SMART" => ProjectionModelKind.Smart,
-        "ARMINGTON" => ProjectionModelKind.Armington,
-        "GSIM" => ProjectionModelKind.Gsim,
-        _ => throw node.Error("is not a model: expected smart, armington or gsim"),
-    };
+    private static ProjectionModelKind Model(JsonNode node) =>
+        ProjectionModel.TryParse(node.String(), out var model)
+            ? model.Kind
+            : throw node.Error($"is not a model: expected {string.Join(", ", ProjectionModel.All.SkipLast(1).Select(m => m.Name))} or {ProjectionModel.All[^1].Name}");
 
     private static Elasticities Elasticities(JsonNode node, Scenario scenario)
     {

@@ -180,12 +180,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         static string Pct(double s) => (s * 100d).ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
 
-    private static string ModelName(ProjectionModelKind model) => model switch
-    {
-        ProjectionModelKind.Smart => "SMART",
-        ProjectionModelKind.Gsim => "GSIM",
-        _ => model.ToString(),
-    };
+    private static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
     /// <summary>An exporter's rows under an HS scope, sorted by code.</summary>
     private ReadOnlySpan<ProjectionRow> RowsOf(Country exporter, HsCode scope) =>

@@ -59,15 +59,23 @@ public static class Sensitivity
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= SensitivityOptions.Default;
-        settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();
-        if (options.Model is not (ProjectionModelKind.Smart or ProjectionModelKind.Armington))
+        var model = ProjectionModel.For(options.Model).WithArmingtonOptions(options.Armington);
+        if (!model.SupportsMonteCarlo)
         {
             throw new ArgumentException($"Monte Carlo supports the SMART and Armington models, not {options.Model}.", nameof(options));
         }
 
+        return RunWith(model, scenario, data, tariffs, settings, options.MaxDegreeOfParallelism, progress, cancellationToken);
+    }
+
+    /// <summary>The run behind <see cref="Run(Scenario, TradeDataSet, TariffSchedule, MonteCarloSettings?, SensitivityOptions?, IProgress{int}?, CancellationToken)"/> and <see cref="ProjectionModel.MonteCarlo"/>.</summary>
+    internal static SensitivityResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();
         cancellationToken.ThrowIfCancellationRequested();
         var batch = ProjectionBatch.Create(scenario, data, tariffs);
-        var run = new Layout(batch, options, settings);
+        var run = new Layout(batch, model, maxDegreeOfParallelism, settings);
         var draws = settings.Draws;
         var widest = Math.Max(run.WidestChunk, run.Exporters.Length);
         if ((long)widest * draws > Array.MaxLength)
@@ -99,7 +107,7 @@ public static class Sensitivity
                     {
                         try
                         {
-                            point = options.Model == ProjectionModelKind.Smart ? SmartModel.Project(batch) : ArmingtonModel.Project(batch, options.Armington);
+                            point = model.ProjectBatch(batch);
                         }
                         catch (ProjectionException e)
                         {
@@ -503,10 +511,11 @@ public static class Sensitivity
         // A chunk holds every draw of its figures; about this many bytes keeps them in a core's cache.
         private const long ChunkBytes = 512 * 1024;
 
-        public Layout(ProjectionBatch batch, SensitivityOptions options, MonteCarloSettings settings)
+        public Layout(ProjectionBatch batch, ProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings)
         {
             Batch = batch;
-            Options = options;
+            Model = model;
+            MaxDegreeOfParallelism = maxDegreeOfParallelism;
             Settings = settings;
             Flows = batch.Baseline.Length;
             Markets = batch.Markets.Length;
@@ -543,12 +552,14 @@ public static class Sensitivity
 
             LargestChunkMarkets = largestMarkets;
             LargestChunkFlows = largestFlows;
-            ScratchLength = options.Model == ProjectionModelKind.Armington ? ArmingtonKernel.ScratchLength(batch.Offsets) : 0;
+            ScratchLength = model.KernelScratchLength(batch.Offsets);
         }
 
         public ProjectionBatch Batch { get; }
 
-        public SensitivityOptions Options { get; }
+        public ProjectionModel Model { get; }
+
+        public int MaxDegreeOfParallelism { get; }
 
         public MonteCarloSettings Settings { get; }
 
@@ -576,7 +587,7 @@ public static class Sensitivity
         public int ScratchLength { get; }
 
         /// <summary>Gets the number of threads to use: the option, or every core for −1.</summary>
-        public int Parallelism => Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
+        public int Parallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 
         // Figure layout: projected per flow, share per flow, then per market total, revenue after and
         // welfare, then exports per exporter.
@@ -658,7 +669,7 @@ public static class Sensitivity
                 exports.Add(new SensitivityExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
             }
 
-            return new SensitivityResult(Batch.Scenario, Options.Model, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
+            return new SensitivityResult(Batch.Scenario, Model.Kind, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
         }
     }
 
@@ -725,7 +736,6 @@ public static class Sensitivity
             var sigma = _elasticities.AsSpan(k, k);
             var eps = _elasticities.AsSpan(2 * k, k);
             var input = new SmartInput(offsets, batch.Baseline.AsSpan(f0, n), batch.TariffBefore.AsSpan(f0, n), batch.TariffAfter.AsSpan(f0, n), eta, sigma, eps);
-            var armington = run.Options.Model == ProjectionModelKind.Armington;
             var spread = run.Settings.Spread;
             var figures = (2 * n) + (3 * k);
             var columns = _columns.AsSpan(0, figures * draws);
@@ -767,21 +777,14 @@ public static class Sensitivity
                     var output = new SmartOutput(
                         _flowOut.AsSpan(0, n), _flowOut.AsSpan(n, n), _flowOut.AsSpan(2 * n, n), projections.Slice(b * n, n),
                         markets[..k], markets.Slice(k, k), markets.Slice(2 * k, k), markets.Slice(3 * k, k), markets.Slice(4 * k, k));
-                    if (armington)
+                    var residuals = _residuals.AsSpan(0, k);
+                    var iterations = _iterations.AsSpan(0, k);
+                    var failed = run.Model.ProjectDraw(input, output, iterations, residuals, _scratch.AsSpan(0, run.ScratchLength));
+                    if (failed >= 0)
                     {
-                        var residuals = _residuals.AsSpan(0, k);
-                        var iterations = _iterations.AsSpan(0, k);
-                        var failed = ArmingtonKernel.Project(input, output, iterations, residuals, _scratch.AsSpan(0, run.ScratchLength), run.Options.Armington.Tolerance, run.Options.Armington.MaxIterations);
-                        if (failed >= 0)
-                        {
-                            var inner = ArmingtonModel.NotConverged(batch.Markets[m0 + failed], new ElasticityValues(eta[failed], sigma[failed], eps[failed]), iterations[failed], residuals[failed], run.Options.Armington);
-                            _tracker.Add((long)(n + k) * (draws - (d0 - (d0 % ReportEvery))));
-                            return new DrawFailure(d, m0 + failed, new ProjectionException($"Monte Carlo draw {d} (seed {run.Settings.Seed}): {inner.Message}", inner));
-                        }
-                    }
-                    else
-                    {
-                        SmartKernel.Project(input, output);
+                        var inner = run.Model.DrawFailed(batch.Markets[m0 + failed], new ElasticityValues(eta[failed], sigma[failed], eps[failed]), iterations[failed], residuals[failed]);
+                        _tracker.Add((long)(n + k) * (draws - (d0 - (d0 % ReportEvery))));
+                        return new DrawFailure(d, m0 + failed, new ProjectionException($"Monte Carlo draw {d} (seed {run.Settings.Seed}): {inner.Message}", inner));
                     }
                 }
 

@@ -174,6 +174,7 @@ public static class StagedProjection
     /// <param name="model">The model; null for <see cref="Scenario.Model"/>.</param>
     /// <param name="on">The day of each year whose rates apply; null for <see cref="DefaultDay"/> (1 July).</param>
     /// <returns>One point per year.</returns>
+    /// <remarks>The same as <see cref="ProjectionModel.ProjectStages"/> with <see cref="ProjectionModel.For"/>(<paramref name="model"/>).</remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The year range is empty or longer than 200 years.</exception>
     /// <exception cref="ArgumentException">The inputs do not fit together (for SMART and Armington: no schedule for the scenario's importer); see the models.</exception>
@@ -184,16 +185,19 @@ public static class StagedProjection
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(tariffs);
+        return Run(ProjectionModel.For(model ?? scenario.Model), new ProjectionInputs(scenario, data, tariffs.Where(t => t is not null)), fromYear, toYear, on ?? DefaultDay);
+    }
+
+    /// <summary>The year-by-year loop behind <see cref="ProjectionModel.ProjectStages"/>: each year's rates, projected by the model.</summary>
+    internal static ProjectionPath Run(ProjectionModel model, ProjectionInputs inputs, int fromYear, int toYear, AnnualDate day)
+    {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromYear, toYear);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toYear - fromYear, 200, nameof(toYear));
-        var schedules = tariffs.ToList();
-        var kind = model ?? scenario.Model;
-        var day = on ?? DefaultDay;
+        var scenario = inputs.Scenario;
         var stages = StageCount(scenario);
-        var own = schedules.FirstOrDefault(s => s is not null && s.Importer.Equals(scenario.Importer));
-        if (kind != ProjectionModelKind.Gsim && own is null)
+        if (!model.NeedsEveryImporter)
         {
-            throw new ArgumentException($"No tariff schedule for the scenario's importer {scenario.Importer.Alpha3}.", nameof(tariffs));
+            inputs.ImporterSchedule(model.Name); // fails before any year is projected
         }
 
         var points = new List<ProjectionPathPoint>(toYear - fromYear + 1);
@@ -216,13 +220,7 @@ public static class StagedProjection
                     : (before, after);
             }
 
-            var result = kind switch
-            {
-                ProjectionModelKind.Smart => SmartModel.Project(ProjectionBatch.Create(scenario, data, own!, rates: f => Rates(f, own!))),
-                ProjectionModelKind.Armington => ArmingtonModel.Project(ProjectionBatch.Create(scenario, data, own!, rates: f => Rates(f, own!)), ArmingtonOptions.Default),
-                ProjectionModelKind.Gsim => GsimModel.ProjectWith(scenario, data, schedules, Rates).Projection,
-                _ => throw new ArgumentOutOfRangeException(nameof(model), kind, "Unknown model."),
-            };
+            var result = model.ProjectWith(inputs, Rates);
             var rates = result.Rows
                 .Where(r => r.Importer.Equals(scenario.Importer) && scenario.Changes(r.Exporter, r.Hs))
                 .Select(r => new BeneficiaryRate(r.Exporter, r.Hs, r.TariffAfter))
@@ -230,7 +228,7 @@ public static class StagedProjection
             points.Add(new ProjectionPathPoint(year, date, stage, rates, result));
         }
 
-        return new ProjectionPath(scenario, kind, day, points);
+        return new ProjectionPath(scenario, model.Kind, day, points);
     }
 
     private static int StageCount(Scenario scenario) =>

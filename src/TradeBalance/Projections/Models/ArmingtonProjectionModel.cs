@@ -1,0 +1,32 @@
+namespace TradeBalance.Projections;
+
+/// <summary>The exact Armington model as a <see cref="ProjectionModel"/>, with its solver options.</summary>
+internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : ProjectionModel
+{
+    public ArmingtonOptions Options { get; } = options;
+
+    public override ProjectionModelKind Kind => ProjectionModelKind.Armington;
+
+    public override string Name => "armington";
+
+    public override string DisplayName => "Armington";
+
+    public override bool Equals(ProjectionModel? other) => other is ArmingtonProjectionModel a && a.Options.Equals(Options);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Options);
+
+    internal override ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => options.Equals(Options) ? this : new ArmingtonProjectionModel(options);
+
+    internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
+        ProjectBatch(inputs.Batch(Name, rates));
+
+    internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => ArmingtonModel.Project(batch, Options);
+
+    internal override int KernelScratchLength(ReadOnlySpan<int> offsets) => ArmingtonKernel.ScratchLength(offsets);
+
+    internal override int ProjectDraw(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch) =>
+        ArmingtonKernel.Project(input, output, iterations, residuals, scratch, Options.Tolerance, Options.MaxIterations);
+
+    internal override ProjectionException DrawFailed(MarketKey market, ElasticityValues elasticities, int iterations, double residual) =>
+        ArmingtonModel.NotConverged(market, elasticities, iterations, residual, Options);
+}

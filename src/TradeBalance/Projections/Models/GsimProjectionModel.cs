@@ -1,0 +1,19 @@
+namespace TradeBalance.Projections;
+
+/// <summary>GSIM as a <see cref="ProjectionModel"/>: every importer's schedule, each product solved across its markets.</summary>
+internal sealed class GsimProjectionModel : ProjectionModel
+{
+    public override ProjectionModelKind Kind => ProjectionModelKind.Gsim;
+
+    public override string Name => "gsim";
+
+    public override string DisplayName => "GSIM";
+
+    public override bool NeedsEveryImporter => true;
+
+    // A draw of GSIM is a dense solve per product over all its regions: not on the flat batch kernels.
+    public override bool SupportsMonteCarlo => false;
+
+    internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
+        (rates is null ? GsimModel.Project(inputs.Scenario, inputs.Data, inputs.Schedules) : GsimModel.ProjectWith(inputs.Scenario, inputs.Data, inputs.Schedules, rates)).Projection;
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using NodaTime;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// A projection model: its name, what it supports and how it projects. <see cref="Smart"/> (WITS-SMART),
+/// <see cref="Armington"/> (the exact CES model SMART linearises) and <see cref="Gsim"/> (every market of a
+/// product cleared together, with finite export supply) are the models; every way to project (one scenario,
+/// staged cuts year by year, Monte Carlo bands) goes through one of them.
+/// </summary>
+/// <remarks>
+/// <para>Choose a model by object (<c>ProjectionModel.Gsim</c>), by name (<see cref="Parse"/>: <c>"smart"</c>,
+/// <c>"armington"</c>, <c>"gsim"</c>, the names scenario files and the command line use) or by
+/// <see cref="ProjectionModelKind"/> (<see cref="For"/>, e.g. a scenario's <see cref="Scenario.Model"/>).</para>
+/// <para>Every model takes the same <see cref="ProjectionInputs"/>: the scenario, the data and the tariff schedules.
+/// SMART and Armington use the scenario importer's schedule; GSIM (<see cref="NeedsEveryImporter"/>) needs one for
+/// every importer in the data, because it clears each exporter's supply across all its markets.</para>
+/// </remarks>
+/// <threadsafety>Models are immutable and thread-safe.</threadsafety>
+public abstract class ProjectionModel : IEquatable<ProjectionModel>
+{
+    private protected ProjectionModel()
+    {
+    }
+
+    /// <summary>Gets WITS-SMART: the partial-equilibrium model of one importer's market per product, linear in the price change.</summary>
+    public static ProjectionModel Smart { get; } = new SmartProjectionModel();
+
+    /// <summary>Gets the exact Armington (CES) model with the default solver options; see <see cref="ArmingtonWith"/>.</summary>
+    public static ProjectionModel Armington { get; } = new ArmingtonProjectionModel(ArmingtonOptions.Default);
+
+    /// <summary>Gets GSIM: every importer's market of a product solved together, so an exporter's supply is shared among its markets.</summary>
+    public static ProjectionModel Gsim { get; } = new GsimProjectionModel();
+
+    /// <summary>Gets every model, in the order the tool compares them.</summary>
+    public static ImmutableArray<ProjectionModel> All { get; } = [Smart, Armington, Gsim];
+
+    /// <summary>Gets the model's kind (what <see cref="Scenario.Model"/> stores).</summary>
+    public abstract ProjectionModelKind Kind { get; }
+
+    /// <summary>Gets the name scenario files and the command line use: <c>smart</c>, <c>armington</c> or <c>gsim</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Gets the name to show a reader: <c>SMART</c>, <c>Armington</c> or <c>GSIM</c>.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>Gets a value indicating whether the model needs every importer's tariff schedule (GSIM), not only the scenario importer's.</summary>
+    public virtual bool NeedsEveryImporter => false;
+
+    /// <summary>Gets a value indicating whether <see cref="MonteCarlo"/> is offered for the model (SMART and Armington).</summary>
+    public virtual bool SupportsMonteCarlo => true;
+
+    /// <summary>The model of a kind (the one place a kind becomes a model).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The model, with default options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static ProjectionModel For(ProjectionModelKind kind) => kind switch
+    {
+        ProjectionModelKind.Smart => Smart,
+        ProjectionModelKind.Armington => Armington,
+        ProjectionModelKind.Gsim => Gsim,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a projection model."),
+    };
+
+    /// <summary>The exact Armington model with the given solver options.</summary>
+    /// <param name="options">The solver's tolerance and iteration limit.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public static ProjectionModel ArmingtonWith(ArmingtonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ArmingtonProjectionModel(options);
+    }
+
+    /// <summary>Finds a model by its <see cref="Name"/> (case-insensitive, surrounding spaces ignored).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="model">The model, or null.</param>
+    /// <returns>True when the name is a model's.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? name, [NotNullWhen(true)] out ProjectionModel? model)
+    {
+        var trimmed = name?.Trim();
+        model = All.FirstOrDefault(m => string.Equals(m.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+        return model is not null;
+    }
+
+    /// <summary>Finds a model by its <see cref="Name"/> (case-insensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="FormatException">No model has that name; the message lists the names.</exception>
+    public static ProjectionModel Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryParse(name, out var model)
+            ? model
+            : throw new FormatException($"'{name}' is not a model; the models are {string.Join(", ", All.Select(m => m.Name))}.");
+    }
+
+    /// <summary>Projects the scenario.</summary>
+    /// <param name="inputs">The scenario, the data and the schedules.</param>
+    /// <returns>The projection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together (no data in the reference year on the scenario's lines; a schedule missing for an importer the model needs).</exception>
+    /// <exception cref="KeyNotFoundException">A schedule has no rate for a supplier.</exception>
+    /// <exception cref="ProjectionException">The model's solve failed (the message names the market or product).</exception>
+    public ProjectionResult Project(ProjectionInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return ProjectWith(inputs, rates: null);
+    }
+
+    /// <summary>Projects a staged scenario for each year of a range (the cut phased in over <see cref="Scenario.Stages"/>).</summary>
+    /// <param name="inputs">The scenario, the data and the schedules.</param>
+    /// <param name="fromYear">The first year.</param>
+    /// <param name="toYear">The last year (inclusive), at most 200 years after the first.</param>
+    /// <param name="on">The day of each year whose rates apply; null for <see cref="StagedProjection.DefaultDay"/> (1 July).</param>
+    /// <returns>One point per year.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year range is empty or longer than 200 years.</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together; see <see cref="Project"/>.</exception>
+    /// <exception cref="KeyNotFoundException">A schedule has no rate for a supplier.</exception>
+    /// <exception cref="ProjectionException">The model's solve failed.</exception>
+    public ProjectionPath ProjectStages(ProjectionInputs inputs, int fromYear, int toYear, AnnualDate? on = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return StagedProjection.Run(this, inputs, fromYear, toYear, on ?? StagedProjection.DefaultDay);
+    }
+
+    /// <summary>Monte Carlo over the elasticities: the P5, P50 and P95 of every projected figure.</summary>
+    /// <param name="inputs">The scenario, the data and the schedules.</param>
+    /// <param name="settings">Draws, seed and spread; null for the scenario's (<see cref="Scenario.MonteCarlo"/>) or the defaults.</param>
+    /// <param name="maxDegreeOfParallelism">Workers; -1 (default) for one per core. Results do not depend on it.</param>
+    /// <param name="progress">Receives the draws done so far (as draw-equivalents), or null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The bands and the point projection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The model does not offer Monte Carlo (<see cref="SupportsMonteCarlo"/> is false).</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together; see <see cref="Project"/>.</exception>
+    /// <exception cref="ProjectionException">A draw's solve failed (the message names the draw and the market).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public SensitivityResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!SupportsMonteCarlo)
+        {
+            throw new NotSupportedException($"Monte Carlo is offered for {string.Join(" and ", All.Where(m => m.SupportsMonteCarlo).Select(m => m.DisplayName))}, not for {DisplayName}.");
+        }
+
+        return Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, inputs.ImporterSchedule(Name), settings, maxDegreeOfParallelism, progress, cancellationToken);
+    }
+
+    /// <summary>Returns <see cref="Name"/>.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
+    /// <summary>Whether the other model is the same model with the same options.</summary>
+    /// <param name="other">The other model.</param>
+    /// <returns>True when equal.</returns>
+    public virtual bool Equals(ProjectionModel? other) => other is not null && other.Kind == Kind;
+
+    /// <summary>Whether the object is the same model with the same options.</summary>
+    /// <param name="obj">The object.</param>
+    /// <returns>True when equal.</returns>
+    public override bool Equals(object? obj) => Equals(obj as ProjectionModel);
+
+    /// <summary>A hash code consistent with <see cref="Equals(ProjectionModel?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => (int)Kind;
+
+    /// <summary>The same model with these Armington solver options (only Armington has them).</summary>
+    internal virtual ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => this;
+
+    /// <summary>Projects with the given rates per flow (null: the scenario's before and after), as a staged year does.</summary>
+    internal abstract ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates);
+
+    /// <summary>Monte Carlo: projects a batch's point values (models that run on the flat batch kernels).</summary>
+    internal virtual ProjectionResult ProjectBatch(ProjectionBatch batch) => throw new NotSupportedException();
+
+    /// <summary>Monte Carlo: the scratch doubles one kernel call over these markets needs.</summary>
+    internal virtual int KernelScratchLength(ReadOnlySpan<int> offsets) => 0;
+
+    /// <summary>Monte Carlo: one draw's kernel over a chunk of markets; returns the first market whose solve failed, or -1.</summary>
+    internal virtual int ProjectDraw(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch) =>
+        throw new NotSupportedException();
+
+    /// <summary>Monte Carlo: the error for a market whose solve failed in a draw.</summary>
+    internal virtual ProjectionException DrawFailed(MarketKey market, ElasticityValues elasticities, int iterations, double residual) =>
+        new($"{DisplayName} failed for market {market}.");
+}

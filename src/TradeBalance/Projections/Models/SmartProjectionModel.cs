@@ -1,0 +1,22 @@
+namespace TradeBalance.Projections;
+
+/// <summary>WITS-SMART as a <see cref="ProjectionModel"/>: the flat batch and its closed-form kernel.</summary>
+internal sealed class SmartProjectionModel : ProjectionModel
+{
+    public override ProjectionModelKind Kind => ProjectionModelKind.Smart;
+
+    public override string Name => "smart";
+
+    public override string DisplayName => "SMART";
+
+    internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
+        ProjectBatch(inputs.Batch(Name, rates));
+
+    internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => SmartModel.Project(batch);
+
+    internal override int ProjectDraw(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch)
+    {
+        SmartKernel.Project(input, output);
+        return -1;
+    }
+}
