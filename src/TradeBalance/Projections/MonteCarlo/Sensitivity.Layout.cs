@@ -1,0 +1,177 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
+
+namespace TradeBalance.Projections;
+
+// Monte Carlo (the run's layout: chunks of markets, figures and their summary).
+public static partial class Sensitivity
+{
+    /// <summary>What every chunk shares: the batch, the exporter index per flow, the chunks and the figure layout.</summary>
+    private sealed class Layout
+    {
+        // A chunk holds every draw of its figures; about this many bytes keeps them in a core's cache.
+        private const long ChunkBytes = 512 * 1024;
+
+        public Layout(ProjectionBatch batch, ProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings)
+        {
+            Batch = batch;
+            Model = model;
+            MaxDegreeOfParallelism = maxDegreeOfParallelism;
+            Settings = settings;
+            Flows = batch.Baseline.Length;
+            Markets = batch.Markets.Length;
+            Exporters = [.. batch.Flows.Select(f => f.Exporter).Distinct().Order()];
+            var index = Exporters.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+            FlowExporter = [.. batch.Flows.Select(f => index[f.Exporter])];
+            Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
+
+            // Chunks of whole markets, cut when the next market would take the chunk past ChunkBytes.
+            var starts = new List<int> { 0 };
+            long width = 0;
+            for (var m = 0; m < Markets; m++)
+            {
+                var market = (2L * (batch.Offsets[m + 1] - batch.Offsets[m])) + 3;
+                if (width > 0 && (width + market) * settings.Draws * sizeof(double) > ChunkBytes)
+                {
+                    starts.Add(m);
+                    width = 0;
+                }
+
+                width += market;
+                WidestChunk = (int)Math.Min(int.MaxValue, Math.Max(WidestChunk, width));
+            }
+
+            starts.Add(Markets);
+            ChunkStarts = [.. starts];
+            var largestMarkets = 0;
+            var largestFlows = 0;
+            for (var c = 0; c < Chunks; c++)
+            {
+                largestMarkets = Math.Max(largestMarkets, ChunkStarts[c + 1] - ChunkStarts[c]);
+                largestFlows = Math.Max(largestFlows, batch.Offsets[ChunkStarts[c + 1]] - batch.Offsets[ChunkStarts[c]]);
+            }
+
+            LargestChunkMarkets = largestMarkets;
+            LargestChunkFlows = largestFlows;
+            ScratchLength = model.KernelScratchLength(batch.Offsets);
+        }
+
+        public ProjectionBatch Batch { get; }
+
+        public ProjectionModel Model { get; }
+
+        public int MaxDegreeOfParallelism { get; }
+
+        public MonteCarloSettings Settings { get; }
+
+        public int Flows { get; }
+
+        public int Markets { get; }
+
+        public ImmutableArray<Country> Exporters { get; }
+
+        public int[] FlowExporter { get; }
+
+        public int Figures { get; }
+
+        /// <summary>Gets the first market of each chunk, and the market count last.</summary>
+        public int[] ChunkStarts { get; }
+
+        public int Chunks => ChunkStarts.Length - 1;
+
+        public int WidestChunk { get; }
+
+        public int LargestChunkMarkets { get; }
+
+        public int LargestChunkFlows { get; }
+
+        public int ScratchLength { get; }
+
+        /// <summary>Gets the number of threads to use: the option, or every core for −1.</summary>
+        public int Parallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+
+        // Figure layout: projected per flow, share per flow, then per market total, revenue after and
+        // welfare, then exports per exporter.
+        public int ShareFigure(int flow) => Flows + flow;
+
+        public int TotalFigure(int market) => (2 * Flows) + market;
+
+        public int RevenueFigure(int market) => (2 * Flows) + Markets + market;
+
+        public int WelfareFigure(int market) => (2 * Flows) + (2 * Markets) + market;
+
+        public int ExportFigure(int exporter) => (2 * Flows) + (3 * Markets) + exporter;
+
+        /// <summary>Adds the workers' exact sums and takes each exporter's percentiles.</summary>
+        public void ExportPercentiles(ExportSums?[] sums, double[] p5, double[] p50, double[] p95)
+        {
+            var draws = Settings.Draws;
+            var column = new double[draws];
+            for (var e = 0; e < Exporters.Length; e++)
+            {
+                for (var d = 0; d < draws; d++)
+                {
+                    var slot = (e * draws) + d;
+                    long units = 0, fractions = 0;
+                    foreach (var s in sums)
+                    {
+                        if (s is not null)
+                        {
+                            units = checked(units + s.Units[slot]);
+                            fractions = checked(fractions + s.Fractions[slot]);
+                        }
+                    }
+
+                    column[d] = units + (fractions / ExportSums.FractionScale);
+                }
+
+                var f = ExportFigure(e);
+                (p5[f], p50[f], p95[f]) = Percentiles(column);
+            }
+        }
+
+        public SensitivityResult Summarise(ProjectionResult point, double[] p5, double[] p50, double[] p95)
+        {
+            var currency = Batch.Data.Currency;
+            PercentileBand<Money> MoneyBand(int f) => new(SmartModel.ToMoney(p5[f], currency), SmartModel.ToMoney(p50[f], currency), SmartModel.ToMoney(p95[f], currency));
+            PercentileBand<double> ShareBand(int f) => new(p5[f], p50[f], p95[f]);
+
+            // One row object per flow: the largest serial step left, so it is split across the threads too.
+            var rows = new SensitivityRow[Flows];
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, Flows, Math.Max(4096, Flows / (4 * Parallelism) + 1)),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+                range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        var flow = Batch.Flows[i];
+                        rows[i] = new SensitivityRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
+                    }
+                });
+
+            var markets = ImmutableArray.CreateBuilder<SensitivityMarket>(Markets);
+            for (var m = 0; m < Markets; m++)
+            {
+                markets.Add(new SensitivityMarket(Batch.Markets[m], point.Markets[m].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
+            }
+
+            // Each exporter's baseline, summed in flow order in one pass over the flows.
+            var baselines = new Money[Exporters.Length];
+            baselines.AsSpan().Fill(Money.Zero(currency));
+            for (var i = 0; i < Flows; i++)
+            {
+                baselines[FlowExporter[i]] += Batch.Flows[i].Value;
+            }
+
+            var exports = ImmutableArray.CreateBuilder<SensitivityExports>(Exporters.Length);
+            for (var e = 0; e < Exporters.Length; e++)
+            {
+                exports.Add(new SensitivityExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
+            }
+
+            return new SensitivityResult(Batch.Scenario, Model.Kind, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
+        }
+    }
+}

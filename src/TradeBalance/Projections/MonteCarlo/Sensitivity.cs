@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// Monte Carlo over the elasticities: draws η, σ and ε per market, projects each draw with SMART (or
+/// Armington), and reports the 5th, 50th and 95th percentiles of every figure.
+/// </summary>
+/// <remarks>
+/// <para>Draws (MODELS.md, "Time and uncertainty"): for each draw and market, in market order, three
+/// uniform numbers u ∈ [0, 1) give <c>η·(1 + s·(2u₁ − 1))</c>, <c>σ·(1 + s·(2u₂ − 1))</c> and
+/// <c>ε·(1 + s·(2u₃ − 1))</c>, with s = <see cref="MonteCarloSettings.Spread"/> &lt; 1, so η stays
+/// negative and σ, ε positive; an infinite ε (≥ 99) stays infinite (u₃ is drawn and unused). A draw
+/// past a bound of <see cref="NumericDomain"/> (η below −100, σ above 100, ε below 0.01) is that bound.</para>
+/// <para>Reproducibility: draw d's numbers come from its own SplitMix64 stream seeded with
+/// <c>mix(mix(seed) + d·0x9E3779B97F4A7C15)</c> (Steele, Lea &amp; Flood 2014), never from a shared
+/// generator; market m's three numbers are numbers 3m to 3m + 2 of that stream, reached by skipping
+/// ahead. Each percentile is taken over the draws as a sort would order them, and each exporter's
+/// exports in a draw are summed exactly (below), so a given seed gives bit-identical results whatever
+/// the degree of parallelism or the machine's core count. A spread of 0 reproduces the point
+/// projection exactly.</para>
+/// <para>Percentiles: Hyndman &amp; Fan (1996) type 7, the default of R and NumPy. For the sorted
+/// values <c>x_0 ≤ … ≤ x_(n−1)</c> and probability p, <c>h = (n − 1)·p</c>, <c>j = ⌊h⌋</c> and
+/// <c>Q(p) = x_j + (h − j)·(x_(j+1) − x_j)</c> (<c>x_j</c> when j = n − 1), kept within
+/// <c>[x_j, x_(j+1)]</c> against rounding so that P5 ≤ P50 ≤ P95.</para>
+/// <para>Cost: the markets are cut into chunks of about 512 KiB of figures (every draw of a chunk's
+/// figures; a market is never split), and the chunks run in parallel
+/// (<see cref="SensitivityOptions.MaxDegreeOfParallelism"/>). A worker runs every draw of one chunk,
+/// keeps that chunk's figures in cache, takes their percentiles (multiple quickselect, O(draws) per
+/// figure, the values a sort would give) and moves on, so memory does not grow with flows × draws:
+/// each worker holds one chunk's figures and one exporter-by-draw table. Per-flow work allocates
+/// nothing. Exports per exporter and draw are summed in 64-bit fixed point (whole units plus
+/// multiples of 2⁻³² of a unit, the fraction truncated), which is exact and so independent of the
+/// order in which chunks finish; the error against the exact sum is below flows × 2⁻³² units.</para>
+/// <para>Progress reports draw-equivalents finished (the share of the work done × draws), about
+/// every 1 %, ending with the number of draws (from worker threads; with <see cref="Progress{T}"/>
+/// values may arrive out of order). Cancellation throws <see cref="OperationCanceledException"/>.</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static partial class Sensitivity
+{
+    /// <summary>Runs the Monte Carlo.</summary>
+    /// <param name="scenario">The scenario; its elasticities are the point values.</param>
+    /// <param name="data">The baseline flows.</param>
+    /// <param name="tariffs">The importer's tariff schedule.</param>
+    /// <param name="settings">Draws, seed and spread; null for the scenario's <see cref="Scenario.MonteCarlo"/>, else the defaults (1,000 draws, seed 42, ±50 %).</param>
+    /// <param name="options">Model and parallelism; null for <see cref="SensitivityOptions.Default"/> (SMART).</param>
+    /// <param name="progress">Receives the number of draw-equivalents finished; may be null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The point projection and the percentile bands.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), the model is GSIM (not supported here), or the draws of the largest market's figures (or of the exporters) exceed one array.</exception>
+    /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier.</exception>
+    /// <exception cref="ProjectionException">An Armington draw did not converge (the message names the draw and the market), or a projected flow is too large (about 4.6·10¹⁸ or more) to sum.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static SensitivityResult Run(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings = null, SensitivityOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= SensitivityOptions.Default;
+        var model = ProjectionModel.For(options.Model).WithArmingtonOptions(options.Armington);
+        if (!model.SupportsMonteCarlo)
+        {
+            throw new ArgumentException($"Monte Carlo supports the SMART and Armington models, not {options.Model}.", nameof(options));
+        }
+
+        return RunWith(model, scenario, data, tariffs, settings, options.MaxDegreeOfParallelism, progress, cancellationToken);
+    }
+
+    /// <summary>The run behind <see cref="Run(Scenario, TradeDataSet, TariffSchedule, MonteCarloSettings?, SensitivityOptions?, IProgress{int}?, CancellationToken)"/> and <see cref="ProjectionModel.MonteCarlo"/>.</summary>
+    internal static SensitivityResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = ProjectionBatch.Create(scenario, data, tariffs);
+        var run = new Layout(batch, model, maxDegreeOfParallelism, settings);
+        var draws = settings.Draws;
+        var widest = Math.Max(run.WidestChunk, run.Exporters.Length);
+        if ((long)widest * draws > Array.MaxLength)
+        {
+            throw new ArgumentException($"{draws} draws of {widest} figures need {(long)widest * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
+        }
+
+        var p5 = new double[run.Figures];
+        var p50 = new double[run.Figures];
+        var p95 = new double[run.Figures];
+        var workers = Math.Max(1, Math.Min(run.Chunks, run.Parallelism));
+        var sums = new ExportSums?[workers];
+        var failures = new DrawFailure?[run.Chunks];
+        var tracker = new ProgressTracker(progress, draws, (long)(run.Flows + run.Markets) * draws);
+        var next = -1;
+        ProjectionResult? point = null;
+        ExceptionDispatchInfo? pointFailure = null;
+        try
+        {
+            // The point projection is one more piece of work: the first worker runs it while the others
+            // start on the draws. A point failure stops the draws, and is what the caller sees.
+            Parallel.For(
+                0,
+                workers,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                w =>
+                {
+                    if (w == 0)
+                    {
+                        try
+                        {
+                            point = model.ProjectBatch(batch);
+                        }
+                        catch (ProjectionException e)
+                        {
+                            pointFailure = ExceptionDispatchInfo.Capture(e);
+                            Volatile.Write(ref next, int.MaxValue - workers);
+                            return;
+                        }
+                    }
+
+                    using var worker = new Worker(run, tracker, cancellationToken);
+                    sums[w] = worker.Sums;
+                    int c;
+                    while ((c = Interlocked.Increment(ref next)) < run.Chunks)
+                    {
+                        failures[c] = worker.Chunk(c, p5, p50, p95);
+                    }
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        pointFailure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // The failure the draws in order would meet first: the lowest draw, then its lowest market.
+        DrawFailure? first = null;
+        foreach (var f in failures)
+        {
+            if (f is not null && (first is null || f.Draw < first.Draw || (f.Draw == first.Draw && f.Market < first.Market)))
+            {
+                first = f;
+            }
+        }
+
+        if (first is not null)
+        {
+            throw first.Exception;
+        }
+
+        run.ExportPercentiles(sums, p5, p50, p95);
+        return run.Summarise(point!, p5, p50, p95);
+    }
+}
