@@ -20,7 +20,7 @@ Console.WriteLine();
 Console.WriteLine("Kenya's share of China's imports");
 foreach (var row in result.Rows.Where(r => r.Exporter.Equals(Countries.Kenya)))
 {
-    var name = Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(row.Hs))?.Name ?? row.Hs.ToString();
+    var name = Commodities.TryFind(row.Hs, out var named) ? named.Name : row.Hs.ToString();
     Console.WriteLine(string.Format(
         ci,
         "  {0,-9} HS {1,-7} tariff {2,3} -> {3,-3}  USD {4,5:N1}m -> {5,5:N1}m  share {6,7:P2} -> {7,7:P2} ({8:+0.00;-0.00} points)",
@@ -37,7 +37,7 @@ foreach (var row in result.Rows.Where(r => r.Exporter.Equals(Countries.Kenya)))
 
 Console.WriteLine();
 Console.WriteLine("China's share of Kenya's exports of each product");
-foreach (var product in Commodities.KenyaChinaFocus)
+foreach (var product in KenyaChina.Products)
 {
     var china = result.DestinationShares(Countries.Kenya, product.Code).Single(d => d.Destination.Equals(Countries.China));
     Console.WriteLine(string.Format(ci, "  {0,-9} {1,6:P2} -> {2,6:P2}", product.Name, china.ShareBefore, china.ShareAfter));

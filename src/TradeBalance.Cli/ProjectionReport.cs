@@ -183,10 +183,10 @@ internal static class ProjectionReport
 
     /// <summary>"Tea (HS 0902)" for a named product, "HS 010010" for any other (not "HS 010010 (HS 010010)").</summary>
     public static string ProductLabel(HsCode hs) =>
-        Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs)) is { } named ? $"{named.Name} (HS {hs})" : $"HS {hs}";
+        Commodities.TryFind(hs, out var named) ? $"{named.Name} (HS {hs})" : $"HS {hs}";
 
     public static string CommodityName(HsCode hs) =>
-        Commodities.KenyaChinaFocus.FirstOrDefault(c => c.Code.Equals(hs))?.Name ?? $"HS {hs}";
+        Commodities.TryFind(hs, out var named) ? named.Name : $"HS {hs}";
 
     public static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 

@@ -36,6 +36,9 @@ public static class KenyaChina
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static TradeDataSet Flows => LazyFlows.Value;
 
+    /// <summary>Gets the scenario's products in the order tea, coffee, avocados (China's zero tariff covers all three).</summary>
+    public static IReadOnlyList<Commodity> Products { get; } = [Commodities.Tea, Commodities.Coffee, Commodities.Avocado];
+
     /// <summary>Gets China's tariff schedule for the data set's products: MFN lines and preferences with their dates.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static TariffSchedule Tariffs => LazyTariffs.Value;

@@ -5,12 +5,15 @@ namespace TradeBalance.Tests;
 public class CommodityTests
 {
     [Fact]
-    public void The_focus_commodities_have_the_documented_codes()
+    public void The_named_commodities_have_the_documented_codes()
     {
         Assert.Equal(("0902", "Tea"), (Commodities.Tea.Code.ToString(), Commodities.Tea.Name));
         Assert.Equal(("0901", "Coffee"), (Commodities.Coffee.Code.ToString(), Commodities.Coffee.Name));
         Assert.Equal(("080440", "Avocados"), (Commodities.Avocado.Code.ToString(), Commodities.Avocado.Name));
-        Assert.Equal([Commodities.Tea, Commodities.Coffee, Commodities.Avocado], Commodities.KenyaChinaFocus);
+        Assert.Equal([Commodities.Tea, Commodities.Coffee, Commodities.Avocado], Commodities.All);
+        Assert.True(Commodities.TryFind(HsCode.Parse("0902"), out var tea));
+        Assert.Same(Commodities.Tea, tea);
+        Assert.False(Commodities.TryFind(HsCode.Parse("090240"), out _));
     }
 
     [Fact]
