@@ -30,7 +30,7 @@ foreach (var report in new[] { codesReport, flowsReport, tariffsReport })
 }
 
 Console.WriteLine();
-var result = SmartModel.Project(scenario, flows, tariffs);
+var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, tariffs));
 Console.WriteLine(result);
 
 var kenya = result.Rows.Where(r => r.Exporter.Equals(Countries.Kenya)).ToList();

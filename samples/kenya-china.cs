@@ -13,7 +13,7 @@ using TradeBalance.Data;
 using TradeBalance.Projections;
 
 var ci = CultureInfo.InvariantCulture;
-var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
 Console.WriteLine($"{result.Scenario.Name} (SMART, baseline {result.Year})");
 Console.WriteLine();
 

@@ -15,7 +15,7 @@ using TradeBalance.Projections;
 
 var ci = CultureInfo.InvariantCulture;
 var settings = new MonteCarloSettings(draws: 2000, seed: 42, spread: 0.5);
-var bands = Sensitivity.Run(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs, settings);
+var bands = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), settings);
 Console.WriteLine(string.Format(ci, "{0}: {1:N0} draws, seed {2}, spread ±{3:P0}", bands.Scenario.Name, settings.Draws, settings.Seed, settings.Spread));
 Console.WriteLine();
 

@@ -43,7 +43,7 @@ public class ReadmeExamples
             Elasticities = new Elasticities(new ElasticityValues(-1.5, 1.83, 99)),
         };
 
-        var result = SmartModel.Project(scenario, flows, tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, tariffs));
         Console.WriteLine(result);
 
         var kenya = result.Rows.Single(r => r.Exporter == Countries.Kenya);

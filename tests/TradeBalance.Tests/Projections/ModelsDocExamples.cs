@@ -26,7 +26,7 @@ public class ModelsDocExamples(ITestOutputHelper output)
     [Fact]
     public void Armington()
     {
-        var result = ArmingtonModel.Project(Scenario, Data, China, new ArmingtonOptions { Tolerance = 1e-12, MaxIterations = 200 });
+        var result = ProjectionModel.ArmingtonWith(new ArmingtonOptions { Tolerance = 1e-12, MaxIterations = 200 }).Project(new ProjectionInputs(Scenario, Data, China));
         var market = result.Market(Tea);
         output.WriteLine($"{market.Iterations} iterations, residual {market.Residual:G3}");
         output.WriteLine(result.ToString());
@@ -69,7 +69,7 @@ public class ModelsDocExamples(ITestOutputHelper output)
         {
             Stages = 3,
         };
-        var path = StagedProjection.Project(staged, Data, China, 2025, 2029, ProjectionModelKind.Smart);
+        var path = ProjectionModel.Smart.ProjectStages(new ProjectionInputs(staged, Data, China), 2025, 2029);
         foreach (var point in path)
         {
             var kenya = point.Result.Rows.Single(r => r.Exporter == Countries.Kenya);
@@ -83,14 +83,11 @@ public class ModelsDocExamples(ITestOutputHelper output)
     [Fact]
     public void Monte_carlo()
     {
-        var bands = Sensitivity.Run(
-            Scenario,
-            Data,
-            China,
+        var bands = ProjectionModel.Smart.MonteCarlo(
+            new ProjectionInputs(Scenario, Data, China),
             new MonteCarloSettings(draws: 1000, seed: 42, spread: 0.5),
-            new SensitivityOptions { Model = ProjectionModelKind.Smart },
-            new Progress<int>(_ => { }),
-            TestContext.Current.CancellationToken);
+            progress: new Progress<int>(_ => { }),
+            cancellationToken: TestContext.Current.CancellationToken);
         var kenya = bands.ExportsOf(Countries.Kenya);
         output.WriteLine($"Kenya's tea exports to China: P5 {kenya.Projected.P5}, P50 {kenya.Projected.P50}, P95 {kenya.Projected.P95}");
         Assert.True(kenya.Projected.P5 <= kenya.Projected.P95);
