@@ -19,7 +19,7 @@ internal static class ProjectCommand
         var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" }.OneOf("a format", "table", "csv", "json");
         var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
         var draws = OptionValues.WholeNumber("--draws", 0, 1_000_000, " (0 turns the bands off)");
-        draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200.";
+        draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200 (GSIM: 0, as each GSIM draw is a whole solve).";
         draws.HelpName = "N";
         var all = new Option<bool>("--all") { Description = $"Show every market and product in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
         var seed = OptionValues.WholeNumber("--seed", int.MinValue, int.MaxValue);
@@ -69,7 +69,8 @@ internal static class ProjectCommand
             var table = parse.GetValue(format) is not ("csv" or "json");
             if (table)
             {
-                var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? 200;
+                // A GSIM draw is a whole projection: its bands are asked for (--draws or the scenario), not drawn by default.
+                var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? (kind.DrawsCostAProjection ? 0 : 200);
                 bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
             }
 

@@ -45,7 +45,7 @@ public class BadOptionTests
         ["sensitivity --draws too many"] = (["sensitivity", "--draws", "2000000"], [], 2, "--draws: '2000000' is outside"),
         ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: '1' is outside [0, 1)"),
         ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: '-0.1' is outside [0, 1)"),
-        ["sensitivity --model gsim"] = (["sensitivity", "--model", "gsim"], [], 2, "'gsim'"),
+        ["sensitivity --model cge"] = (["sensitivity", "--model", "cge"], [], 2, "'cge'"),
         ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .png or .svg"),
         ["sensitivity --format json"] = (["sensitivity", "--format", "json"], [], 2, "'json'"),
 

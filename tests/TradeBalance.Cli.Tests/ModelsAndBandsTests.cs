@@ -76,8 +76,19 @@ public class ModelsAndBandsTests
     [Theory]
     [InlineData("--draws", "0")]
     [InlineData("--spread", "1.5")]
-    [InlineData("--model", "gsim")]
+    [InlineData("--model", "cge")]
     public void Sensitivity_usage_errors(string option, string value) => Assert.Equal(2, CliRun.Of("sensitivity", option, value).ExitCode);
+
+    [Fact]
+    public void Sensitivity_and_project_bands_run_over_GSIM()
+    {
+        var sensitivity = CliRun.Of("sensitivity", "--model", "gsim", "--draws", "40");
+        Assert.Equal(0, sensitivity.ExitCode);
+        Assert.Contains("GSIM model · 40 draws", sensitivity.Out, StringComparison.Ordinal);
+        var project = CliRun.Of("project", "--model", "gsim", "--draws", "40");
+        Assert.Equal(0, project.ExitCode);
+        Assert.Contains("P5–P95: 40 Monte Carlo draws", project.Out, StringComparison.Ordinal);
+    }
 }
 
 public class CompareCommandTests

@@ -72,7 +72,7 @@ public sealed class ProjectionModelTests
     public void Monte_Carlo_through_the_model_is_the_sensitivity_run()
     {
         var settings = new MonteCarloSettings(50, 7, 0.5);
-        foreach (var model in ProjectionModel.All.Where(m => m.SupportsMonteCarlo))
+        foreach (var model in ProjectionModel.All.Where(m => !m.NeedsEveryImporter))
         {
             var direct = Sensitivity.Run(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs, settings, new SensitivityOptions { Model = model.Kind }, cancellationToken: TestContext.Current.CancellationToken);
             var through = model.MonteCarlo(Embedded, settings, cancellationToken: TestContext.Current.CancellationToken);
@@ -82,12 +82,43 @@ public sealed class ProjectionModelTests
     }
 
     [Fact]
-    public void Gsim_says_it_needs_every_importer_and_offers_no_Monte_Carlo()
+    public void Gsim_needs_every_importer_and_its_draws_cost_a_projection()
     {
         Assert.True(ProjectionModel.Gsim.NeedsEveryImporter);
-        Assert.False(ProjectionModel.Gsim.SupportsMonteCarlo);
-        var e = Assert.Throws<NotSupportedException>(() => ProjectionModel.Gsim.MonteCarlo(EveryImporter, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal("Monte Carlo is offered for SMART and Armington, not for GSIM.", e.Message);
+        Assert.True(ProjectionModel.Gsim.DrawsCostAProjection);
+        Assert.All(ProjectionModel.All, m => Assert.True(m.SupportsMonteCarlo));
+        var e = Assert.Throws<ArgumentException>(() => Sensitivity.Run(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs, new MonteCarloSettings(10), new SensitivityOptions { Model = ProjectionModelKind.Gsim }, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("use ProjectionModel.Gsim.MonteCarlo", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Monte_Carlo_over_Gsim_with_no_spread_is_the_point_projection()
+    {
+        var bands = ProjectionModel.Gsim.MonteCarlo(EveryImporter, new MonteCarloSettings(20, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(ProjectionModelKind.Gsim, bands.Model);
+        Assert.Equal(bands.Point.Rows.Length, bands.Rows.Length);
+        for (var i = 0; i < bands.Rows.Length; i++)
+        {
+            var point = (double)bands.Point.Rows[i].Projected.Amount;
+            var band = bands.Rows[i].Projected;
+            Assert.Equal(point, (double)band.P5.Amount, 6);
+            Assert.Equal(point, (double)band.P95.Amount, 6);
+            Assert.Equal(bands.Point.Rows[i].ProjectedShare, bands.Rows[i].ProjectedShare.P50, 12);
+        }
+    }
+
+    [Fact]
+    public void Monte_Carlo_over_Gsim_is_ordered_and_the_same_on_any_number_of_threads()
+    {
+        var settings = new MonteCarloSettings(60, 11, 0.5);
+        var one = ProjectionModel.Gsim.MonteCarlo(EveryImporter, settings, maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var four = ProjectionModel.Gsim.MonteCarlo(EveryImporter, settings, maxDegreeOfParallelism: 4, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(one.Rows, four.Rows);
+        Assert.Equal(one.Markets, four.Markets);
+        Assert.Equal(one.Exports, four.Exports);
+        Assert.All(one.Rows, r => Assert.True(r.Projected.P5 <= r.Projected.P50 && r.Projected.P50 <= r.Projected.P95, r.ToString()));
+        var kenya = one.ExportsOf(Countries.Kenya);
+        Assert.True(kenya.Projected.P5 < kenya.Projected.P95, "a spread of 0.5 moves Kenya's exports");
     }
 
     [Fact]

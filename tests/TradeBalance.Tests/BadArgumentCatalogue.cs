@@ -107,7 +107,7 @@ public class BadArgumentCatalogue
         ["SmartModel: reference year without flows"] = (() => SmartModel.Project(Scenario(2019), Data(), Schedule()), typeof(ArgumentException), "reference year 2019 has no flows"),
         ["SmartModel: no rate for a supplier"] = (() => SmartModel.Project(Scenario(), Data(), new TariffSchedule(China, [new TariffLine(TariffRegime.For(Kenya), Tea, TariffRate.Zero)])), typeof(KeyNotFoundException), "from LKA"),
         ["ArmingtonModel: no flows on the lines"] = (() => ArmingtonModel.Project(Scenario(), new TradeDataSet([TradeFlow.Usd(Kenya, China, HsCode.Parse("0901"), 2024, 1m)]), Schedule()), typeof(ArgumentException), "no CHN imports in 2024 on the scenario's lines (0902)"),
-        ["Sensitivity: GSIM"] = (() => Sensitivity.Run(Scenario(), Data(), Schedule(), new MonteCarloSettings(10), new SensitivityOptions { Model = ProjectionModelKind.Gsim }), typeof(ArgumentException), "not Gsim"),
+        ["Sensitivity: GSIM"] = (() => Sensitivity.Run(Scenario(), Data(), Schedule(), new MonteCarloSettings(10), new SensitivityOptions { Model = ProjectionModelKind.Gsim }), typeof(ArgumentException), "GSIM needs every importer's: use ProjectionModel.Gsim.MonteCarlo"),
         ["GsimModel.Solve: not square"] = (() => GsimModel.Solve(new double[2, 3], new double[2, 3], new double[2, 3], [-1, -1], [1, 1], [1, 1]), typeof(ArgumentException), "got 2×3"),
         ["GsimModel.Project: importer without a schedule"] = (() => GsimModel.Project(Scenario(), Data(), []), typeof(ArgumentException), "missing: CHN"),
     };

@@ -49,8 +49,13 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <summary>Gets a value indicating whether the model needs every importer's tariff schedule (GSIM), not only the scenario importer's.</summary>
     public virtual bool NeedsEveryImporter => false;
 
-    /// <summary>Gets a value indicating whether <see cref="MonteCarlo"/> is offered for the model (SMART and Armington).</summary>
+    /// <summary>Gets a value indicating whether <see cref="MonteCarlo"/> is offered for the model (every model offers it).</summary>
     public virtual bool SupportsMonteCarlo => true;
+
+    /// <summary>Gets a value indicating whether each Monte Carlo draw costs a whole projection (GSIM: a dense solve per
+    /// product), rather than a pass of the per-market kernels that SMART and Armington draw on (hundreds of draws for the
+    /// cost of a few projections).</summary>
+    public virtual bool DrawsCostAProjection => false;
 
     /// <summary>The model of a kind (the one place a kind becomes a model).</summary>
     /// <param name="kind">The kind.</param>
@@ -148,7 +153,7 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
             throw new NotSupportedException($"Monte Carlo is offered for {string.Join(" and ", All.Where(m => m.SupportsMonteCarlo).Select(m => m.DisplayName))}, not for {DisplayName}.");
         }
 
-        return Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, inputs.ImporterSchedule(Name), settings, maxDegreeOfParallelism, progress, cancellationToken);
+        return RunMonteCarlo(inputs, settings ?? inputs.Scenario.MonteCarlo ?? new MonteCarloSettings(), maxDegreeOfParallelism, progress, cancellationToken);
     }
 
     /// <summary>Returns <see cref="Name"/>.</summary>
@@ -168,6 +173,10 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <summary>A hash code consistent with <see cref="Equals(ProjectionModel?)"/>.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => (int)Kind;
+
+    /// <summary>Monte Carlo: the run (SMART and Armington: the chunked kernel draws of <see cref="Sensitivity"/>).</summary>
+    internal virtual SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, inputs.ImporterSchedule(Name), settings, maxDegreeOfParallelism, progress, cancellationToken);
 
     /// <summary>The same model with these Armington solver options (only Armington has them).</summary>
     internal virtual ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => this;

@@ -60,9 +60,9 @@ public static partial class Sensitivity
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= SensitivityOptions.Default;
         var model = ProjectionModel.For(options.Model).WithArmingtonOptions(options.Armington);
-        if (!model.SupportsMonteCarlo)
+        if (model.NeedsEveryImporter)
         {
-            throw new ArgumentException($"Monte Carlo supports the SMART and Armington models, not {options.Model}.", nameof(options));
+            throw new ArgumentException($"Sensitivity.Run takes the scenario importer's schedule, which SMART and Armington need; {model.DisplayName} needs every importer's: use ProjectionModel.{options.Model}.MonteCarlo with ProjectionInputs.", nameof(options));
         }
 
         return RunWith(model, scenario, data, tariffs, settings, options.MaxDegreeOfParallelism, progress, cancellationToken);
