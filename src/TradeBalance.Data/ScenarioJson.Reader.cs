@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+using TradeBalance.Data.Internal;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Data;
+
+// The scenario from JSON: each field parsed from the node tree, with its line and path in every error.
+public static partial class ScenarioJson
+{
+    private static Scenario FromNode(JsonNode root)
+    {
+        CheckFields(root);
+        var importer = Country(Required(root, "importer"));
+        var beneficiaries = Distinct(Required(root, "beneficiaries"), Country, "beneficiary");
+        var lines = Distinct(Required(root, "hs"), Hs, "HS code");
+        var change = Change(root);
+        var effective = Date(Required(root, "effective"));
+        var name = root.Property("name")?.String()
+            ?? $"{importer.Alpha3}: {change} for {string.Join(", ", beneficiaries.Select(b => b.Alpha3))} on HS {string.Join(", ", lines)}";
+        var description = root.Property("description")?.String() ?? string.Empty;
+        var stages = root.Property("stages") is { } st ? InRange(st, 1, 100) : 1;
+        int? year = root.Property("referenceYear") is { } y ? InRange(y, 1900, 2200) : null;
+        var model = root.Property("model") is { } m ? Model(m) : ProjectionModelKind.Smart;
+        Scenario probe;
+        try
+        {
+            // The scenario's lines first: every elasticity override must concern one of them.
+            probe = new Scenario(name, importer, beneficiaries, lines, change, effective);
+        }
+        catch (ArgumentException e)
+        {
+            var at = e.ParamName == "lines" ? root.Property("hs")! : root.Property("beneficiaries")!;
+            throw at.Error(FirstSentence(e.Message).Replace("is out of range: ", string.Empty, StringComparison.Ordinal), e);
+        }
+
+        var elasticities = root.Property("elasticities") is { } el ? Elasticities(el, probe) : TradeBalance.Projections.Elasticities.SmartDefaults;
+        var monteCarlo = root.Property("monteCarlo") is { } mc ? MonteCarlo(mc) : null;
+        var sources = root.Property("sources") is { } src ? Sources(src) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        return new Scenario(name, importer, beneficiaries, lines, change, effective)
+        {
+            Description = description,
+            Stages = stages,
+            ReferenceYear = year,
+            Model = model,
+            Elasticities = elasticities,
+            MonteCarlo = monteCarlo,
+            Sources = sources,
+        };
+    }
+
+    /// <summary>Rejects unknown fields everywhere first, so a typo is reported before what it makes look missing.</summary>
+    private static void CheckFields(JsonNode root)
+    {
+        root.ExpectObject(RootFields);
+        if (root.Property("elasticities") is { Kind: JsonValueKind.Object } e)
+        {
+            e.ExpectObject("default", "byHs");
+            if (e.Property("default") is { Kind: JsonValueKind.Object } d)
+            {
+                d.ExpectObject("importDemand", "substitution", "exportSupply");
+            }
+
+            if (e.Property("byHs") is { Kind: JsonValueKind.Object } byHs)
+            {
+                foreach (var (_, o) in byHs.Properties)
+                {
+                    if (o.Kind == JsonValueKind.Object)
+                    {
+                        o.ExpectObject("importDemand", "substitution", "exportSupply", "source");
+                    }
+                }
+            }
+        }
+
+        if (root.Property("monteCarlo") is { Kind: JsonValueKind.Object } mc)
+        {
+            mc.ExpectObject("draws", "seed", "spread");
+        }
+    }
+
+    private static JsonNode Required(JsonNode parent, string name) =>
+        parent.Property(name) ?? throw parent.Context.Error(parent.Offset, parent.Path + "." + name, null, "is required but missing");
+
+    private static List<T> Distinct<T>(JsonNode array, Func<JsonNode, T> parse, string what)
+    {
+        var items = array.Array();
+        if (items.Count == 0)
+        {
+            throw array.Error($"must list at least one {what}");
+        }
+
+        var list = new List<T>();
+        var seen = new HashSet<T>(); // not list.Contains: n items would cost n²
+        foreach (var item in items)
+        {
+            var v = parse(item);
+            if (!seen.Add(v))
+            {
+                throw item.Error($"is listed twice in {array.Path}");
+            }
+
+            list.Add(v);
+        }
+
+        return list;
+    }
+
+    private static Country Country(JsonNode node) =>
+        TradeCodes.TryCountry(node.String(), out var c) ? c : throw node.Error("is not a known country code (ISO 3166-1 alpha-3, alpha-2 or numeric / UN M49)");
+
+    private static HsCode Hs(JsonNode node)
+    {
+        var s = node.String();
+        return HsCode.TryParse(s, out var h) ? h : throw node.Error(CsvInput.HsProblem(s));
+    }
+
+    private static LocalDate Date(JsonNode node)
+    {
+        var r = LocalDatePattern.Iso.Parse(node.String());
+        return r.Success ? r.Value : throw node.Error("is not an ISO date (yyyy-MM-dd)");
+    }
+
+    private static int InRange(JsonNode node, int min, int max)
+    {
+        var v = node.Int();
+        return v < min || v > max ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range ({min} to {max})")) : v;
+    }
+
+    private static TariffChange Change(JsonNode root)
+    {
+        string[] names = ["newRatePercent", "cutPoints", "cutPercent"];
+        var given = names.Select(n => (Name: n, Node: root.Property(n))).Where(p => p.Node is not null).ToList();
+        if (given.Count == 0)
+        {
+            throw root.Context.Error(root.Offset, root.Path, null, "needs one of newRatePercent, cutPoints or cutPercent (the tariff change)");
+        }
+
+        if (given.Count > 1)
+        {
+            throw given[1].Node!.Error($"conflicts with {given[0].Name}: give exactly one of newRatePercent, cutPoints or cutPercent");
+        }
+
+        var (name, node) = given[0];
+        var v = node!.Decimal();
+        return name switch
+        {
+            "newRatePercent" => v < 0m ? throw node.Error("is negative; a tariff rate is zero or more")
+                : v > NumericDomain.MaxTariffPercent ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is outside the numeric domain: a tariff rate is at most {NumericDomain.MaxTariffPercent} percent (docs/numeric-domain.md)"))
+                : TariffChange.NewRate(new TariffRate(v)),
+            "cutPoints" => Math.Abs(v) > NumericDomain.MaxTariffPercent
+                ? throw node.Error(string.Create(CultureInfo.InvariantCulture, $"is outside the numeric domain: a cut is within ±{NumericDomain.MaxTariffPercent} points (docs/numeric-domain.md)"))
+                : TariffChange.CutPoints(v),
+            _ => v is < 0m or > 100m ? throw node.Error("is out of range (0 to 100 percent of the rate)") : TariffChange.CutPercent(v),
+        };
+    }
+
+    private static ProjectionModelKind Model(JsonNode node) =>
+        ProjectionModel.TryParse(node.String(), out var model)
+            ? model.Kind
+            : throw node.Error($"is not a model: expected {string.Join(", ", ProjectionModel.All.SkipLast(1).Select(m => m.Name))} or {ProjectionModel.All[^1].Name}");
+
+    private static Elasticities Elasticities(JsonNode node, Scenario scenario)
+    {
+        node.ExpectObject("default", "byHs");
+        var defaults = TradeBalance.Projections.Elasticities.SmartDefaults.Default;
+        if (node.Property("default") is { } d)
+        {
+            d.ExpectObject("importDemand", "substitution", "exportSupply");
+            try
+            {
+                defaults = new ElasticityValues(
+                    d.Property("importDemand")?.Double() ?? defaults.ImportDemand,
+                    d.Property("substitution")?.Double() ?? defaults.Substitution,
+                    d.Property("exportSupply") is { } s ? Supply(s) : defaults.ExportSupply);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw (d.Property(e.ParamName ?? string.Empty) ?? d).Error(FirstSentence(e.Message), e);
+            }
+        }
+
+        var overrides = new Dictionary<HsCode, ElasticityOverride>();
+        if (node.Property("byHs") is { } byHs)
+        {
+            byHs.ExpectAnyObject();
+            foreach (var (code, o) in byHs.Properties)
+            {
+                if (!HsCode.TryParse(code, out var hs) || hs.IsTotal)
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, CsvInput.HsProblem(code));
+                }
+
+                if (overrides.ContainsKey(hs))
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, $"repeats HS {hs} (written differently)");
+                }
+
+                if (!scenario.Concerns(hs))
+                {
+                    throw o.Context.Error(o.NameOffset, o.Path, code, $"is outside the scenario's lines ({string.Join(", ", scenario.Lines)}): an elasticity override for it would never be used; remove it or add the line to $.hs");
+                }
+
+                o.ExpectObject("importDemand", "substitution", "exportSupply", "source");
+                var value = new ElasticityOverride(
+                    o.Property("importDemand")?.Double(),
+                    o.Property("substitution")?.Double(),
+                    o.Property("exportSupply") is { } s ? Supply(s) : null,
+                    o.Property("source")?.String() ?? string.Empty);
+                if (value.ImportDemand is null && value.Substitution is null && value.ExportSupply is null)
+                {
+                    throw o.Error("sets no elasticity (give importDemand, substitution or exportSupply)");
+                }
+
+                try
+                {
+                    _ = new TradeBalance.Projections.Elasticities(defaults, new Dictionary<HsCode, ElasticityOverride> { [hs] = value });
+                }
+                catch (ArgumentOutOfRangeException e)
+                {
+                    var field = value.ImportDemand is { } eta && (eta >= 0d || eta < NumericDomain.MinImportDemand) ? "importDemand"
+                        : value.Substitution is { } sg && (sg <= 0d || sg > NumericDomain.MaxSubstitution) ? "substitution"
+                        : "exportSupply";
+                    throw (o.Property(field) ?? o).Error(FirstSentence(e.Message), e);
+                }
+
+                overrides[hs] = value;
+            }
+        }
+
+        return new TradeBalance.Projections.Elasticities(defaults, overrides);
+    }
+
+    private static double Supply(JsonNode node)
+    {
+        if (node.Kind == JsonValueKind.String)
+        {
+            return string.Equals(node.Text, "infinity", StringComparison.OrdinalIgnoreCase)
+                ? double.PositiveInfinity
+                : throw node.Error("is not an export-supply elasticity: expected a positive number or \"infinity\"");
+        }
+
+        var v = node.Double();
+        return v > 0d ? v : throw node.Error("must be positive (99 or \"infinity\" for infinite supply)");
+    }
+
+    private static MonteCarloSettings MonteCarlo(JsonNode node)
+    {
+        node.ExpectObject("draws", "seed", "spread");
+        var defaults = new MonteCarloSettings();
+        if (node.Property("draws") is { } draws && draws.Int() is < 1 or > MonteCarloSettings.MaxDraws)
+        {
+            throw draws.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range (1 to {MonteCarloSettings.MaxDraws:N0} draws)"));
+        }
+
+        try
+        {
+            return new MonteCarloSettings(
+                node.Property("draws")?.Int() ?? defaults.Draws,
+                node.Property("seed")?.Int() ?? defaults.Seed,
+                node.Property("spread")?.Double() ?? defaults.Spread);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw (node.Property(e.ParamName ?? string.Empty) ?? node).Error(FirstSentence(e.Message), e);
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, string> Sources(JsonNode node)
+    {
+        node.ExpectAnyObject();
+        return node.Properties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        var s = i >= 0 ? message[..i] : message;
+        var j = s.IndexOf(Environment.NewLine, StringComparison.Ordinal);
+        s = j >= 0 ? s[..j] : s;
+        return "is out of range: " + (s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s);
+    }
+}
