@@ -331,20 +331,3 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
 
     public override int ReadBlock(char[] buffer, int index, int count) => ReadBlock(buffer.AsSpan(index, count));
 }
-
-/// <summary>A record has more fields than <see cref="NewlineReader"/> allows; <see cref="CsvInput"/> reports it with the file name.</summary>
-internal sealed class TooManyFieldsException(long line, int maxFields) : Exception($"Line {line} has more than {maxFields} fields.")
-{
-    public long Line { get; } = line;
-
-    public int MaxFields { get; } = maxFields;
-}
-
-/// <summary>Text that cannot be read as lines: bytes invalid in the encoding, or a line without end. <see cref="CsvInput"/>
-/// reports it with the file name.</summary>
-/// <param name="line">The physical line (1-based) the problem is on.</param>
-/// <param name="problem">The problem, as the end of a sentence that starts with the file and line.</param>
-internal sealed class InvalidTextException(long line, string problem) : Exception(problem)
-{
-    public long Line { get; } = line;
-}
