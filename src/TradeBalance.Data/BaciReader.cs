@@ -188,7 +188,7 @@ public static class BaciReader
     internal static decimal Thousand(CsvInput csv, int ordinal, decimal value) =>
         value <= NumericDomain.MaxFlowValue / 1000m
             ? csv.Amount(ordinal, value * 1000m, NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)")
-            : throw csv.Error(ordinal, CsvInput.OutsideAmount(NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)"));
+            : throw csv.Error(ordinal, NumberText.OutsideAmount(NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)"));
 
     private static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes) => Resolve(csv, ordinal, codes, out _);
 

@@ -85,7 +85,7 @@ public static class ScenarioJson
         }
         catch (InvalidDataException e)
         {
-            throw CsvInput.NotGzip(fileName, 1, e);
+            throw InputErrors.NotGzip(fileName, 1, e);
         }
 
         return FromNode(JsonNode.Parse(buffer.ToArray(), fileName));
@@ -372,7 +372,7 @@ public static class ScenarioJson
     private static HsCode Hs(JsonNode node)
     {
         var s = node.String();
-        return HsCode.TryParse(s, out var h) ? h : throw node.Error(CsvInput.HsProblem(s));
+        return HsCode.TryParse(s, out var h) ? h : throw node.Error(InputErrors.HsProblem(s));
     }
 
     private static LocalDate Date(JsonNode node)
@@ -451,7 +451,7 @@ public static class ScenarioJson
             {
                 if (!HsCode.TryParse(code, out var hs) || hs.IsTotal)
                 {
-                    throw o.Context.Error(o.NameOffset, o.Path, code, CsvInput.HsProblem(code));
+                    throw o.Context.Error(o.NameOffset, o.Path, code, InputErrors.HsProblem(code));
                 }
 
                 if (overrides.ContainsKey(hs))

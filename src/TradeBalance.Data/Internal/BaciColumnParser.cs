@@ -97,7 +97,7 @@ internal static class BaciColumnParser
                 }
                 catch (InvalidDataException e)
                 {
-                    throw CsvInput.NotGzip(path, 1, e);
+                    throw InputErrors.NotGzip(path, 1, e);
                 }
             }
         }
@@ -125,7 +125,7 @@ internal static class BaciColumnParser
         }
         catch (InvalidDataException e)
         {
-            throw CsvInput.NotGzip(fileName, 1, e);
+            throw InputErrors.NotGzip(fileName, 1, e);
         }
 
         try
@@ -157,7 +157,7 @@ internal static class BaciColumnParser
         catch (InvalidDataException e)
         {
             content.Dispose();
-            throw CsvInput.NotGzip(fileName, 1, e);
+            throw InputErrors.NotGzip(fileName, 1, e);
         }
 
         try
@@ -301,7 +301,7 @@ internal static class BaciColumnParser
                 continue;
             }
 
-            return TradeFile.Detect(CsvInput.SplitHeader(t, CsvInput.DetectDelimiter(t))) == TradeFileFormat.Baci;
+            return TradeFile.Detect(HeaderFields.Split(t)) == TradeFileFormat.Baci;
         }
 
         return null;
