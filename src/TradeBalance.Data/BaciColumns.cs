@@ -221,7 +221,7 @@ public sealed class BaciColumns
             if (!hs.TryGetValue(k, out var product))
             {
                 var code = Hs(k);
-                product = (code, options.Products is not { } ps || ps.Any(p => p.Contains(code)));
+                product = (code, FlowAccumulator.InProducts(options.Products, code));
                 hs[k] = product;
             }
 
@@ -253,20 +253,19 @@ public sealed class BaciColumns
             ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, ((long)(year - 1900) << 50) | ((long)ids[ei] << 35) | ((long)ids[ij] << 20) | (uint)k, out var exists);
             if (exists)
             {
-                var e = flows[at];
                 var line = LineOf(firstRows[at]);
                 if (!exporter.Equals(Countries.RestOfWorld))
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {product.Code} {year}: line {line} has the same exporter, importer, HS code and year"));
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, FlowAccumulator.DuplicateProblem(exporter, importer, product.Code, year, line));
                 }
 
                 try
                 {
-                    flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + amount, Currency.Usd), e.QuantityKg is null || quantity is null ? null : e.QuantityKg + quantity, source);
+                    flows[at] = FlowAccumulator.Merge(flows[at], amount, quantity, source);
                 }
                 catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {line}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)"), ex);
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, FlowAccumulator.MergeTooLargeProblem(importer, product.Code, year, line), ex);
                 }
 
                 merged++;
@@ -282,10 +281,10 @@ public sealed class BaciColumns
         }
 
         AddCount(report.Skip, BaciReader.SelfFlowRule, selfFlows);
-        AddCount(report.Skip, "outside the importer filter", outsideImporters);
-        AddCount(report.Skip, "outside the exporter filter", outsideExporters);
-        AddCount(report.Skip, "outside the product filter", outsideProducts);
-        AddCount(report.Adjust, "rows merged into one ROW flow per market (summed)", merged);
+        AddCount(report.Skip, FlowAccumulator.OutsideImporters, outsideImporters);
+        AddCount(report.Skip, FlowAccumulator.OutsideExporters, outsideExporters);
+        AddCount(report.Skip, FlowAccumulator.OutsideProducts, outsideProducts);
+        AddCount(report.Adjust, FlowAccumulator.MergedRule, merged);
         foreach (var u in Report.Units)
         {
             report.Unit(u);
