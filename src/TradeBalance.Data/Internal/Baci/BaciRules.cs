@@ -55,7 +55,7 @@ internal static class BaciRules
 
     /// <summary>NumericDomain's flow bounds (the same for USD and kg) as doubles, for the byte parser: a value at a bound or
     /// outside goes to the slow path, which decides it exactly in decimal.</summary>
-    public static readonly double MinPositiveUnits = (double)NumericDomain.MinPositiveFlowValue, MaxUnits = (double)NumericDomain.MaxFlowValue;
+    public const double MinPositiveUnits = (double)NumericDomain.MinPositiveFlowValue, MaxUnits = (double)NumericDomain.MaxFlowValue;
 
     private static readonly Lazy<byte[]> DefaultKinds = new(() => Kinds(null));
 
