@@ -1,7 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using TradeBalance.Data.Internal;
+using TradeBalance.Data.Internal.Baci;
 
 namespace TradeBalance.Data;
 
@@ -92,7 +92,7 @@ public sealed class BaciColumns
     public HsCode ProductAt(int row)
     {
         CheckRow(row);
-        return Hs(_products[row]);
+        return BaciRules.Hs(_products[row]);
     }
 
     /// <summary>Returns true when the row has a quantity (its <c>q</c> was not empty or <c>NA</c>).</summary>
@@ -166,14 +166,14 @@ public sealed class BaciColumns
             report.Adjust(rule, n);
         }
 
-        var source = options.Source ?? $"CEPII BACI ({Path.GetFileName(FileName)})";
+        var source = BaciRules.Source(options, FileName);
         // Per code: the country and a small id (equal countries, equal ids) and whether each filter passes it;
         // skips are counted locally and reported once, so a row outside the filters costs a few array reads.
-        var countries = new Country?[10000];
-        var ids = new int[10000];
+        var countries = new Country?[BaciRules.CodeCount];
+        var ids = new int[BaciRules.CodeCount];
         var idOf = new Dictionary<Country, int>();
-        var importerPasses = new sbyte[10000];
-        var exporterPasses = new sbyte[10000];
+        var importerPasses = new sbyte[BaciRules.CodeCount];
+        var exporterPasses = new sbyte[BaciRules.CodeCount];
         var hs = new Dictionary<int, (HsCode Code, bool Passes)>();
         // A kept flow by (t, exporter id, importer id, k): where it is in flows (firstRows: the row it came from). Rows
         // differ in (t, i, j, k), so two become one flow only through a country with several codes (nes areas, which
@@ -189,12 +189,12 @@ public sealed class BaciColumns
             var ij = _importers[row];
             if (ids[ei] == 0)
             {
-                ids[ei] = Id(idOf, countries[ei] = Resolve(ei, row, "i", options.CountryCodes));
+                ids[ei] = Id(idOf, countries[ei] = Resolve(ei, row, BaciRules.ExporterColumn, options.CountryCodes));
             }
 
             if (ids[ij] == 0)
             {
-                ids[ij] = Id(idOf, countries[ij] = Resolve(ij, row, "j", options.CountryCodes));
+                ids[ij] = Id(idOf, countries[ij] = Resolve(ij, row, BaciRules.ImporterColumn, options.CountryCodes));
             }
 
             if (ids[ei] == ids[ij])
@@ -220,8 +220,8 @@ public sealed class BaciColumns
             var k = _products[row];
             if (!hs.TryGetValue(k, out var product))
             {
-                var code = Hs(k);
-                product = (code, options.Products is not { } ps || ps.Any(p => p.Contains(code)));
+                var code = BaciRules.Hs(k);
+                product = (code, FlowAccumulator.InProducts(options.Products, code));
                 hs[k] = product;
             }
 
@@ -253,20 +253,19 @@ public sealed class BaciColumns
             ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, ((long)(year - 1900) << 50) | ((long)ids[ei] << 35) | ((long)ids[ij] << 20) | (uint)k, out var exists);
             if (exists)
             {
-                var e = flows[at];
                 var line = LineOf(firstRows[at]);
                 if (!exporter.Equals(Countries.RestOfWorld))
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {product.Code} {year}: line {line} has the same exporter, importer, HS code and year"));
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, FlowAccumulator.DuplicateProblem(exporter, importer, product.Code, year, line));
                 }
 
                 try
                 {
-                    flows[at] = new TradeFlow(e.Exporter, e.Importer, e.Hs, e.Year, new Money(e.Value.Amount + amount, Currency.Usd), e.QuantityKg is null || quantity is null ? null : e.QuantityKg + quantity, source);
+                    flows[at] = FlowAccumulator.Merge(flows[at], amount, quantity, source);
                 }
                 catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
                 {
-                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {product.Code} {year} (this line and line {line}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)"), ex);
+                    throw new TradeDataException(Report.FileName, LineOf(row), null, null, FlowAccumulator.MergeTooLargeProblem(importer, product.Code, year, line), ex);
                 }
 
                 merged++;
@@ -281,23 +280,23 @@ public sealed class BaciColumns
             report.Kept++;
         }
 
-        AddCount(report.Skip, BaciReader.SelfFlowRule, selfFlows);
-        AddCount(report.Skip, "outside the importer filter", outsideImporters);
-        AddCount(report.Skip, "outside the exporter filter", outsideExporters);
-        AddCount(report.Skip, "outside the product filter", outsideProducts);
-        AddCount(report.Adjust, "rows merged into one ROW flow per market (summed)", merged);
+        AddCount(report.Skip, BaciRules.SelfFlowRule, selfFlows);
+        AddCount(report.Skip, FlowAccumulator.OutsideImporters, outsideImporters);
+        AddCount(report.Skip, FlowAccumulator.OutsideExporters, outsideExporters);
+        AddCount(report.Skip, FlowAccumulator.OutsideProducts, outsideProducts);
+        AddCount(report.Adjust, FlowAccumulator.MergedRule, merged);
         foreach (var u in Report.Units)
         {
             report.Unit(u);
         }
 
-        BaciColumnParser.AddUnits(report, options);
+        BaciRules.AddUnits(report, options);
         return new ReadResult<TradeDataSet>(new TradeDataSet(flows), report.Build());
     }
 
     /// <summary>The decimal <c>BaciReader.Read</c> gives for a value, rebuilt from the double and the scale the parser
-    /// stored; null when the scale is <see cref="BaciColumnParser.Inexact"/>.</summary>
-    private static decimal? Decimal(double value, int scale) => scale < BaciColumnParser.Inexact ? BaciColumnParser.ExactDecimal(value, scale) : null;
+    /// stored; null when the scale is <see cref="BaciDecimals.Inexact"/>.</summary>
+    private static decimal? Decimal(double value, int scale) => scale < BaciDecimals.Inexact ? BaciDecimals.ExactDecimal(value, scale) : null;
 
     /// <summary>The decimal of a value (15 significant digits); a value the reader checked fits a decimal, but its
     /// nearest double may lie just above <see cref="decimal.MaxValue"/>, which it then is.</summary>
@@ -322,8 +321,6 @@ public sealed class BaciColumns
         return id;
     }
 
-    private static HsCode Hs(int k) => HsCode.Parse(k.ToString("D6", CultureInfo.InvariantCulture));
-
     private static bool Passes(sbyte[] cache, short code, Country country, IReadOnlySet<Country> set)
     {
         if (cache[code] == 0)
@@ -340,7 +337,7 @@ public sealed class BaciColumns
     /// </summary>
     private bool[]? SharedCodes(BaciCountryCodes? codes)
     {
-        var used = new bool[10000];
+        var used = new bool[BaciRules.CodeCount];
         foreach (var code in Exporters)
         {
             used[code] = true;
@@ -351,7 +348,7 @@ public sealed class BaciColumns
             used[code] = true;
         }
 
-        var countryOf = new Country?[10000];
+        var countryOf = new Country?[BaciRules.CodeCount];
         var codesOf = new Dictionary<Country, int>();
         for (var code = 0; code < used.Length; code++)
         {
@@ -360,7 +357,7 @@ public sealed class BaciColumns
                 continue;
             }
 
-            if (!TryResolve((short)code, codes, out var country))
+            if (!BaciRules.TryResolve(code, codes, out var country))
             {
                 return null;
             }
@@ -369,7 +366,7 @@ public sealed class BaciColumns
             codesOf[country] = codesOf.GetValueOrDefault(country) + 1;
         }
 
-        var shared = new bool[10000];
+        var shared = new bool[BaciRules.CodeCount];
         for (var code = 0; code < shared.Length; code++)
         {
             shared[code] = countryOf[code] is { } c && codesOf[c] > 1;
@@ -378,28 +375,10 @@ public sealed class BaciColumns
         return shared;
     }
 
-    private static bool TryResolve(short code, BaciCountryCodes? codes, [NotNullWhen(true)] out Country? country) =>
-        codes is not null
-            ? codes.TryGetCountry(code, out country)
-            : TradeCodes.Resolve(code, out country) is NumericCodeKind.Country or NumericCodeKind.NesArea;
-
-    private Country Resolve(short code, int row, string column, BaciCountryCodes? codes)
-    {
-        Country? country;
-        if (codes is not null)
-        {
-            if (!codes.TryGetCountry(code, out country))
-            {
-                throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), codes.Unresolved.TryGetValue(code, out var what) ? BaciReader.UnresolvedProblem(what) : BaciReader.NotInCodeFileProblem);
-            }
-        }
-        else if (TradeCodes.Resolve(code, out country) is not (NumericCodeKind.Country or NumericCodeKind.NesArea))
-        {
-            throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), BaciReader.NoCountryProblem);
-        }
-
-        return country!;
-    }
+    private Country Resolve(short code, int row, string column, BaciCountryCodes? codes) =>
+        BaciRules.TryResolve(code, codes, out var country)
+            ? country
+            : throw new TradeDataException(Report.FileName, LineOf(row), column, code.ToString(CultureInfo.InvariantCulture), BaciRules.CodeProblem(code, codes));
 
     private void CheckRow(int row)
     {

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using TradeBalance.Data.Internal;
+using TradeBalance.Data.Internal.Baci;
 
 namespace TradeBalance.Data;
 
@@ -36,7 +36,7 @@ public static class BaciReader
     public static ReadResult<TradeDataSet> Read(string path, BaciReadOptions? options = null)
     {
         options ??= BaciReadOptions.Default;
-        return CsvEntry.FromPath(path, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => ReadCore(csv, options));
+        return CsvEntry.FromPath(path, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => BaciRowReader.Read(csv, options));
     }
 
     /// <summary>Reads BACI data from a stream, which stays open.</summary>
@@ -48,15 +48,7 @@ public static class BaciReader
     public static ReadResult<TradeDataSet> Read(Stream stream, string fileName, BaciReadOptions? options = null)
     {
         options ??= BaciReadOptions.Default;
-        return CsvEntry.FromStream(stream, fileName, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => ReadCore(csv, options));
-    }
-
-    /// <summary>Reads BACI content that is already decompressed (the bytes <see cref="TradeFile.ReadFlows(Stream, string, ComtradeReadOptions?, BaciReadOptions?)"/> holds).</summary>
-    internal static ReadResult<TradeDataSet> ReadDecompressed(Stream content, string fileName, BaciReadOptions options)
-    {
-        using var text = Input.Text(content, options.Encoding ?? Encoding.UTF8);
-        using var csv = CsvInput.Open(text, fileName, TradeFileFormat.Baci);
-        return ReadCore(csv, options);
+        return CsvEntry.FromStream(stream, fileName, TradeFileFormat.Baci, options.Encoding ?? Encoding.UTF8, csv => BaciRowReader.Read(csv, options));
     }
 
     /// <summary>Reads BACI data from text, which stays open.</summary>
@@ -68,7 +60,7 @@ public static class BaciReader
     public static ReadResult<TradeDataSet> Read(TextReader reader, string fileName, BaciReadOptions? options = null)
     {
         options ??= BaciReadOptions.Default;
-        return CsvEntry.FromText(reader, fileName, TradeFileFormat.Baci, csv => ReadCore(csv, options));
+        return CsvEntry.FromText(reader, fileName, TradeFileFormat.Baci, csv => BaciRowReader.Read(csv, options));
     }
 
     /// <summary>
@@ -101,125 +93,4 @@ public static class BaciReader
     /// <exception cref="TradeDataException">A bad value or a repeated (t, i, j, k).</exception>
     public static ReadResult<BaciColumns> ReadColumns(Stream stream, string fileName, BaciReadOptions? options = null) =>
         BaciColumnParser.ReadStream(stream, fileName, options ?? BaciReadOptions.Default, BaciColumnParser.DefaultParts);
-
-    private static ReadResult<TradeDataSet> ReadCore(CsvInput csv, BaciReadOptions options)
-    {
-        var t = csv.Require("t");
-        var i = csv.Require("i");
-        var j = csv.Require("j");
-        var k = csv.Require("k");
-        var v = csv.Require("v");
-        var q = csv.Find("q");
-        var source = options.Source ?? $"CEPII BACI ({Path.GetFileName(csv.FileName)})";
-        var flows = new FlowAccumulator(csv, options.Importers, options.Exporters, options.Products, source);
-        Span<char> padded = stackalloc char[6];
-        while (csv.Read())
-        {
-            var year = csv.Int(t, 1900, 2200);
-            var exporter = Resolve(csv, i, options.CountryCodes);
-            var importer = Resolve(csv, j, options.CountryCodes);
-            var kk = csv.Span(k);
-            HsCode? hs;
-            if (kk.Length == 5 && !kk.ContainsAnyExceptInRange('0', '9'))
-            {
-                padded[0] = '0';
-                kk.CopyTo(padded[1..]);
-                hs = HsCode.Parse(padded.ToString());
-                csv.Report.Adjust(FiveDigitRule);
-            }
-            else if (kk.Equals("9999AA", StringComparison.OrdinalIgnoreCase))
-            {
-                csv.Report.Skip(ProductRule);
-                continue;
-            }
-            else if (kk.Length != 6 || !HsCode.TryParse(kk.ToString(), out hs))
-            {
-                throw csv.Error(k, ProductProblem);
-            }
-
-            if (exporter.Equals(importer))
-            {
-                csv.Report.Skip(SelfFlowRule);
-                continue;
-            }
-
-            var value = Thousand(csv, v, csv.Decimal(v));
-            var tonnes = csv.OptionalDecimal(q, false, "NA");
-            if (!flows.Passes(exporter, importer, hs!))
-            {
-                continue;
-            }
-
-            flows.Add(exporter, importer, hs!, year, value, tonnes is { } kt ? Thousand(csv, q, kt) : null);
-        }
-
-        csv.Report.Unit(ValueUnit);
-        csv.Report.Unit(QuantityUnit);
-        csv.Report.Unit(CodeUnit(options));
-        return flows.Build();
-    }
-
-    internal const string FiveDigitRule = "k had 5 digits: leading zero restored";
-
-    internal const string ProductRule = "product 9999AA (not an HS code)";
-
-    internal const string SelfFlowRule = "exporter equals importer (intra-national flow)";
-
-    internal const string ProductProblem = "is not a 6-digit HS code (BACI's k keeps its leading zero: 090240)";
-
-    internal const string ValueUnit = "BACI v × 1000 → USD (current USD; FOB, reconciled mirror flows)";
-
-    internal const string QuantityUnit = "BACI q × 1000 → kg (q is metric tonnes; NA or empty = unknown)";
-
-    internal static string CodeUnit(BaciReadOptions options) => options.CountryCodes is null
-        ? "i, j: ISO 3166-1 numeric codes plus trade aliases (no country-code file given)"
-        : "i, j: through the release's country-code file";
-
-    internal static string NesRule(int code) => string.Create(CultureInfo.InvariantCulture, $"area nes {code} mapped to ROW");
-
-    internal const string NoCountryProblem = "is not an ISO 3166-1 numeric or trade-statistics country code (pass the release's country_codes file in BaciReadOptions.CountryCodes)";
-
-    internal const string NotInCodeFileProblem = "is not in the BACI country-code file given";
-
-    internal static string UnresolvedProblem(string what) => $"is a BACI code that names no country TradeBalance knows ({what})";
-
-    /// <summary>× 1000 (thousands of USD to USD, tonnes to kg), refusing a value whose product a decimal cannot hold.</summary>
-    /// <summary>A BACI value or quantity (thousands of USD, tonnes) in units (USD, kg), within <see cref="NumericDomain"/>'s flow bounds (the same for both).</summary>
-    internal static decimal Thousand(CsvInput csv, int ordinal, decimal value) =>
-        value <= NumericDomain.MaxFlowValue / 1000m
-            ? csv.Amount(ordinal, value * 1000m, NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)")
-            : throw csv.Error(ordinal, CsvInput.OutsideAmount(NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", " times 1000 (BACI's thousands to units)"));
-
-    private static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes) => Resolve(csv, ordinal, codes, out _);
-
-    /// <summary>Reads a country code (0–9999) and resolves it, with BaciReader's messages and adjustments; <paramref name="n"/> is the code.</summary>
-    internal static Country Resolve(CsvInput csv, int ordinal, BaciCountryCodes? codes, out int n)
-    {
-        n = csv.Int(ordinal, 0, 9999);
-        if (codes is not null)
-        {
-            if (codes.TryGetCountry(n, out var c))
-            {
-                return c;
-            }
-
-            if (codes.Unresolved.TryGetValue(n, out var what))
-            {
-                throw csv.Error(ordinal, UnresolvedProblem(what));
-            }
-
-            throw csv.Error(ordinal, NotInCodeFileProblem);
-        }
-
-        switch (TradeCodes.Resolve(n, out var country))
-        {
-            case NumericCodeKind.Country:
-                return country!;
-            case NumericCodeKind.NesArea:
-                csv.Report.Adjust(NesRule(n));
-                return country!;
-            default:
-                throw csv.Error(ordinal, NoCountryProblem);
-        }
-    }
 }

@@ -206,7 +206,7 @@ public static class ComtradeReader
             if (!codes.TryGetValue(cmd, out var hs))
             {
                 var text = csv.Required(c.Cmd);
-                hs = HsCode.TryParse(text, out var parsed) ? parsed : throw csv.Error(c.Cmd, CsvInput.HsProblem(text));
+                hs = HsCode.TryParse(text, out var parsed) ? parsed : throw csv.Error(c.Cmd, InputErrors.HsProblem(text));
                 codes.Dictionary[text] = hs;
             }
 

@@ -117,7 +117,7 @@ public static partial class ScenarioJson
     private static HsCode Hs(JsonNode node)
     {
         var s = node.String();
-        return HsCode.TryParse(s, out var h) ? h : throw node.Error(CsvInput.HsProblem(s));
+        return HsCode.TryParse(s, out var h) ? h : throw node.Error(InputErrors.HsProblem(s));
     }
 
     private static LocalDate Date(JsonNode node)
@@ -193,7 +193,7 @@ public static partial class ScenarioJson
             {
                 if (!HsCode.TryParse(code, out var hs) || hs.IsTotal)
                 {
-                    throw o.Context.Error(o.NameOffset, o.Path, code, CsvInput.HsProblem(code));
+                    throw o.Context.Error(o.NameOffset, o.Path, code, InputErrors.HsProblem(code));
                 }
 
                 if (overrides.ContainsKey(hs))

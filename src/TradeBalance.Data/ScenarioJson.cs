@@ -85,7 +85,7 @@ public static partial class ScenarioJson
         }
         catch (InvalidDataException e)
         {
-            throw CsvInput.NotGzip(fileName, 1, e);
+            throw InputErrors.NotGzip(fileName, 1, e);
         }
 
         return FromNode(JsonNode.Parse(buffer.ToArray(), fileName));

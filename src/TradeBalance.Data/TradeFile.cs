@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TradeBalance.Data.Internal;
+using TradeBalance.Data.Internal.Baci;
 
 namespace TradeBalance.Data;
 

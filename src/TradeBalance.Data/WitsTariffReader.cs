@@ -193,7 +193,7 @@ public static class WitsTariffReader
 
             if (!HsCode.TryParse(code, out var hs) || hs.IsTotal)
             {
-                throw csv.Error(product, CsvInput.HsProblem(code));
+                throw csv.Error(product, InputErrors.HsProblem(code));
             }
 
             var year = csv.Int(yearCol, 1900, 2200);

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Data.Internal;
+using TradeBalance.Data.Internal.Baci;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;
@@ -162,7 +163,7 @@ public class BaciColumnsTests
         var c = Columns(Header + $"2022,404,156,090240,{v},{v}\n").Value;
         Assert.Equal(expected, c.ValuesUsd[0]);
         Assert.Equal(expected, c.QuantitiesKg[0]);
-        Assert.Equal(BaciColumnParser.ToDouble(decimal.Parse(v, CultureInfo.InvariantCulture) * 1000m), c.ValuesUsd[0]);
+        Assert.Equal(BaciDecimals.ToDouble(decimal.Parse(v, CultureInfo.InvariantCulture) * 1000m), c.ValuesUsd[0]);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 300)]

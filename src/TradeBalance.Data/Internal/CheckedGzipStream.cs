@@ -51,7 +51,7 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
         catch (InvalidDataException e) when (e.InnerException is not GzipCheckException)
         {
             // zlib's own checks (a bad block, its CRC-32 check at a member's end): name the line the content got to.
-            throw GzipCheckException.Create(LastLine, CsvInput.GzipProblem, e);
+            throw GzipCheckException.Create(LastLine, InputErrors.GzipProblem, e);
         }
 
         if (n > 0)

@@ -47,7 +47,7 @@ internal sealed class CsvInput : IDisposable
         }
         catch (DecoderFallbackException e)
         {
-            throw new TradeDataException(fileName, _nextLine, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+            throw new TradeDataException(fileName, _nextLine, null, null, InvalidUtf8, e);
         }
         catch (CsvFormatException e)
         {
@@ -55,7 +55,7 @@ internal sealed class CsvInput : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw NotGzip(fileName, _nextLine, e);
+            throw InputErrors.NotGzip(fileName, _nextLine, e);
         }
         catch (TooManyFieldsException e)
         {
@@ -79,6 +79,9 @@ internal sealed class CsvInput : IDisposable
 
     public ReportBuilder Report { get; }
 
+    /// <summary>What a decoder that throws on invalid bytes is answered with (the default decoding marks them instead; see <see cref="Input.Text"/>).</summary>
+    private const string InvalidUtf8 = "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)";
+
     /// <summary>Opens a text reader: skips leading comment and blank lines, reads and splits the header.</summary>
     public static CsvInput Open(TextReader text, string fileName, TradeFileFormat format, char? delimiter = null)
     {
@@ -98,11 +101,11 @@ internal sealed class CsvInput : IDisposable
             }
             catch (DecoderFallbackException e)
             {
-                throw new TradeDataException(fileName, line + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+                throw new TradeDataException(fileName, line + 1, null, null, InvalidUtf8, e);
             }
             catch (InvalidDataException e)
             {
-                throw NotGzip(fileName, line + 1, e);
+                throw InputErrors.NotGzip(fileName, line + 1, e);
             }
             catch (InvalidTextException e)
             {
@@ -129,8 +132,8 @@ internal sealed class CsvInput : IDisposable
             break;
         }
 
-        var d = delimiter ?? DetectDelimiter(headerText);
-        var header = SplitHeader(headerText, d);
+        var d = delimiter ?? HeaderFields.DetectDelimiter(headerText);
+        var header = HeaderFields.Split(headerText, d);
         ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
         return new CsvInput(text, fileName, line, header, d, format);
     }
@@ -144,15 +147,6 @@ internal sealed class CsvInput : IDisposable
     /// <summary>The error for a record far wider than the header, found before Sylvan.Data.Csv parses it (see <see cref="NewlineReader"/>).</summary>
     public static TradeDataException TooWide(string fileName, TooManyFieldsException e) =>
         new(fileName, e.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"has more than {e.MaxFields} fields but the header has {e.MaxFields - ExtraFields} (an unbalanced quote may have joined many lines)"), e);
-
-    /// <summary>The error for content that starts like gzip (or is named .gz) but does not decompress.</summary>
-    /// <remarks>The decompressor's own message stays in the inner exception: it describes deflate blocks, not the file.</remarks>
-    public static TradeDataException NotGzip(string fileName, long line, InvalidDataException e) => e.InnerException is GzipCheckException check
-        ? new(fileName, check.Line, null, null, e.Message, e)
-        : new(fileName, line, null, null, GzipProblem, e);
-
-    /// <summary>What is wrong with content that starts like gzip (or is named .gz) but does not decompress.</summary>
-    public const string GzipProblem = "is not a valid gzip file (the archive is corrupt or truncated, or the name ends in .gz but the content is not gzip)";
 
     /// <summary>
     /// The error for a record Sylvan.Data.Csv cannot split, in our words: its messages speak of rows
@@ -197,56 +191,6 @@ internal sealed class CsvInput : IDisposable
 
             sb.Append((char)c);
         }
-    }
-
-    /// <summary>Tab when the header holds a tab, else comma.</summary>
-    public static char DetectDelimiter(string headerLine) => headerLine.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
-
-    /// <summary>Splits a header line on the delimiter, honouring double quotes; names trimmed.</summary>
-    public static string[] SplitHeader(string line, char delimiter)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < line.Length && line[i + 1] == '"')
-                    {
-                        current.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(current.ToString().Trim());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString().Trim());
-        return [.. fields];
     }
 
     /// <summary>Returns the ordinal of the column with the first of the names (in priority order) that the header has (case-insensitive), or -1.</summary>
@@ -308,7 +252,7 @@ internal sealed class CsvInput : IDisposable
             }
             catch (DecoderFallbackException e)
             {
-                throw new TradeDataException(FileName, _nextLine, null, null, "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)", e);
+                throw new TradeDataException(FileName, _nextLine, null, null, InvalidUtf8, e);
             }
             catch (CsvFormatException e)
             {
@@ -316,7 +260,7 @@ internal sealed class CsvInput : IDisposable
             }
             catch (InvalidDataException e)
             {
-                throw NotGzip(FileName, _nextLine, e);
+                throw InputErrors.NotGzip(FileName, _nextLine, e);
             }
             catch (TooManyFieldsException e)
             {
@@ -447,34 +391,12 @@ internal sealed class CsvInput : IDisposable
             throw Error(ordinal, "is not a number (invariant culture: digits, '.' as the decimal point, no thousands separators)");
         }
 
-        if (v == 0m && Underflows(s))
+        if (v == 0m && NumberText.Underflows(s))
         {
-            throw Error(ordinal, Underflow);
+            throw Error(ordinal, NumberText.Underflow);
         }
 
         return !allowNegative && v < 0m ? throw Error(ordinal, "is negative") : v;
-    }
-
-    /// <summary>The message for a non-zero number that reads as zero.</summary>
-    public const string Underflow = "is too small to hold: a non-zero number below 1E-28 would read as 0";
-
-    /// <summary>True when number text has a non-zero digit before any exponent (so a parse that gave 0 lost it).</summary>
-    public static bool Underflows(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (c is 'e' or 'E')
-            {
-                return false;
-            }
-
-            if (c is >= '1' and <= '9')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -484,20 +406,13 @@ internal sealed class CsvInput : IDisposable
     public decimal Amount(int ordinal, decimal value, decimal minPositive, decimal max, string unit, string? scaling = null) =>
         value == 0m || (value >= minPositive && value <= max)
             ? value
-            : throw Error(ordinal, OutsideAmount(minPositive, max, unit, scaling));
-
-    /// <summary>The message for a value outside 0 or [min, max].</summary>
-    public static string OutsideAmount(decimal minPositive, decimal max, string unit, string? scaling = null) =>
-        $"is outside the numeric domain{scaling}: it must be 0, or from {Short(minPositive)} to {Short(max)} {unit} (docs/numeric-domain.md)";
+            : throw Error(ordinal, NumberText.OutsideAmount(minPositive, max, unit, scaling));
 
     /// <summary>A number within [min, max] (tariff rates, exchange rates); otherwise a data error naming the field, its text and the bounds.</summary>
     public decimal InRange(int ordinal, decimal value, decimal min, decimal max, string unit) =>
         value >= min && value <= max
             ? value
-            : throw Error(ordinal, $"is outside the numeric domain: it must be from {Short(min)} to {Short(max)} {unit} (docs/numeric-domain.md)");
-
-    /// <summary>A bound in short form: <c>1E+15</c>, <c>1E-06</c>, <c>10000</c>.</summary>
-    public static string Short(decimal v) => ((double)v).ToString("G6", CultureInfo.InvariantCulture);
+            : throw Error(ordinal, NumberText.OutsideRange(min, max, unit));
 
     public double Double(int ordinal)
     {
@@ -539,20 +454,13 @@ internal sealed class CsvInput : IDisposable
         }
 
         var s = Required(ordinal);
-        var h = HsCode.TryParse(s, out var parsed) ? parsed : throw Error(ordinal, HsProblem(s));
+        var h = HsCode.TryParse(s, out var parsed) ? parsed : throw Error(ordinal, InputErrors.HsProblem(s));
         if (_hsCodes.Count < MaxCachedCodes)
         {
             _hsCodes[s] = h;
         }
 
         return h;
-    }
-
-    public static string HsProblem(string s)
-    {
-        var digits = s.Count(char.IsAsciiDigit);
-        var hint = digits is 1 or 3 or 5 && digits == s.Length ? " (a leading zero may have been dropped: 0902, not 902)" : string.Empty;
-        return "is not an HS code: expected 2, 4, 6, 8 or 10 digits (dots allowed between digit pairs) or TOTAL" + hint;
     }
 
     public LocalDate? OptionalDate(int ordinal)

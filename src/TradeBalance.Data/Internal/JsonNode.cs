@@ -166,14 +166,14 @@ internal sealed class JsonNode
     public decimal Decimal()
     {
         return Kind == JsonValueKind.Number && decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v == 0m && CsvInput.Underflows(Text) ? throw Error(CsvInput.Underflow) : v
+            ? v == 0m && NumberText.Underflows(Text) ? throw Error(NumberText.Underflow) : v
             : throw Error($"must be a number, not {KindName()}");
     }
 
     public double Double()
     {
         return Kind == JsonValueKind.Number && double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v == 0d && CsvInput.Underflows(Text) ? throw Error("is too small to hold: a non-zero number below about 5E-324 would read as 0") : v
+            ? v == 0d && NumberText.Underflows(Text) ? throw Error("is too small to hold: a non-zero number below about 5E-324 would read as 0") : v
             : throw Error($"must be a finite number, not {KindName()}");
     }
 

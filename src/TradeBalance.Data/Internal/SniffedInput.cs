@@ -150,7 +150,7 @@ internal sealed class SniffedInput : IDisposable
         }
 
         var s = line.ToString();
-        return CsvInput.SplitHeader(s, CsvInput.DetectDelimiter(s));
+        return HeaderFields.Split(s);
     }
 
     /// <summary>As much of a gzip prefix as decompresses (a prefix ends inside the data), at most <paramref name="limit"/>
@@ -171,7 +171,7 @@ internal sealed class SniffedInput : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw CsvInput.NotGzip(fileName, 1, e);
+            throw InputErrors.NotGzip(fileName, 1, e);
         }
 
         return output.ToArray();

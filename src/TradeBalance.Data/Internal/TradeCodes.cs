@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Data.Internal;
 
@@ -126,7 +127,7 @@ internal static class TradeCodes
                 continue;
             }
 
-            var fields = CsvInput.SplitHeader(line, ',');
+            var fields = CsvLine.Split(line, ',', trim: true);
             map[int.Parse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture)] = Country.FromIso3(fields[1]);
         }
 

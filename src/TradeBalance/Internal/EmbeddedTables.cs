@@ -29,56 +29,9 @@ internal static class EmbeddedTables
                 continue;
             }
 
-            rows.Add(SplitCsvLine(line));
+            rows.Add(CsvLine.Split(line, ',', trim: false));
         }
 
         return rows;
-    }
-
-    /// <summary>Splits one RFC 4180 line (quoted fields, doubled quotes) into fields.</summary>
-    internal static string[] SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < line.Length && line[i + 1] == '"')
-                    {
-                        current.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return [.. fields];
     }
 }
