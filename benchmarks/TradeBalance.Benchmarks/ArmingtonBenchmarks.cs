@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 
 namespace TradeBalance.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Data;
+using TradeBalance.Synthetic;
 
 namespace TradeBalance.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
-using TradeBalance.Benchmarks.Synthetic;
+using TradeBalance.Synthetic;
 
 namespace TradeBalance.Benchmarks;
 

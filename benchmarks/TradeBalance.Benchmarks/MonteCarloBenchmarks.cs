@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 
 namespace TradeBalance.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Data;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 
 namespace TradeBalance.Benchmarks;
 

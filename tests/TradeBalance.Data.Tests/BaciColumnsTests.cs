@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Data.Internal;
 using TradeBalance.Data.Internal.Baci;
+using TradeBalance.Synthetic;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;

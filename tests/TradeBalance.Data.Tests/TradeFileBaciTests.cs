@@ -1,5 +1,5 @@
 using System.Text;
-using TradeBalance.Benchmarks.Synthetic;
+using TradeBalance.Synthetic;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;

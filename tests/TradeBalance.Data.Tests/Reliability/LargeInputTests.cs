@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 using Xunit;
 
 namespace TradeBalance.Data.Tests.Reliability;

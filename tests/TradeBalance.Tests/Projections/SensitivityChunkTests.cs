@@ -1,5 +1,5 @@
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 using Xunit;
 
 namespace TradeBalance.Tests.Projections;

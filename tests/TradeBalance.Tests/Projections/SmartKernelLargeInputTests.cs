@@ -1,12 +1,12 @@
-using TradeBalance.Benchmarks.Synthetic;
 using TradeBalance.Projections;
+using TradeBalance.Synthetic;
 using Xunit;
 
 namespace TradeBalance.Tests.Projections;
 
 /// <summary>
 /// <see cref="SmartKernel"/> over the benchmarks' synthetic markets (<see cref="SyntheticMarkets"/>,
-/// compiled into this project from benchmarks/): a million flows in about ten thousand markets.
+/// from the TradeBalance.Synthetic project): a million flows in about ten thousand markets.
 /// No timing assertions: the benchmarks measure speed, these check what holds at any size.
 /// </summary>
 public class SmartKernelLargeInputTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TradeBalance.Benchmarks.Synthetic;
+namespace TradeBalance.Synthetic;
 
 /// <summary>
 /// Writes a deterministic CEPII BACI trade file: header <c>t,i,j,k,v,q</c>, unquoted, comma-separated,

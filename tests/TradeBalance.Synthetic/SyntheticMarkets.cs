@@ -1,4 +1,4 @@
-namespace TradeBalance.Benchmarks.Synthetic;
+namespace TradeBalance.Synthetic;
 
 /// <summary>
 /// Deterministic synthetic SMART inputs shared by the benchmarks and the large-input tests:
@@ -94,7 +94,7 @@ public sealed class SyntheticMarkets
     }
 
     /// <summary>SplitMix64: tiny, fast and the same everywhere, unlike <see cref="Random"/> across runtimes.</summary>
-    internal struct SplitMix64(ulong state)
+    public struct SplitMix64(ulong state)
     {
         private ulong _state = state;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using TradeBalance.Projections;
 
-namespace TradeBalance.Benchmarks.Synthetic;
+namespace TradeBalance.Synthetic;
 
 /// <summary>
 /// The synthetic markets as domain values, for the model APIs that take a scenario: China imports
