@@ -387,5 +387,4 @@ public sealed class BaciColumns
             throw new ArgumentOutOfRangeException(nameof(row), row, string.Create(CultureInfo.InvariantCulture, $"Row {row} is outside the {Count} rows."));
         }
     }
-
 }

@@ -154,7 +154,7 @@ public class BadInputTests
         { "tariffs", Tariffs + "CHN,*,0902,1\u0007,,\n", 2, "column 'rate_percent': '1\\x07' is not a number" },
         { "rates", Rates + "USD,KES,2024-01-01,130,da\u009Bily\n", 2, "column 'basis': 'da\\u009Bily' is not a basis" },
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,}", 1, "is not valid JSON at column 101: a comma before the closing '}' (JSON allows no comma after the last item)" },
-        { "scenario", "{\"importer\":\"CHN\",\n\"beneficiaries\":[\"KEN\",],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "is not valid JSON at column 24: a comma before the closing ']'" }, 
+        { "scenario", "{\"importer\":\"CHN\",\n\"beneficiaries\":[\"KEN\",],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "is not valid JSON at column 24: a comma before the closing ']'" },
         { "scenario", "{" + Scenario + ",\n// zero\n\"newRatePercent\":0}", 2, "is not valid JSON at column 1: a comment (JSON has no comments)" },
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"name\":\"tea\u001b]0;pwned\u0007\"}", 2, "is not valid JSON at column 12: a control character, \\x1B (inside a string JSON writes it as \\u001b)" },
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"name\":'tea'}", 2, "is not valid JSON at column 8: a single quote (JSON strings take double quotes)" },

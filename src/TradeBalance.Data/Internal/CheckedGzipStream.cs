@@ -127,7 +127,7 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
             }
         }
 
-        throw GzipCheckException.Create(LastLine, 
+        throw GzipCheckException.Create(LastLine,
             "is cut short or corrupt: its gzip trailer (CRC-32 and length) does not match the content, so the file was truncated "
             + "(inside the data, at a line break, or before its 8-byte trailer) or altered; download or compress it again");
     }

@@ -169,7 +169,6 @@ internal sealed class ProjectionBatch
                 after[i] = t1;
                 i++;
             }
-
         }
     }
 
