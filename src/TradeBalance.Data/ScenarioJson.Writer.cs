@@ -1,11 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using NodaTime.Text;
-using TradeBalance.Data.Internal;
 using TradeBalance.Projections;
 
 namespace TradeBalance.Data;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using TradeBalance.Data.Internal;
 using TradeBalance.Data.Internal.Baci;
 using TradeBalance.Synthetic;
 using Xunit;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
-using Sylvan.Data.Csv;
 
 namespace TradeBalance.Data.Internal;
 

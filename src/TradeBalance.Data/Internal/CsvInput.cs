@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NodaTime;
-using NodaTime.Text;
 using Sylvan.Data.Csv;
 
 namespace TradeBalance.Data.Internal;

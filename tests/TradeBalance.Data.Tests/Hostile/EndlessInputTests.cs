@@ -1,6 +1,5 @@
 using System.Text;
 using TradeBalance.Data.Internal;
-using TradeBalance.Data.Tests.Fuzz;
 using Xunit;
 
 namespace TradeBalance.Data.Tests.Hostile;

@@ -1,4 +1,3 @@
-using TradeBalance.Projections;
 using Xunit;
 
 namespace TradeBalance.Tests.Projections;

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
-
 namespace TradeBalance.Projections;
 
 // Monte Carlo (exact fixed-point sums of each exporter's exports per draw, and a chunk's failure).

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
-
 namespace TradeBalance.Projections;
 
 // Monte Carlo (progress in draw-equivalents).

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 
 namespace TradeBalance.Projections;
