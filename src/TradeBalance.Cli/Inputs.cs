@@ -66,7 +66,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             }
 
             tariffs = KenyaChina.Tariffs;
-            all = new(() => [.. TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values]);
+            all = new(() => KenyaChina.TariffSchedules);
             origins.Add("tariffs: embedded China schedule (MFN, provisional and preferential lines)");
         }
         else

@@ -23,7 +23,7 @@ public static class KenyaChina
     private const string Prefix = "TradeBalance.Data.KenyaChina.";
 
     private static readonly Lazy<TradeDataSet> LazyFlows = new(() => Load("flows.csv", (s, n) => FlowsCsv.Read(s, n).Value));
-    private static readonly Lazy<TariffSchedule> LazyTariffs = new(() => Load("tariffs.csv", (s, n) => TariffsCsv.Read(s, n, Countries.China).Value));
+    private static readonly Lazy<ImmutableArray<TariffSchedule>> LazySchedules = new(() => Load("tariffs.csv", (s, n) => TariffsCsv.ReadAll(s, n).Value.Values.ToImmutableArray()));
     private static readonly Lazy<ExchangeRateTable> LazyRates = new(() => Load("exchange-rates.csv", (s, n) => ExchangeRatesCsv.Read(s, n).Value));
     private static readonly Lazy<ImmutableArray<BilateralTotal>> LazyTotals = new(() => Load("bilateral-totals.csv", (s, n) => BilateralTotalsCsv.Read(s, n).Value));
     private static readonly Lazy<Scenario> LazyScenario = new(() => Load("scenario.json", ScenarioJson.Read));
@@ -41,7 +41,12 @@ public static class KenyaChina
 
     /// <summary>Gets China's tariff schedule for the data set's products: MFN lines and preferences with their dates.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
-    public static TariffSchedule Tariffs => LazyTariffs.Value;
+    public static TariffSchedule Tariffs => LazySchedules.Value.Single(s => s.Importer.Equals(Countries.China));
+
+    /// <summary>Gets every importer's schedule in the data set (China's, and the rest of the world's MFN lines for
+    /// Kenya's exports elsewhere), read once: what GSIM needs (<see cref="ProjectionModel.NeedsEveryImporter"/>).</summary>
+    /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
+    public static ImmutableArray<TariffSchedule> TariffSchedules => LazySchedules.Value;
 
     /// <summary>Gets the KES per USD rates: annual averages (dated 1 January) and dated Central Bank of Kenya rates.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>

@@ -8,7 +8,7 @@ public sealed class ProjectionModelTests
 {
     private static readonly ProjectionInputs Embedded = new(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
 
-    private static readonly ProjectionInputs EveryImporter = new(KenyaChina.Scenario, KenyaChina.Flows, TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values);
+    private static readonly ProjectionInputs EveryImporter = new(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.TariffSchedules);
 
     public static TheoryData<string> Names => ["smart", "armington", "gsim"];
 
