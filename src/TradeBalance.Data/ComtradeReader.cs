@@ -11,7 +11,7 @@ namespace TradeBalance.Data;
 /// </summary>
 /// <remarks>
 /// <para><b>Which rows.</b> Only imports are read (<c>flowCode</c> M; legacy <c>Trade Flow Code</c> 1):
-/// the reporter is the importer, the partner the exporter, as DESIGN.md's flows are "as reported by
+/// the reporter is the importer, the partner the exporter, as TradeBalance's flows are "as reported by
 /// the importer". Other flows (X, RX, RM, …) are skipped and counted by flow code. Monthly rows
 /// (<c>freqCode</c> M, or a 6-digit legacy period) are skipped: flows are annual. Breakdown rows are
 /// skipped so that nothing is counted twice: <c>motCode</c> ≠ 0, <c>customsCode</c> ≠ C00,

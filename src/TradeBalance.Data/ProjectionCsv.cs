@@ -20,7 +20,7 @@ namespace TradeBalance.Data;
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 public static class ProjectionCsv
 {
-    /// <summary>The column names, in order (DESIGN.md §4).</summary>
+    /// <summary>The column names, in order (docs/data-formats.md, Projection output).</summary>
     public static readonly IReadOnlyList<string> Columns =
         ["importer", "exporter", "hs", "baseline_usd", "tariff_before_percent", "tariff_after_percent", "trade_creation_usd", "trade_diversion_usd", "projected_usd", "baseline_share", "projected_share"];
 

@@ -4,7 +4,7 @@ namespace TradeBalance.Data;
 
 /// <summary>
 /// One row of the projection output CSV (one market × supplier), as <see cref="ProjectionCsv"/>
-/// writes and reads it: the columns of DESIGN.md §4, values in USD, shares as fractions.
+/// writes and reads it: the columns of docs/data-formats.md (Projection output), values in USD, shares as fractions.
 /// </summary>
 /// <param name="Importer">The importing country.</param>
 /// <param name="Exporter">The supplier.</param>

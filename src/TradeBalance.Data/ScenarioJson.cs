@@ -9,7 +9,7 @@ using TradeBalance.Projections;
 namespace TradeBalance.Data;
 
 /// <summary>
-/// Reads and writes <c>scenario.json</c> (DESIGN.md §4) as a <see cref="Scenario"/>.
+/// Reads and writes <c>scenario.json</c> (docs/data-formats.md, <c>scenario.json</c>) as a <see cref="Scenario"/>.
 /// </summary>
 /// <remarks>
 /// <para>Fields (camelCase): <c>importer</c>, <c>beneficiaries</c>, <c>hs</c>, <c>effective</c> and

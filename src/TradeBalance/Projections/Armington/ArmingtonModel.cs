@@ -8,7 +8,8 @@ namespace TradeBalance.Projections;
 /// supply, solved for the suppliers' world prices.
 /// </summary>
 /// <remarks>
-/// <para>Model (MODELS.md, Model 2), world prices 1 at baseline so that value = quantity:
+/// <para>Model (the CES/Armington structure of Jammes &amp; Olarreaga 2005; see the README, Exact
+/// Armington model), world prices 1 at baseline so that value = quantity:
 /// <c>P_i = p_i·(1 + t_i)</c>; <c>P = (Σ b_i·P_i^(1−σ))^(1/(1−σ))</c> with <c>b_i</c> calibrated to the
 /// baseline; <c>Q = Q0·(P/P0)^η</c>; <c>q_i = Q·b_i·(P_i/P)^(−σ)</c>; <c>p_i = (q_i/q0_i)^(1/ε)</c>
 /// (<c>p_i = 1</c> when ε ≥ 99, infinite supply); projected value <c>M1_i = p_i·q_i</c>.
@@ -31,7 +32,7 @@ namespace TradeBalance.Projections;
 /// equal across suppliers. SMART's creation, though, goes entirely to the supplier whose tariff falls,
 /// while CES composite growth is shared by all suppliers: per-supplier changes after a preferential
 /// cut differ already at first order (by <c>|η|·c·M_b·(1 − s_b)</c> for the beneficiary b, with
-/// <c>c = (t0 − t1)/(1 + t0)</c>). MODELS.md's "agrees to first order" holds in the cases above only.</para>
+/// <c>c = (t0 − t1)/(1 + t0)</c>). Armington and SMART agree to first order in the cases above only.</para>
 /// <para>Welfare (<see cref="MarketProjection.Welfare"/>) is the importer's net gain, the exact consumer
 /// surplus change under the constant-elasticity composite demand plus the tariff revenue change:
 /// <c>E0·(1 − P̂^(1+η))/(1 + η) + (R1 − R0)</c>, <c>E0 = Σ (1 + t0)·M</c> (the limit <c>−E0·ln P̂</c> at

@@ -10,7 +10,7 @@ namespace TradeBalance.Projections;
 /// <remarks>
 /// <para>Units: changes are proportional (0.05 = +5 %); flows and welfare are in the inputs' value
 /// units (world prices, base world price 1). Every figure is finite.</para>
-/// <para>Welfare per region (Francois &amp; Hall 2003, as in models-sources.md §3.4):
+/// <para>Welfare per region (Francois &amp; Hall 2003; see the README, GSIM):
 /// <c>ΔPS_r = R_r·P̂*_r + ½·E_x,r·R_r·(P̂*_r)²</c> with <c>R_r = Σ_v M_(v),r</c> (0 when E_x is infinite);
 /// <c>ΔCS_v = −Q_v·P̂_v − ½·E_m,v·Q_v·P̂_v²</c> with <c>Q_v = Σ_r T0·M</c> and the composite price change
 /// <c>P̂_v = Σ_r θ_(v),r·((1 + P̂*_r)·T1/T0 − 1)</c>; <c>ΔTR_v = Σ_r [M1·(T1 − 1) − M·(T0 − 1)]</c>;

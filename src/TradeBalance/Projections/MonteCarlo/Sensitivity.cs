@@ -7,7 +7,7 @@ namespace TradeBalance.Projections;
 /// Armington), and reports the 5th, 50th and 95th percentiles of every figure.
 /// </summary>
 /// <remarks>
-/// <para>Draws (MODELS.md, "Time and uncertainty"): for each draw and market, in market order, three
+/// <para>Draws (see the README, Monte Carlo sensitivity): for each draw and market, in market order, three
 /// uniform numbers u ∈ [0, 1) give <c>η·(1 + s·(2u₁ − 1))</c>, <c>σ·(1 + s·(2u₂ − 1))</c> and
 /// <c>ε·(1 + s·(2u₃ − 1))</c>, with s = <see cref="MonteCarloSettings.Spread"/> &lt; 1, so η stays
 /// negative and σ, ε positive; an infinite ε (≥ 99) stays infinite (u₃ is drawn and unused). A draw

@@ -13,7 +13,8 @@ namespace TradeBalance.Projections;
 /// <para>Layout: market <c>m</c> owns flows <c>offsets[m] .. offsets[m+1]-1</c>; per-flow spans
 /// (baseline, tariffs as fractions, outputs) have one element per flow; per-market spans
 /// (elasticities, totals, revenue, welfare) one per market.</para>
-/// <para>Two passes per market (MODELS.md, Model 1): the first sums the baseline <c>T = Σ M</c> and the
+/// <para>Two passes per market (WITS-SMART, Laird &amp; Yeats 1986; see the README, WITS-SMART):
+/// the first sums the baseline <c>T = Σ M</c> and the
 /// Armington weights <c>W = Σ M·max(0, 1 + σρ)</c>; the second writes, per flow,
 /// <c>TC = |η|·M·c·f</c> with <c>c = (t0 − t1)/(1 + t0)</c> and <c>f = ε/(ε + |η|)</c> (1 when ε ≥ 99),
 /// <c>TD = T·w/W − M</c> with <c>ρ = 1 − (1 + t1)/(1 + t0)</c>, the price effect

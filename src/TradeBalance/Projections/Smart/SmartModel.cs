@@ -7,7 +7,8 @@ namespace TradeBalance.Projections;
 /// plus trade diversion (plus a price effect when export supply is finite).
 /// </summary>
 /// <remarks>
-/// <para>Formulas (MODELS.md, Model 1), with η entered negative and tariffs as fractions:
+/// <para>Formulas (WITS-SMART: Jammes &amp; Olarreaga 2005, Laird &amp; Yeats 1986; see the README,
+/// WITS-SMART), with η entered negative and tariffs as fractions:
 /// trade creation <c>TC = η·M·(t1 − t0) / ((1 + t0)·(1 − η/ε))</c> (the last factor is 1 when ε ≥ 99);
 /// trade diversion re-allocates the market's baseline total by Armington weights
 /// <c>w = M·max(0, 1 + σ·ρ)</c>, <c>ρ = 1 − (1 + t1)/(1 + t0)</c>: <c>TD = T·w/Σw − M</c>, which for one

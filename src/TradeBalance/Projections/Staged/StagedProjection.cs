@@ -10,7 +10,7 @@ namespace TradeBalance.Projections;
 /// and a projection for each year of a range.
 /// </summary>
 /// <remarks>
-/// <para>Rule (MODELS.md, "Time and uncertainty"): a scenario with N = <see cref="Scenario.Stages"/>
+/// <para>Rule (see the README, Staged cuts): a scenario with N = <see cref="Scenario.Stages"/>
 /// stages moves each beneficiary's rate on each covered code linearly from its rate before,
 /// <c>t0</c> (applied the day before <see cref="Scenario.Effective"/>), to the scenario's target
 /// <c>t1 = Change.Apply(t0)</c>. Stage k (1 ≤ k ≤ N) is in force from <c>Effective + (k − 1) years</c>
