@@ -2,7 +2,8 @@ namespace TradeBalance.Benchmarks;
 
 /// <summary>
 /// GSIM as a first version would write it: one object per product, jagged arrays, the linear system
-/// built term by term from MODELS.md's equations and solved by Gaussian elimination without
+/// built term by term from the linearised GSIM equations (Francois &amp; Hall 2003; README, GSIM)
+/// and solved by Gaussian elimination without
 /// pivoting, then the new flows. The honest baseline for <see cref="TradeBalance.Projections.GsimModel"/>.
 /// </summary>
 public static class NaiveGsim

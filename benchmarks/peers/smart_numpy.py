@@ -12,7 +12,7 @@ ARRAYS_FILE holds the C# generator's arrays, as written by
 float64 baseline, tariff before and tariff after [flows], float64 eta, sigma and eps [markets]).
 Both sides therefore run on the same numbers.
 
-The formulas are SmartKernel's (MODELS.md, Model 1), including the floor that keeps a projection
+The formulas are SmartKernel's (WITS-SMART; README, WITS-SMART), including the floor that keeps a projection
 from going below zero. Output is best-of-5 wall time in milliseconds after one warm-up
 (`smart_ms`), plus the checksums `sum_projected` and `sum_diversion_abs`, which run.sh compares
 with the C# side. Market ids per flow are computed once, outside the timing, just as the C# side

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace TradeBalance.Projections;
 
-/// <summary>The linear GSIM system of one product (Francois &amp; Hall 2003; MODELS.md Model 3), over flat row-major arrays (row = exporter, column = importer).</summary>
+/// <summary>The linear GSIM system of one product (Francois &amp; Hall 2003; see the README, GSIM), over flat row-major arrays (row = exporter, column = importer).</summary>
 internal static class GsimKernel
 {
     /// <summary>Solves one product. Throws <see cref="ArgumentException"/> for bad inputs and <see cref="ProjectionException"/> for a singular system.</summary>
