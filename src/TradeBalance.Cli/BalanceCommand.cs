@@ -17,8 +17,11 @@ internal static class BalanceCommand
         var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
         var country = new Option<string>("--country") { Description = "The country whose balance it is (ISO code).", DefaultValueFactory = _ => "KEN", HelpName = "CODE" };
         var partner = new Option<string>("--partner") { Description = "The partner (ISO code).", DefaultValueFactory = _ => "CHN", HelpName = "CODE" };
+        var onlyYear = OptionValues.WholeNumber("--year", 1900, 2200);
+        onlyYear.Description = "Show one year only (1900 to 2200). Default: every year in the data.";
+        onlyYear.HelpName = "YEAR";
         var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and KES.");
-        foreach (var o in new Option[] { flows, rates, country, partner })
+        foreach (var o in new Option[] { flows, rates, country, partner, onlyYear })
         {
             command.Options.Add(o);
         }
@@ -38,6 +41,16 @@ internal static class BalanceCommand
             var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);
             var table = ratesPath is null ? KenyaChina.ExchangeRates : Inputs.Read(ratesPath, "--rates", (s, name) => ExchangeRatesCsv.Read(s, name).Value);
             var ci = CultureInfo.InvariantCulture;
+
+            // A pair with no trade in the data is an answer of zeros that means nothing: say so instead.
+            var years = data.Years.Where(y => parse.GetValue(onlyYear) is not { } only || y == only).ToList();
+            var traded = years.Where(y => data.BilateralBalance(a, b, y) is { } s && (s.Exports.Amount != 0m || s.Imports.Amount != 0m)).ToList();
+            if (traded.Count == 0)
+            {
+                var which = parse.GetValue(onlyYear) is { } y ? $"in {y}" : $"in any year ({string.Join(", ", data.Years)})";
+                throw new TradeDataException($"The data has no trade between {a.Alpha3} and {b.Alpha3} {which}: no balance to show. Check --country, --partner and --flows.");
+            }
+
             var console = CliApp.Console(stdout);
             var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
             t.AddColumn("Year");
@@ -46,7 +59,7 @@ internal static class BalanceCommand
                 t.AddColumn(new TableColumn(h).RightAligned());
             }
 
-            foreach (var year in data.Years)
+            foreach (var year in years)
             {
                 var balance = data.BilateralBalance(a, b, year);
                 var kes = table.TryFind(data.Currency, Currency.Kes, new LocalDate(year, 1, 1), ExchangeRateRule.AnnualAverage, out var rate)
@@ -57,7 +70,7 @@ internal static class BalanceCommand
                     ProjectionReport.Millions(balance.Exports),
                     ProjectionReport.Millions(balance.Imports),
                     ProjectionReport.Millions(balance.Balance),
-                    (balance.ExportImportRatio * 100).ToString("0.00", ci) + "%",
+                    balance.Imports.Amount == 0m ? "n/a" : (balance.ExportImportRatio * 100).ToString("0.00", ci) + "%",
                     kes.Item1,
                     kes.Item2);
             }

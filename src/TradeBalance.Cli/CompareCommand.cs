@@ -23,8 +23,14 @@ internal static class CompareCommand
         {
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter));
             var models = ProjectionModel.All;
-            var results = models.Select(m => (Model: m, Result: Steps.Time("project with " + m.DisplayName, () => Projector.Project(inputs, m)))).ToList();
-            var rowsByKey = results.Select(x => x.Result.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();
+            // Each model runs on its own: one that cannot run on these inputs says why in its column, and the others still report.
+            var results = models.Select(m => Run(inputs, m)).ToList();
+            if (results.All(r => r.Result is null))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(results[0].Failure!).Throw();
+            }
+
+            var rowsByKey = results.Select(x => x.Result?.Rows.ToDictionary(r => (r.Exporter, r.Importer, r.Hs))).ToList();
             var console = CliApp.Console(stdout);
             var importer = inputs.Scenario.Importer;
             console.MarkupLine($"[bold]{Terminal.Markup(inputs.Scenario.Name)}[/]: the beneficiaries' exports to {Terminal.Markup(importer.Name)} under each model (USD m; share of the market)");
@@ -37,7 +43,7 @@ internal static class CompareCommand
                 table.AddColumn(new TableColumn(m.DisplayName).RightAligned());
             }
 
-            var point = results[0].Result;
+            var point = results.First(r => r.Result is not null).Result!;
             var rows = point.Rows.Where(r => inputs.Scenario.Beneficiaries.Contains(r.Exporter) && r.Importer.Equals(importer)).ToList();
             var shown = parse.GetValue(all) || rows.Count <= ProjectionReport.Largest
                 ? rows
@@ -52,8 +58,7 @@ internal static class CompareCommand
                 };
                 foreach (var byKey in rowsByKey)
                 {
-                    var r = byKey[(row.Exporter, row.Importer, row.Hs)];
-                    cells.Add($"{ProjectionReport.Millions(r.Projected)} ({Percent(r.ProjectedShare)})");
+                    cells.Add(byKey is null ? "—" : $"{ProjectionReport.Millions(byKey[(row.Exporter, row.Importer, row.Hs)].Projected)} ({Percent(byKey[(row.Exporter, row.Importer, row.Hs)].ProjectedShare)})");
                 }
 
                 table.AddRow([.. cells.Select(Terminal.Markup)]);
@@ -65,11 +70,33 @@ internal static class CompareCommand
                 console.MarkupLine($"[grey]Showing the {shown.Count} largest of {rows.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows by baseline; --all shows every one.[/]");
             }
 
+            foreach (var (model, _, failure) in results.Where(r => r.Failure is not null))
+            {
+                console.MarkupLine(Terminal.Markup($"{model.DisplayName} could not run on these inputs: {CliApp.Classify(failure!).Message}{Hint(model)}"));
+            }
+
             console.MarkupLine("[grey]SMART is linear; Armington solves the CES model it linearises; GSIM also clears each exporter's supply across all its markets. See the README's Models section.[/]");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>One model's projection, or why it could not run (bad inputs for that model; a bug still stops the run).</summary>
+    private static (ProjectionModel Model, ProjectionResult? Result, Exception? Failure) Run(Inputs inputs, ProjectionModel model)
+    {
+        try
+        {
+            return (model, Steps.Time("project with " + model.DisplayName, () => Projector.Project(inputs, model)), null);
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or ProjectionException)
+        {
+            return (model, null, e);
+        }
+    }
+
+    private static string Hint(ProjectionModel model) => model.NeedsEveryImporter
+        ? " Give --tariffs a file with a schedule for every importer in the data (a ROW importer too, if the data has one)."
+        : string.Empty;
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -140,7 +140,7 @@ internal static class ProjectionReport
         var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
         var scope = allGoods ? "all goods" : "only the products in the data";
         console.MarkupLine($"• Bilateral balance {result.Year} ({scope}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
-        console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Percent(balance.Before.ExportImportRatio)} → {Percent(balance.After.ExportImportRatio)} of imports");
+        console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Cover(balance.Before)} → {Cover(balance.After)} of imports");
         if (TryKes(result, inputs, out var rate))
         {
             var kes = new BalanceProjection(balance.Before.ConvertTo(inputs.Rates!, Currency.Kes), balance.After.ConvertTo(inputs.Rates!, Currency.Kes));
@@ -200,6 +200,9 @@ internal static class ProjectionReport
     public static string Millions(Money m) => (m.Amount / 1_000_000m).ToString("#,##0.00", Ci);
 
     private static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
+
+    /// <summary>Exports as a share of imports; "n/a" when there are no imports (a ratio with no denominator).</summary>
+    private static string Cover(BilateralBalance balance) => balance.Imports.Amount == 0m ? "n/a" : Percent(balance.ExportImportRatio);
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
 
