@@ -34,7 +34,7 @@ internal static class Projector
 
     public static SensitivitySummary? Bands(Inputs inputs, ProjectionModel model, int draws, int? seed, IProgress<int>? progress = null)
     {
-        if (draws <= 0 || !model.SupportsMonteCarlo)
+        if (draws <= 0)
         {
             return null;
         }

@@ -8,8 +8,8 @@ namespace TradeBalance.Cli;
 /// <summary><c>tradebalance sensitivity</c>: Monte Carlo over the elasticities, P5/P50/P95 of every figure.</summary>
 internal static class SensitivityCommand
 {
-    /// <summary>The models Monte Carlo is offered for, by name.</summary>
-    private static readonly string[] MonteCarloModels = [.. ProjectionModel.All.Where(m => m.SupportsMonteCarlo).Select(m => m.Name)];
+    /// <summary>The models, by name (Monte Carlo runs over every one).</summary>
+    private static readonly string[] MonteCarloModels = [.. ProjectionModel.All.Select(m => m.Name)];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {

@@ -86,7 +86,6 @@ public sealed class ProjectionModelTests
     {
         Assert.True(ProjectionModel.Gsim.NeedsEveryImporter);
         Assert.True(ProjectionModel.Gsim.DrawsCostAProjection);
-        Assert.All(ProjectionModel.All, m => Assert.True(m.SupportsMonteCarlo));
         var e = Assert.Throws<ArgumentException>(() => Sensitivity.Run(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs, new MonteCarloSettings(10), new SensitivityOptions { Model = ProjectionModelKind.Gsim }, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("use ProjectionModel.Gsim.MonteCarlo", e.Message, StringComparison.Ordinal);
     }

@@ -49,9 +49,6 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <summary>Gets a value indicating whether the model needs every importer's tariff schedule (GSIM), not only the scenario importer's.</summary>
     public virtual bool NeedsEveryImporter => false;
 
-    /// <summary>Gets a value indicating whether <see cref="MonteCarlo"/> is offered for the model (every model offers it).</summary>
-    public virtual bool SupportsMonteCarlo => true;
-
     /// <summary>Gets a value indicating whether each Monte Carlo draw costs a whole projection (GSIM: a dense solve per
     /// product), rather than a pass of the per-market kernels that SMART and Armington draw on (hundreds of draws for the
     /// cost of a few projections).</summary>
@@ -141,18 +138,12 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The bands and the point projection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
-    /// <exception cref="NotSupportedException">The model does not offer Monte Carlo (<see cref="SupportsMonteCarlo"/> is false).</exception>
     /// <exception cref="ArgumentException">The inputs do not fit together; see <see cref="Project"/>.</exception>
     /// <exception cref="ProjectionException">A draw's solve failed (the message names the draw and the market).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public SensitivityResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (!SupportsMonteCarlo)
-        {
-            throw new NotSupportedException($"Monte Carlo is offered for {string.Join(" and ", All.Where(m => m.SupportsMonteCarlo).Select(m => m.DisplayName))}, not for {DisplayName}.");
-        }
-
         return RunMonteCarlo(inputs, settings ?? inputs.Scenario.MonteCarlo ?? new MonteCarloSettings(), maxDegreeOfParallelism, progress, cancellationToken);
     }
 
