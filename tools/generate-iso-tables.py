@@ -122,9 +122,8 @@ WITHDRAWN_MINOR_UNITS = {
 # ---------------------------------------------------------------------------------------------
 # Numeric country codes used by trade statistics (UN Comtrade, CEPII BACI, WITS) where they
 # differ from ISO 3166-1 numeric. Only rows with a stated source are listed.
-#   RESEARCH = /work/shared/research/file-formats-and-peers.md section 3.2 (WITS bulk files):
-#              "490 'Other Asia, nes' -> Taiwan 158", hard-coded by the WITS pipeline in
-#              lukas-al/tariff_trade_analysis.
+#   WITS     = "490 'Other Asia, nes' -> Taiwan 158", hard-coded by a public WITS data pipeline,
+#              github.com/lukas-al/tariff_trade_analysis (file and commit in _WITS below).
 #   BACI     = CEPII BACI country-code file (country_code_baci02.csv) as compiled in GitHub
 #              repository mmcky/pyeconlab, files
 #              pyeconlab/trade/dataset/CEPIIBACI/meta/hs02_iso3n_to_iso3c.py and
@@ -137,15 +136,15 @@ WITHDRAWN_MINOR_UNITS = {
 _BACI = ("CEPII BACI country codes (HS02) via github.com/mmcky/pyeconlab "
          "pyeconlab/trade/dataset/CEPIIBACI/meta/hs02_iso3n_to_iso3c.py "
          "commit 6968382fad49b08fec6b87fdb12fb95d4cdf2432")
-_RESEARCH = ("shared/research/file-formats-and-peers.md section 3.2 "
-             "(WITS pipeline maps 490 to Taiwan 158)")
+_WITS = ("a WITS data pipeline maps 490 to Taiwan 158 (github.com/lukas-al/tariff_trade_analysis "
+         "src/mpil_tariff_trade_analysis/dev2/WITS_PIPELINE.py commit 232c4f41)")
 TRADE_ALIASES = [
     # (code, alpha3, name as used by the trade source, source)
     (251, "FRA", "France", _BACI),
     (381, "ITA", "Italy", _BACI),
     (490, "TWN", "Other Asia, nes",
      "CONVENTION: not an official mapping; 490 is reported as Other Asia nes and is Taiwan in "
-     "practice. " + _RESEARCH + "; " + _BACI + " (490 -> TWN)"),
+     "practice. " + _WITS + "; " + _BACI + " (490 -> TWN)"),
     (579, "NOR", "Norway", _BACI),
     (699, "IND", "India", _BACI),
     (757, "CHE", "Switzerland", _BACI),

@@ -50,9 +50,9 @@ public class DocsExampleTests
         Assert.Equal(result.Count, ProjectionCsv.Read(dir.File("projection.csv")).Value.Length);
     }
 
-    /// <summary>The README's "Reading a whole BACI year fast" snippet, on the fixture.</summary>
+    /// <summary>docs/data-formats.md's `ReadColumns` snippet, on the fixture.</summary>
     [Fact]
-    public void The_README_ReadColumns_snippet_runs()
+    public void The_data_formats_ReadColumns_snippet_runs()
     {
         var (columns, report) = BaciReader.ReadColumns(Fixtures.Path("baci-hs17-2022.csv"));
         var tea = 0.0;

@@ -83,9 +83,9 @@ public class WitsTariffReaderTests
         Assert.Equal(fromFile.Value.Lines, all[Countries.China].Lines);
     }
 
-    /// <summary>The README's zip snippet (Data formats, WITS rules), on the fixture packed into a zip archive.</summary>
+    /// <summary>docs/data-formats.md's zip snippet (WITS / TRAINS tariffs), on the fixture packed into a zip archive; the page shows this code.</summary>
     [Fact]
-    public void The_README_zip_snippet_runs()
+    public void The_data_formats_zip_snippet_runs_and_the_page_shows_it()
     {
         using var dir = Fixtures.TempDir();
         var download = dir.File("DataJobID-2854513_China.zip");
@@ -94,7 +94,7 @@ public class WitsTariffReaderTests
             archive.CreateEntryFromFile(Fixtures.Path("wits-tariffs.csv"), "DataJobID-2854513_China.csv");
         }
 
-        // README:wits-zip-begin
+        // docs:wits-zip-begin
         using var zip = ZipFile.OpenRead(download);
         var entry = zip.Entries.Single(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
         using var stream = entry.Open();
@@ -104,7 +104,7 @@ public class WitsTariffReaderTests
             PreferenceGroups = new Dictionary<string, IReadOnlyCollection<Country>> { ["LDC"] = [Countries.Ethiopia, Country.FromIso3("UGA")] },
         };
         var (tariffs, report) = WitsTariffReader.Read(stream, entry.Name, Countries.China, ldc);
-        // README:wits-zip-end
+        // docs:wits-zip-end
 
         Assert.False(stream.CanSeek, "a zip entry's stream cannot seek, and the reader does not need it to");
         // The same lines as from the file; only the sources name the entry instead.
@@ -112,6 +112,7 @@ public class WitsTariffReaderTests
         Assert.Equal(fromFile.Select(l => (l.Regime, l.Hs, l.Rate, l.Validity)), tariffs.Lines.Select(l => (l.Regime, l.Hs, l.Rate, l.Validity)));
         Assert.Contains(tariffs.Lines, l => l.Source == "WITS/TRAINS MFN 2022 (DataJobID-2854513_China.csv)");
         Assert.Equal(6, report.RowsKept);
+        Assert.Contains(Fixtures.ExampleCode(nameof(WitsTariffReaderTests), "wits-zip"), Fixtures.DocsPage("data-formats.md"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using Xunit;
 namespace TradeBalance.Tests;
 
 /// <summary>
-/// The README's C# examples, compiled and run here. Each example sits between README markers; a test
-/// checks the README shows the same code and the same printed output, so neither can drift.
+/// The C# examples of the README and docs/models.md, compiled and run here. Each example sits between
+/// markers; a test checks the page shows the same code and the same printed output, so neither can drift.
 /// </summary>
 public class ReadmeExamples
 {
@@ -99,13 +99,13 @@ public class ReadmeExamples
     }
 
     [Fact]
-    public void Kernel_range_example_runs_and_the_README_shows_its_code_and_output()
+    public void Kernel_range_example_runs_and_the_models_page_shows_its_code_and_output()
     {
         var printed = KernelRangeExample();
         Assert.StartsWith("market 0: 100.00m -> ", printed, StringComparison.Ordinal);
-        var readme = Normalize(File.ReadAllText(RepoFile("README.md")));
-        Assert.Contains(Normalize(ExampleCode("kernel-range")), readme, StringComparison.Ordinal);
-        Assert.Contains(Normalize(printed), readme, StringComparison.Ordinal);
+        var models = Normalize(File.ReadAllText(RepoFile(Path.Combine("docs", "models.md"))));
+        Assert.Contains(Normalize(ExampleCode("kernel-range")), models, StringComparison.Ordinal);
+        Assert.Contains(Normalize(printed), models, StringComparison.Ordinal);
     }
 
     internal static string RepoFile(string name)

@@ -5,7 +5,7 @@ namespace TradeBalance.Tests.Projections;
 
 /// <summary>
 /// The published 4-region GSIM example (US, JP, EU, RW; US–EU free-trade agreement) from the R script
-/// that reproduces GSIM (Francois &amp; Hall 2003), as recorded in models-sources.md §3.6: reported
+/// that reproduces GSIM (Francois &amp; Hall 2003) (docs/models.md, GSIM "Validation"): reported
 /// world-price changes (0.0792, −0.0316, 0.0480, −0.0184).
 /// </summary>
 public class GsimModelExamples
@@ -50,7 +50,7 @@ public class GsimModelExamples
         Assert.Equal(0.0480, s.WorldPriceChanges[2], 4);
         Assert.Equal(-0.0184, s.WorldPriceChanges[3], 4);
 
-        // The independent Gaussian-elimination solve of models-sources.md §3.6.
+        // An independent Gaussian-elimination solve of the same system (done once, by hand, outside this code).
         Assert.Equal(0.0791813134, s.WorldPriceChanges[0], 1e-10);
         Assert.Equal(-0.0316209421, s.WorldPriceChanges[1], 1e-10);
         Assert.Equal(0.0480492966, s.WorldPriceChanges[2], 1e-10);
@@ -107,7 +107,7 @@ public class GsimModelExamples
             Assert.Equal(s.ProducerSurplus[c] + s.ConsumerSurplus[c] + s.TariffRevenue[c], s.NetWelfare[c], 1e-9);
         }
 
-        // models-sources.md §3.4: for JP (whose composite price rises) the consistent form gives about −8.59,
+        // docs/models.md (GSIM welfare): for JP (whose composite price rises) the consistent form gives about −8.59,
         // the R peer's sgn() form −8.876.
         Assert.True(s.CompositePriceChanges[1] > 0d);
         Assert.Equal(-8.59, s.ConsumerSurplus[1], 0.01);

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace TradeBalance.Tests.Projections;
 
-/// <summary>The examples of the README's "Beyond SMART" section, compiled and run so the documentation cannot drift.</summary>
+/// <summary>
+/// The examples of docs/models.md ("Beyond SMART"), compiled and run; each test checks that the page shows
+/// what the example prints, so the documentation cannot drift.
+/// </summary>
 public class ModelsDocExamples(ITestOutputHelper output)
 {
     private static readonly HsCode Tea = HsCode.Parse("0902");
@@ -28,9 +31,11 @@ public class ModelsDocExamples(ITestOutputHelper output)
     {
         var result = ProjectionModel.ArmingtonWith(new ArmingtonOptions { Tolerance = 1e-12, MaxIterations = 200 }).Project(new ProjectionInputs(Scenario, Data, China));
         var market = result.Market(Tea);
+        // The residual's last digits depend on the machine's floating point; the page shows the table.
         output.WriteLine($"{market.Iterations} iterations, residual {market.Residual:G3}");
         output.WriteLine(result.ToString());
         Assert.True(market.Residual <= 1e-12);
+        AssertPageShows(result.ToString());
     }
 
     [Fact]
@@ -58,8 +63,10 @@ public class ModelsDocExamples(ITestOutputHelper output)
         var result = GsimModel.Project(Scenario, world, [China, us]);
         output.WriteLine(result.ToString());
         var kenyaInUs = result.Projection.Market(Countries.UnitedStates, Tea).Rows.Single(r => r.Exporter == Countries.Kenya);
-        output.WriteLine($"Kenya's tea price {result.Product(Tea).WorldPriceChange(Countries.Kenya):P2}; its US sales change by {kenyaInUs.Change}");
+        var line = FormattableString.Invariant($"Kenya's tea price {result.Product(Tea).WorldPriceChange(Countries.Kenya):P2}; US sales {kenyaInUs.Change}");
+        output.WriteLine(line);
         Assert.True(kenyaInUs.Change.Amount < 0m);
+        AssertPageShows("// " + line);
     }
 
     [Fact]
@@ -73,7 +80,9 @@ public class ModelsDocExamples(ITestOutputHelper output)
         foreach (var point in path)
         {
             var kenya = point.Result.Rows.Single(r => r.Exporter == Countries.Kenya);
-            output.WriteLine($"{point.Year}: stage {point.Stage}, rate {point.RateFor(Countries.Kenya, Tea)}, Kenya {kenya.Projected}");
+            var line = FormattableString.Invariant($"{point.Year}: stage {point.Stage}, rate {point.RateFor(Countries.Kenya, Tea)}, Kenya {kenya.Projected}");
+            output.WriteLine(line);
+            AssertPageShows("// " + line);
         }
 
         var lines = StagedProjection.ToTariffLines(staged, China); // one preferential line per stage
@@ -89,7 +98,16 @@ public class ModelsDocExamples(ITestOutputHelper output)
             progress: new Progress<int>(_ => { }),
             cancellationToken: TestContext.Current.CancellationToken);
         var kenya = bands.ExportsOf(Countries.Kenya);
-        output.WriteLine($"Kenya's tea exports to China: P5 {kenya.Projected.P5}, P50 {kenya.Projected.P50}, P95 {kenya.Projected.P95}");
+        var line = FormattableString.Invariant($"Kenya's tea exports to China: P5 {kenya.Projected.P5}, P50 {kenya.Projected.P50}, P95 {kenya.Projected.P95}");
+        output.WriteLine(line);
         Assert.True(kenya.Projected.P5 <= kenya.Projected.P95);
+        AssertPageShows("// " + line);
+    }
+
+    private static void AssertPageShows(string printed)
+    {
+        static string Normalize(string s) => string.Join('\n', s.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).Trim();
+        var page = Normalize(File.ReadAllText(ReadmeExamples.RepoFile(Path.Combine("docs", "models.md"))));
+        Assert.Contains(Normalize(printed), page, StringComparison.Ordinal);
     }
 }

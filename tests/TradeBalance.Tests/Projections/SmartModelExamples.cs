@@ -4,8 +4,7 @@ namespace TradeBalance.Tests.Projections;
 
 /// <summary>
 /// Worked examples. No published SMART example with readable inputs and outputs exists in the
-/// sources we hold (research/models-sources.md §4), so these are the computed toy vector of
-/// models-sources.md §4 (importer with partners A 100, B 200, C 300, all at 10 %, A cut to 0,
+/// sources we hold (docs/models.md, WITS-SMART), so these are a computed toy vector (importer with partners A 100, B 200, C 300, all at 10 %, A cut to 0,
 /// η = −1.5, σ = 1.5), checked by hand, plus the J&amp;O two-source diversion formula
 /// (Jammes &amp; Olarreaga 2005, as reproduced in Laird &amp; Yeats 1986) evaluated independently.
 /// </summary>
