@@ -43,16 +43,22 @@ public class SmartModelExamples
     [Fact]
     public void Toy_vector_finite_supply_eps_2()
     {
+        // By hand: σ' = σ·ε/(ε + σ) = 1.5·2/3.5 = 0.857143 damps diversion; ρ = 1 − 1/1.1 = 0.090909;
+        // w_A = 100·(1 + σ'ρ) = 107.792208, W = 607.792208; TC_A = 1.5·100·ρ·2/3.5 = 7.792208.
         var r = SmartKernelRunner.One(M, T0, T1, -1.5, 1.5, 2);
         Assert.Equal(7.792208, r.Tc[0], 6);
-        Assert.Equal(11.111111, r.Td[0], 6);
+        Assert.Equal(6.410256, r.Td[0], 6);               // 600·107.792208/607.792208 − 100
+        Assert.Equal(-2.564103, r.Td[1], 6);              // the rest lose in proportion to their baseline
+        Assert.Equal(-3.846154, r.Td[2], 6);
         var quantity = 100 + r.Tc[0] + r.Td[0];
-        Assert.Equal(118.903319, quantity, 6);           // models-sources §4: M1 A (quantity) 118.9033
-        Assert.Equal(quantity * 0.038961039, r.Pe[0], 6); // p̂ = η·tc/(ε+η) = 0.038961
+        Assert.Equal(114.202464, quantity, 6);
+        Assert.Equal(8.109782, r.Pe[0], 6);               // p̂_A = (TC + TD)/(M·ε) = 14.202464/200 = 0.0710123; × 114.202464
+        Assert.Equal(-1.265615, r.Pe[1], 6);              // losers' prices fall too: p̂_B = −2.564103/400
+        Assert.Equal(-1.898422, r.Pe[2], 6);
         Assert.Equal(quantity + r.Pe[0], r.M1[0], 9);
-        Assert.Equal(195.555556, r.M1[1], 6);            // unchanged tariff: no price effect
-        Assert.Equal(-11.111111, r.Revenue1 - r.Revenue0, 6);
-        Assert.Equal(0.389610, r.Welfare, 6);
+        Assert.Equal(196.170283, r.M1[1], 6);
+        Assert.Equal(-10.957429, r.Revenue1 - r.Revenue0, 6);
+        Assert.Equal(0.389610, r.Welfare, 6);             // ½·0.1·TC_A
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace TradeBalance.Tests.Projections;
 
 /// <summary>
 /// The plain, obviously-correct SMART path the fast kernel is checked against: one market at a
-/// time, arrays of objects, formulas written exactly as MODELS.md prints them.
+/// time, arrays of objects, formulas written exactly as docs/models.md prints them.
 /// </summary>
 internal static class SmartReference
 {
@@ -15,7 +15,9 @@ internal static class SmartReference
         var n = s.Count;
         var infinite = eps >= 99;
         var total = s.Sum(x => x.M);
-        var w = s.Select(x => x.M * Math.Max(0, 1 + (sigma * (1 - ((1 + x.T1) / (1 + x.T0)))))).ToArray();
+        // Finite supply damps the relative price move: σ' = σ·ε/(ε + σ).
+        var sigmaUsed = infinite ? sigma : sigma * eps / (eps + sigma);
+        var w = s.Select(x => x.M * Math.Max(0, 1 + (sigmaUsed * (1 - ((1 + x.T1) / (1 + x.T0)))))).ToArray();
         var wSum = w.Sum();
         var tc = new double[n];
         var td = new double[n];
@@ -34,8 +36,8 @@ internal static class SmartReference
                 q = 0;
             }
 
-            var c = (x.T0 - x.T1) / (1 + x.T0);
-            pe[i] = infinite ? 0 : q * (-eta) * c / (eps - eta);
+            // Each supplier's price moves along its own supply curve: p̂ = (TC + TD)/(M·ε), floored at −q.
+            pe[i] = infinite || x.M == 0 ? 0 : Math.Max(-q, q * (tc[i] + td[i]) / (x.M * eps));
             m1[i] = q + pe[i];
         }
 

@@ -213,13 +213,29 @@ internal static class ArmingtonKernel
                 }
             }
 
+            // Decompose at the solved prices as SMART does: the new quantities q (valued at baseline
+            // world prices) re-allocated at their baseline total Σ M are diversion, the rest of the
+            // quantity change is creation, and (p − 1)·q is the price effect. At fixed prices this is
+            // the decomposition above; here it is the one whose first order SMART's finite-ε columns are.
+            double quantityTotal = 0d;
+            for (var i = 0; i < n; i++)
+            {
+                var mi = baseline[i];
+                y[i] = mi > 0d ? mi * Math.Exp((eta * index) - (sigma * (x[i] + tau[i] - index))) : 0d;
+                quantityTotal += y[i];
+            }
+
             for (var i = 0; i < n; i++)
             {
                 var mi = baseline[i];
                 if (mi > 0d)
                 {
-                    var value = mi * Math.Exp(x[i] + (eta * index) - (sigma * (x[i] + tau[i] - index)));
-                    pe[i] = value - m1[i];
+                    var quantity = y[i];
+                    var reallocated = total * quantity / quantityTotal;
+                    var value = quantity * Math.Exp(x[i]);
+                    td[i] = reallocated - mi;
+                    tc[i] = quantity - reallocated;
+                    pe[i] = value - quantity;
                     m1[i] = value;
                 }
             }

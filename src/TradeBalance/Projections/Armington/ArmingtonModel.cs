@@ -20,12 +20,16 @@ namespace TradeBalance.Projections;
 /// <see cref="ArmingtonOptions.Tolerance"/>; otherwise <see cref="ProjectionException"/>. Each
 /// <see cref="MarketProjection"/> carries <see cref="MarketProjection.Iterations"/> and
 /// <see cref="MarketProjection.Residual"/>.</para>
-/// <para>Decomposition of each supplier's change <c>M1 − M</c>: <b>diversion</b> is the σ-re-allocation
-/// with the composite held at its baseline quantity <c>Q0 = Σ M</c> (CES relative demands
-/// <c>q_i ∝ M_i·(P̂_i)^(−σ)</c> rescaled to <c>Σ M</c>), so it sums to zero over the market as SMART's does
-/// and equals SMART's diversion to first order for any pattern of tariff changes; <b>creation</b> is the
-/// rest of the change at fixed world prices (<c>p = 1</c>); the <b>price effect</b> is the remainder,
-/// from <c>p_i ≠ 1</c> (zero with infinite supply). The three add up to <c>M1 − M</c> exactly.</para>
+/// <para>Decomposition of each supplier's change <c>M1 − M = (q_i − M_i) + (p_i − 1)·q_i</c>, with
+/// <c>q_i</c> the new quantity valued at baseline world prices: <b>diversion</b> is the re-allocation of
+/// the new quantities with their total held at the baseline <c>Σ M</c> (<c>Σ M·q_i/Σ q − M_i</c>), so it
+/// sums to zero over the market as SMART's does; <b>creation</b> is the rest of the quantity change
+/// (<c>q_i·(1 − Σ M/Σ q)</c>); the <b>price effect</b> is <c>(p_i − 1)·q_i</c>, zero with infinite
+/// supply. The three add up to <c>M1 − M</c> exactly. With infinite supply the diversion is the CES
+/// re-allocation <c>q_i ∝ M_i·(P̂_i)^(−σ)</c> rescaled to <c>Σ M</c>, equal to SMART's to first order for
+/// any pattern of tariff changes; with finite supply it equals SMART's finite-ε diversion to first order
+/// for one beneficiary (SMART damps σ to <c>σ·ε/(ε + σ)</c>), and the market's price effect equals
+/// SMART's.</para>
 /// <para>Relation to SMART (tested): for a uniform cut (every supplier's tariff moves alike) the two
 /// models agree to first order, supplier by supplier, with finite or infinite ε; for a preferential
 /// cut the diversion agrees to first order, and so does the market total when baseline tariffs are

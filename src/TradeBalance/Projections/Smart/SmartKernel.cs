@@ -17,8 +17,14 @@ namespace TradeBalance.Projections;
 /// the first sums the baseline <c>T = Σ M</c> and the
 /// Armington weights <c>W = Σ M·max(0, 1 + σρ)</c>; the second writes, per flow,
 /// <c>TC = |η|·M·c·f</c> with <c>c = (t0 − t1)/(1 + t0)</c> and <c>f = ε/(ε + |η|)</c> (1 when ε ≥ 99),
-/// <c>TD = T·w/W − M</c> with <c>ρ = 1 − (1 + t1)/(1 + t0)</c>, the price effect
-/// <c>PE = (M + TC + TD)·|η|·c/(ε + |η|)</c> (0 when ε ≥ 99) and <c>M1 = M + TC + TD + PE</c>.</para>
+/// <c>TD = T·w/W − M</c> with <c>ρ = 1 − (1 + t1)/(1 + t0)</c> and <c>w = M·max(0, 1 + σ'ρ)</c>, the price effect
+/// <c>PE = (M + TC + TD)·p̂</c> with <c>p̂ = (TC + TD)/(M·ε)</c> and <c>M1 = M + TC + TD + PE</c>.</para>
+/// <para>Finite supply (ε &lt; 99) follows the first-order expansion of the exact Armington model with
+/// supply curves <c>p = (q/q0)^(1/ε)</c>: a supplier's price rises as it sells more, which damps the
+/// relative price fall that drives diversion, so diversion uses <c>σ' = σ·ε/(ε + σ)</c>; and every
+/// supplier whose quantity changes, losers included, gets the price change <c>p̂</c> its own supply
+/// curve gives. With ε ≥ 99, <c>σ' = σ</c> and <c>PE = 0</c> (WITS-SMART's infinite supply). The linear
+/// price effect is floored so that no projection falls below zero.</para>
 /// <para>Imports cannot fall below zero: where a large tariff increase would make <c>M + TC + TD</c>
 /// negative, trade creation is floored so that the flow's projection is exactly 0.</para>
 /// <para>The per-flow loops run four lanes at a time (<see cref="Vector256{T}"/>, a fixed width so that
@@ -92,7 +98,10 @@ public static class SmartKernel
 
         var infinite = eps >= ElasticityValues.InfiniteSupplyThreshold;
         var creationFactor = infinite ? eta : eta * eps / (eps + eta);
-        var priceFactor = infinite ? 0d : eta / (eps + eta);
+
+        // Finite supply damps each supplier's relative price move by ε/(ε + σ) (first order of the exact model).
+        var sigmaEffective = infinite ? sigma : sigma * eps / (eps + sigma);
+        var inverseSupply = infinite ? 0d : 1d / eps;
 
         var baseline = input.Baseline[start..end];
         var t0s = input.TariffBefore[start..end];
@@ -105,7 +114,7 @@ public static class SmartKernel
         // Pass 1: validate, market total and Armington weights. ρ = (t0 − t1)/(1 + t0) is both the
         // relative price fall and the creation term c, so it is computed once and parked in the
         // price-effect span, which pass 2 overwrites.
-        var (total, weights) = SumsAndRho(baseline, t0s, t1s, pe, sigma, start, m);
+        var (total, weights) = SumsAndRho(baseline, t0s, t1s, pe, sigmaEffective, start, m);
 
         // Pass 2: per-flow effects. No weight left (every supplier priced out) or no trade: nothing to re-allocate.
         var scale = weights > 0d ? total / weights : 0d;
@@ -120,9 +129,10 @@ public static class SmartKernel
         {
             var vScale = Vector256.Create(scale);
             var vDivert = Vector256.Create(divert);
-            var vSigma = Vector256.Create(sigma);
+            var vSigma = Vector256.Create(sigmaEffective);
             var vCreation = Vector256.Create(creationFactor);
-            var vPrice = Vector256.Create(priceFactor);
+            var vInverseSupply = Vector256.Create(inverseSupply);
+            var tiny = Vector256.Create(double.Epsilon);
             var one = Vector256<double>.One;
             var half = Vector256.Create(0.5d);
             for (; i <= n - Lanes; i += Lanes)
@@ -144,7 +154,10 @@ public static class SmartKernel
                 var quantity = mi + creation + diversion;
                 creation -= Vector256.Min(quantity, Vector256<double>.Zero);
                 quantity = Vector256.Max(quantity, Vector256<double>.Zero);
-                var price = quantity * vPrice * rho;
+                // p̂ = (TC + TD)/(M·ε); M = 0 has TC = TD = 0, so the floored divisor only avoids 0/0.
+                var price = infinite
+                    ? Vector256<double>.Zero
+                    : Vector256.Max(-quantity, quantity * (creation + diversion) * vInverseSupply / Vector256.Max(mi, tiny));
                 var projected = quantity + price;
                 creation.CopyTo(tc.Slice(i, Lanes));
                 diversion.CopyTo(td.Slice(i, Lanes));
@@ -164,12 +177,12 @@ public static class SmartKernel
             var t0 = t0s[i];
             var t1 = t1s[i];
             var rho = pe[i];
-            var diversion = divert * ((scale * mi * Math.Max(0d, 1d + (sigma * rho))) - mi);
+            var diversion = divert * ((scale * mi * Math.Max(0d, 1d + (sigmaEffective * rho))) - mi);
             var creation = creationFactor * mi * rho;
             var quantity = mi + creation + diversion;
             creation -= Math.Min(quantity, 0d);
             quantity = Math.Max(quantity, 0d);
-            var price = quantity * priceFactor * rho;
+            var price = infinite ? 0d : Math.Max(-quantity, quantity * (creation + diversion) * inverseSupply / Math.Max(mi, double.Epsilon));
             var projected = quantity + price;
             tc[i] = creation;
             td[i] = diversion;

@@ -17,10 +17,13 @@ namespace TradeBalance.Projections;
 /// <para>SMART-compatible for one beneficiary; for several beneficiaries, or when other suppliers'
 /// rates move too, the same linear Armington re-allocation is applied to everyone at once (WITS
 /// does not document its rule for that case).</para>
-/// <para>With finite ε the beneficiary's world price rises by <c>p̂ = |η|·c/(ε + |η|)</c>,
-/// <c>c = (t0 − t1)/(1 + t0)</c>, and the price effect is <c>(M + TC + TD)·p̂</c>. WITS reports a
-/// "Price Effect" column for finite ε but its exact formula is not verified: treat it as
-/// TradeBalance's reading.</para>
+/// <para>With finite ε, every supplier's world price moves along its own supply curve:
+/// <c>p̂ = (TC + TD)/(M·ε)</c>, so the beneficiary's rises and the losers' fall, and the price effect is
+/// <c>(M + TC + TD)·p̂</c> (floored so that no projection is negative). Diversion uses the damped
+/// <c>σ' = σ·ε/(ε + σ)</c>, because a supplier's price rise as it sells more offsets part of its
+/// tariff cut. Both follow the first-order expansion of <see cref="ArmingtonModel"/> with the same ε,
+/// which a property test checks for one beneficiary. WITS reports a "Price Effect" column for finite ε
+/// but does not publish its formula; with ε ≥ 99 (infinite supply) these columns are WITS-SMART's.</para>
 /// <para>A supplier with no baseline trade stays at zero (SMART only re-scales existing trade); the
 /// result's notes say so for beneficiaries. Revenue is <c>Σ t·M</c> before and after; welfare is
 /// <c>½·Σ(t0 − t1)·TC</c>.</para>
