@@ -75,7 +75,8 @@ internal static class CompareCommand
                 console.MarkupLine(Terminal.Markup($"{model.DisplayName} could not run on these inputs: {CliApp.Classify(failure!).Message}{Hint(model)}"));
             }
 
-            console.MarkupLine("[grey]SMART is linear; Armington solves the CES model it linearises; GSIM also clears each exporter's supply across all its markets. See the README's Models section.[/]");
+            WriteWelfare(console, inputs.Scenario, results);
+            console.MarkupLine("[grey]SMART is linear; Armington solves the CES model it linearises; GSIM also clears each exporter's supply across all its markets. docs/models.md gives each model's formulas and welfare measure.[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -93,6 +94,36 @@ internal static class CompareCommand
             return (model, null, e);
         }
     }
+
+    /// <summary>
+    /// The importer's welfare under each model, named by its measure: the three models define welfare
+    /// differently, so the figures are not one quantity measured three ways. GSIM's cross-market effect
+    /// works through exporters' world prices, which do not move under infinite supply: then it says so.
+    /// </summary>
+    private static void WriteWelfare(IAnsiConsole console, Scenario scenario, List<(ProjectionModel Model, ProjectionResult? Result, Exception? Failure)> results)
+    {
+        var importer = scenario.Importer;
+        var parts = results
+            .Where(r => r.Result is not null)
+            .Select(r =>
+            {
+                var welfare = r.Result!.Markets.Where(m => m.Market.Importer.Equals(importer)).Sum(m => m.Welfare.Amount);
+                return $"{r.Model.DisplayName} {WelfareMeasure(r.Model)} USD {(welfare / 1_000_000m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}m";
+            });
+        console.MarkupLine(Terminal.Markup($"{importer.Name}'s welfare change, each model's own measure: {string.Join("; ", parts)}."));
+        var gsim = results.FirstOrDefault(r => r.Model.Kind == ProjectionModelKind.Gsim && r.Result is not null).Result;
+        if (gsim is not null && gsim.Markets.All(m => m.Elasticities.IsSupplyInfinite))
+        {
+            console.MarkupLine("[grey]Every exporter's supply is infinite here (ε ≥ 99), so no world price moves and GSIM has no cross-market effect: each market is solved on its own, as in the other models. Give a finite exportSupply in the scenario's elasticities to see how the cut moves the beneficiary's sales elsewhere.[/]");
+        }
+    }
+
+    private static string WelfareMeasure(ProjectionModel model) => model.Kind switch
+    {
+        ProjectionModelKind.Smart => "(dead-weight loss recovered)",
+        ProjectionModelKind.Armington => "(ΔCS + ΔTR)",
+        _ => "(ΔCS + ΔTR)",
+    };
 
     private static string Hint(ProjectionModel model) => model.NeedsEveryImporter
         ? " Give --tariffs a file with a schedule for every importer in the data (a ROW importer too, if the data has one)."
