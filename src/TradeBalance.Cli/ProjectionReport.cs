@@ -43,7 +43,7 @@ internal static class ProjectionReport
 
         if (bands is not null)
         {
-            console.MarkupLine($"[grey]P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of η, σ, ε uniform within ±{(bands.Result.Settings.Spread * 100).ToString("0", Ci)}% of their point values; 'tradebalance sensitivity' shows every figure.[/]");
+            console.MarkupLine($"[grey]P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of {Esc(DrawRule(bands.Result.Settings))}; the band covers elasticity uncertainty only, not the data's. 'tradebalance sensitivity' shows every figure.[/]");
         }
 
         RenderNotes(console, result.Notes);
@@ -84,7 +84,9 @@ internal static class ProjectionReport
 
         table.AddEmptyRow();
         table.AddRow("Total", Millions(market.BaselineTotal), string.Empty, string.Empty, string.Empty, Millions(market.ProjectedTotal), string.Empty, string.Empty);
-        table.Caption = new TableTitle($"Tariff revenue USD {Millions(market.RevenueBefore)}m → {Millions(market.RevenueAfter)}m · welfare gain USD {Millions(market.Welfare)}m");
+        // Where each elasticity came from, under the figures: the default, an override with its source, or a table entry.
+        var sources = scenario.Elasticities.Explain(market.Market.Importer, market.Market.Hs);
+        table.Caption = new TableTitle($"Tariff revenue USD {Millions(market.RevenueBefore)}m → {Millions(market.RevenueAfter)}m · welfare gain USD {Millions(market.Welfare)}m\n{Esc(sources.ToString())}");
         console.Write(table);
         console.WriteLine();
     }
@@ -189,6 +191,15 @@ internal static class ProjectionReport
         Commodities.TryFind(hs, out var named) ? named.Name : $"HS {hs}";
 
     public static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
+
+    /// <summary>What the Monte Carlo draws cover, in words: the spread, and σ between published tables where the settings name them.</summary>
+    public static string DrawRule(MonteCarloSettings settings)
+    {
+        var spread = (settings.Spread * 100).ToString("0", Ci);
+        return settings.SubstitutionTables.IsEmpty
+            ? $"η, σ, ε uniform within ±{spread}% of their point values"
+            : $"σ uniform between the point value and the estimates of {string.Join(" and ", settings.SubstitutionTables.Select(t => t.Citation))} (within ±{spread}% where none covers a market), η and ε within ±{spread}%";
+    }
 
     private static string Short(Country c)
     {

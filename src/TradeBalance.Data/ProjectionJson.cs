@@ -96,6 +96,12 @@ public static class ProjectionJson
             w.WriteNumber("importDemand", m.Elasticities.ImportDemand);
             w.WriteNumber("substitution", m.Elasticities.Substitution);
             ScenarioJson.WriteSupply(w, m.Elasticities.ExportSupply);
+            var origin = result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs);
+            w.WriteStartObject("sources");
+            w.WriteString("importDemand", origin.ImportDemand);
+            w.WriteString("substitution", origin.Substitution);
+            w.WriteString("exportSupply", origin.ExportSupply);
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 

@@ -58,7 +58,7 @@ public static partial class ScenarioJson
         root.ExpectObject(RootFields);
         if (root.Property("elasticities") is { Kind: JsonValueKind.Object } e)
         {
-            e.ExpectObject("default", "byHs");
+            e.ExpectObject("default", "substitutionTable", "byHs");
             if (e.Property("default") is { Kind: JsonValueKind.Object } d)
             {
                 d.ExpectObject("importDemand", "substitution", "exportSupply");
@@ -78,7 +78,7 @@ public static partial class ScenarioJson
 
         if (root.Property("monteCarlo") is { Kind: JsonValueKind.Object } mc)
         {
-            mc.ExpectObject("draws", "seed", "spread");
+            mc.ExpectObject("draws", "seed", "spread", "substitutionTables");
         }
     }
 
@@ -165,8 +165,18 @@ public static partial class ScenarioJson
 
     private static Elasticities Elasticities(JsonNode node, Scenario scenario)
     {
-        node.ExpectObject("default", "byHs");
+        node.ExpectObject("default", "substitutionTable", "byHs");
         var defaults = TradeBalance.Projections.Elasticities.SmartDefaults.Default;
+        ElasticityTable? table = null;
+        if (node.Property("substitutionTable") is { } t)
+        {
+            var name = t.String();
+            if (!ElasticityTables.TryFind(name, out table))
+            {
+                throw t.Error($"is not an elasticity table: expected {string.Join(" or ", ElasticityTables.All.Select(x => x.Name))}");
+            }
+        }
+
         if (node.Property("default") is { } d)
         {
             d.ExpectObject("importDemand", "substitution", "exportSupply");
@@ -231,7 +241,7 @@ public static partial class ScenarioJson
             }
         }
 
-        return new TradeBalance.Projections.Elasticities(defaults, overrides);
+        return new TradeBalance.Projections.Elasticities(defaults, overrides, table);
     }
 
     private static double Supply(JsonNode node)
@@ -249,8 +259,27 @@ public static partial class ScenarioJson
 
     private static MonteCarloSettings MonteCarlo(JsonNode node)
     {
-        node.ExpectObject("draws", "seed", "spread");
+        node.ExpectObject("draws", "seed", "spread", "substitutionTables");
         var defaults = new MonteCarloSettings();
+        var tables = new List<ElasticityTable>();
+        if (node.Property("substitutionTables") is { } names)
+        {
+            foreach (var item in names.Array())
+            {
+                if (!ElasticityTables.TryFind(item.String(), out var table))
+                {
+                    throw item.Error($"is not an elasticity table: expected {string.Join(" or ", ElasticityTables.All.Select(x => x.Name))}");
+                }
+
+                if (tables.Contains(table))
+                {
+                    throw item.Error("repeats a table");
+                }
+
+                tables.Add(table);
+            }
+        }
+
         if (node.Property("draws") is { } draws && draws.Int() is < 1 or > MonteCarloSettings.MaxDraws)
         {
             throw draws.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range (1 to {MonteCarloSettings.MaxDraws:N0} draws)"));
@@ -261,7 +290,10 @@ public static partial class ScenarioJson
             return new MonteCarloSettings(
                 node.Property("draws")?.Int() ?? defaults.Draws,
                 node.Property("seed")?.Int() ?? defaults.Seed,
-                node.Property("spread")?.Double() ?? defaults.Spread);
+                node.Property("spread")?.Double() ?? defaults.Spread)
+            {
+                SubstitutionTables = [.. tables],
+            };
         }
         catch (ArgumentOutOfRangeException e)
         {

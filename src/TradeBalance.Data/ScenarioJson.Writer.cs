@@ -53,6 +53,11 @@ public static partial class ScenarioJson
         w.WriteNumber("substitution", s.Elasticities.Default.Substitution);
         WriteSupply(w, s.Elasticities.Default.ExportSupply);
         w.WriteEndObject();
+        if (s.Elasticities.SubstitutionTable is { } table)
+        {
+            w.WriteString("substitutionTable", table.Name);
+        }
+
         if (!s.Elasticities.Overrides.IsEmpty)
         {
             w.WriteStartObject("byHs");
@@ -92,6 +97,17 @@ public static partial class ScenarioJson
             w.WriteNumber("draws", mc.Draws);
             w.WriteNumber("seed", mc.Seed);
             w.WriteNumber("spread", mc.Spread);
+            if (!mc.SubstitutionTables.IsEmpty)
+            {
+                w.WriteStartArray("substitutionTables");
+                foreach (var drawn in mc.SubstitutionTables)
+                {
+                    w.WriteStringValue(drawn.Name);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

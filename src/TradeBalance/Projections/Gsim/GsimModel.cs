@@ -97,7 +97,7 @@ public static class GsimModel
     public static GsimResult Project(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs) =>
         ProjectWith(scenario, data, tariffs, null);
 
-    internal static GsimResult ProjectWith(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, Func<int, ElasticityValues, ElasticityValues>? drawElasticities = null)
+    internal static GsimResult ProjectWith(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, Func<int, HsCode, ElasticityValues, ElasticityValues>? drawElasticities = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(data);
@@ -160,9 +160,10 @@ public static class GsimModel
             var countries = flows.Select(f => f.Exporter).Concat(flows.Select(f => f.Importer)).Distinct().Order().ToImmutableArray();
             var index = countries.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
             var n = countries.Length;
-            // A Monte Carlo draw replaces each product's elasticities (by product index, so the draw is the same whatever the order of work).
-            var elasticities = scenario.Elasticities.For(hs);
-            var input = new ProductInput(hs, countries, index, drawElasticities is null ? elasticities : drawElasticities(p, elasticities), n);
+            // One set per product, the scenario importer's (a table by importer is read for it). A Monte Carlo
+            // draw replaces each product's elasticities (by product index, so the draw is the same whatever the order of work).
+            var elasticities = scenario.Elasticities.For(scenario.Importer, hs);
+            var input = new ProductInput(hs, countries, index, drawElasticities is null ? elasticities : drawElasticities(p, hs, elasticities), n);
             Array.Fill(input.PowerBefore, 1d);
             Array.Fill(input.PowerAfter, 1d);
             foreach (var f in flows)

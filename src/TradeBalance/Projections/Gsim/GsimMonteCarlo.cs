@@ -45,7 +45,7 @@ internal static class GsimMonteCarlo
                 ProjectionResult result;
                 try
                 {
-                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, e) => Draw(settings, d, p, e)).Projection;
+                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, scenario.Importer, hs, e)).Projection;
                 }
                 catch (ProjectionException e)
                 {
@@ -117,14 +117,17 @@ internal static class GsimMonteCarlo
         return new SensitivityResult(scenario, ProjectionModelKind.Gsim, settings, point, bandRows, bandMarkets, bandExports);
     }
 
-    /// <summary>Product p's elasticities in draw d: each within the spread of its point value, inside the numeric domain.</summary>
-    private static ElasticityValues Draw(MonteCarloSettings settings, int d, int p, ElasticityValues point)
+    /// <summary>Product p's elasticities in draw d: each within the spread of its point value (σ between the settings' tables where they cover it), inside the numeric domain.</summary>
+    private static ElasticityValues Draw(MonteCarloSettings settings, int d, int p, Country importer, HsCode hs, ElasticityValues point)
     {
         var rng = SplitMix64.ForDraw(settings.Seed, d);
         rng.Skip(3L * p);
         var s = settings.Spread;
         var eta = Math.Max(NumericDomain.MinImportDemand, point.ImportDemand * (1d + (s * ((2d * rng.NextDouble()) - 1d))));
-        var sigma = Math.Min(NumericDomain.MaxSubstitution, point.Substitution * (1d + (s * ((2d * rng.NextDouble()) - 1d))));
+        var u2 = rng.NextDouble();
+        var sigma = settings.SubstitutionRange(importer, hs, point.Substitution) is { } range
+            ? range.Low + ((range.High - range.Low) * u2)
+            : Math.Min(NumericDomain.MaxSubstitution, point.Substitution * (1d + (s * ((2d * u2) - 1d))));
         var u3 = rng.NextDouble();
         var eps = point.IsSupplyInfinite ? point.ExportSupply : Math.Max(NumericDomain.MinExportSupply, point.ExportSupply * (1d + (s * ((2d * u3) - 1d))));
         return new ElasticityValues(eta, sigma, eps);

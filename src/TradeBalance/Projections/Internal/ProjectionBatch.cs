@@ -159,7 +159,7 @@ internal sealed class ProjectionBatch
 
         void Lay(int m)
         {
-            marketElasticities[m] = e.For(markets[m].Hs);
+            marketElasticities[m] = e.For(markets[m].Importer, markets[m].Hs);
             var i = offsets[m];
             foreach (var f in into[m])
             {

@@ -24,6 +24,15 @@ public static partial class Sensitivity
             FlowExporter = [.. batch.Flows.Select(f => index[f.Exporter])];
             Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
 
+            // σ between published sources, where the settings name tables: each market's interval, else NaN (the spread).
+            SigmaLow = new double[Markets];
+            SigmaHigh = new double[Markets];
+            for (var m = 0; m < Markets; m++)
+            {
+                var range = settings.SubstitutionRange(batch.Markets[m].Importer, batch.Markets[m].Hs, batch.Substitution[m]);
+                (SigmaLow[m], SigmaHigh[m]) = range ?? (double.NaN, double.NaN);
+            }
+
             // Chunks of whole markets, cut when the next market would take the chunk past ChunkBytes.
             var starts = new List<int> { 0 };
             long width = 0;
@@ -62,6 +71,12 @@ public static partial class Sensitivity
         public int MaxDegreeOfParallelism { get; }
 
         public MonteCarloSettings Settings { get; }
+
+        /// <summary>Per market, the low end of σ's interval across sources, or NaN to draw within the spread.</summary>
+        public double[] SigmaLow { get; }
+
+        /// <summary>Per market, the high end of σ's interval across sources (NaN with <see cref="SigmaLow"/>).</summary>
+        public double[] SigmaHigh { get; }
 
         public int Flows { get; }
 

@@ -100,7 +100,10 @@ public static partial class Sensitivity
                         var u3 = rng.NextDouble();
                         // Draws stay inside the numeric domain: one past a bound is that bound.
                         eta[m] = Math.Max(NumericDomain.MinImportDemand, batch.ImportDemand[m0 + m] * (1d + (spread * ((2d * u1) - 1d))));
-                        sigma[m] = Math.Min(NumericDomain.MaxSubstitution, batch.Substitution[m0 + m] * (1d + (spread * ((2d * u2) - 1d))));
+                        var low = run.SigmaLow[m0 + m];
+                        sigma[m] = double.IsNaN(low)
+                            ? Math.Min(NumericDomain.MaxSubstitution, batch.Substitution[m0 + m] * (1d + (spread * ((2d * u2) - 1d))))
+                            : low + ((run.SigmaHigh[m0 + m] - low) * u2);
                         var e = batch.ExportSupply[m0 + m];
                         eps[m] = e >= ElasticityValues.InfiniteSupplyThreshold ? e : Math.Max(NumericDomain.MinExportSupply, e * (1d + (spread * ((2d * u3) - 1d))));
                     }

@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 namespace TradeBalance.Projections;
 
 /// <summary>
-/// Elasticities for a projection: a default set plus per-HS overrides, resolved per market by
-/// <see cref="For(HsCode)"/> (for each parameter, the most specific override that sets it wins).
+/// Elasticities for a projection: a default set, per-HS overrides, and optionally a published table
+/// of σ (<see cref="SubstitutionTable"/>), resolved per market by <see cref="For(Country, HsCode)"/>:
+/// for each parameter, the most specific override that sets it wins, then the table's estimate for
+/// the importer and product, then the default. <see cref="Explain"/> says which applied.
 /// </summary>
 /// <remarks>
 /// <para>Defaults (<see cref="SmartDefaults"/>): σ = 1.5 and ε = 99 (infinite) are WITS-SMART's
@@ -19,12 +21,20 @@ public sealed class Elasticities
     /// <summary>Creates elasticities.</summary>
     /// <param name="defaults">The values used where no override applies.</param>
     /// <param name="overrides">Overrides by HS code; may be null.</param>
+    /// <param name="substitutionTable">A published table of σ used where no override sets σ (<see cref="ElasticityTables"/>); may be null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="defaults"/> or an override is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An override resolves to an invalid set; the message names the HS code.</exception>
-    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null)
+    /// <exception cref="ArgumentException"><paramref name="substitutionTable"/> is not a table of σ.</exception>
+    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null, ElasticityTable? substitutionTable = null)
     {
         ArgumentNullException.ThrowIfNull(defaults);
+        if (substitutionTable is not null && substitutionTable.Parameter != ElasticityParameter.Substitution)
+        {
+            throw new ArgumentException($"The table '{substitutionTable.Name}' gives {substitutionTable.Parameter}, not the substitution elasticity.", nameof(substitutionTable));
+        }
+
         Default = defaults;
+        SubstitutionTable = substitutionTable;
         Overrides = (overrides ?? ImmutableDictionary<HsCode, ElasticityOverride>.Empty).ToImmutableSortedDictionary();
         foreach (var (hs, o) in Overrides)
         {
@@ -53,11 +63,95 @@ public sealed class Elasticities
     /// <param name="hs">The HS code.</param>
     /// <param name="value">The override.</param>
     /// <returns>The new elasticities.</returns>
-    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value));
+    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value), SubstitutionTable);
 
-    /// <summary>Resolves the elasticities of a market's HS code.</summary>
+    /// <summary>Gets the published table of σ used where no override sets σ, or <c>null</c>.</summary>
+    public ElasticityTable? SubstitutionTable { get; }
+
+    /// <summary>Returns these elasticities with σ taken from a published table where no override sets it.</summary>
+    /// <param name="table">A table of σ (<see cref="ElasticityTables"/>), or <c>null</c> for none.</param>
+    /// <returns>The new elasticities.</returns>
+    public Elasticities WithSubstitutionTable(ElasticityTable? table) => new(Default, Overrides, table);
+
+    /// <summary>Resolves the elasticities of an importer's market for an HS code, the table included.</summary>
+    /// <param name="importer">The importer.</param>
+    /// <param name="hs">The code.</param>
+    /// <returns>For each parameter: the most specific override that sets it, else (σ) the table's estimate, else the default.</returns>
+    public ElasticityValues For(Country importer, HsCode hs) => Resolve(importer, hs, explain: false).Values;
+
+    /// <summary>Says where each elasticity of an importer's market for an HS code comes from.</summary>
+    /// <param name="importer">The importer.</param>
+    /// <param name="hs">The code.</param>
+    /// <returns>The source of η, σ and ε, naming the override, the table entry, or the default (and why a table had none).</returns>
+    public ElasticitySources Explain(Country importer, HsCode hs) => Resolve(importer, hs, explain: true).Sources!;
+
+    internal (ElasticityValues Values, ElasticitySources? Sources) Resolve(Country importer, HsCode hs, bool explain)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(hs);
+        HsCode? etaAt = null, sigmaAt = null, epsAt = null;
+        double? eta = null, sigma = null, eps = null;
+        for (HsCode? code = hs; code is not null; code = code.Parent)
+        {
+            if (!Overrides.TryGetValue(code, out var o))
+            {
+                continue;
+            }
+
+            if (eta is null && o.ImportDemand is not null)
+            {
+                (eta, etaAt) = (o.ImportDemand, code);
+            }
+
+            if (sigma is null && o.Substitution is not null)
+            {
+                (sigma, sigmaAt) = (o.Substitution, code);
+            }
+
+            if (eps is null && o.ExportSupply is not null)
+            {
+                (eps, epsAt) = (o.ExportSupply, code);
+            }
+        }
+
+        string? tableSource = null;
+        if (sigma is null && SubstitutionTable is { } table)
+        {
+            var estimate = table.Find(importer, hs);
+            if (estimate is null)
+            {
+                tableSource = explain ? $"default ({table.Name} has no estimate for {importer.Alpha3} HS {hs})" : null;
+            }
+            else if (estimate.Value <= 0d || estimate.Value > NumericDomain.MaxSubstitution)
+            {
+                tableSource = explain ? $"default ({table.Citation}, {estimate.Key}: σ = {ElasticityTable.Format(estimate.Value)} is outside 0 < σ ≤ {ElasticityTable.Format(NumericDomain.MaxSubstitution)})" : null;
+            }
+            else
+            {
+                sigma = estimate.Value;
+                tableSource = explain ? $"{table.Citation}, {estimate.Key}{(estimate.Note.Length == 0 ? string.Empty : $" ({estimate.Note})")}" : null;
+            }
+        }
+
+        var values = eta is null && sigma is null && eps is null
+            ? Default
+            : new ElasticityValues(eta ?? Default.ImportDemand, sigma ?? Default.Substitution, eps ?? Default.ExportSupply);
+        if (!explain)
+        {
+            return (values, null);
+        }
+
+        string Of(HsCode? at, ElasticityOverride? o) => at is null ? "default" : $"override for HS {at}{(o!.Source.Length == 0 ? string.Empty : $": {o.Source}")}";
+        return (values, new ElasticitySources(
+            Of(etaAt, etaAt is null ? null : Overrides[etaAt]),
+            sigmaAt is not null ? Of(sigmaAt, Overrides[sigmaAt]) : tableSource ?? "default",
+            Of(epsAt, epsAt is null ? null : Overrides[epsAt])));
+    }
+
+    /// <summary>Resolves the elasticities of an HS code from the overrides and the default only.</summary>
     /// <param name="hs">The code.</param>
     /// <returns>For each parameter, the value of the most specific override containing the code that sets it, else the default.</returns>
+    /// <remarks>A <see cref="SubstitutionTable"/> needs the importer too: the models call <see cref="For(Country, HsCode)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="hs"/> is null.</exception>
     public ElasticityValues For(HsCode hs)
     {

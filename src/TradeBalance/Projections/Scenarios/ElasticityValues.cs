@@ -75,7 +75,10 @@ public sealed record ElasticityValues
     /// <summary>Returns <c>η=-1.5 σ=1.5 ε=∞</c>-style text (invariant culture).</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"η={Format(ImportDemand)} σ={Format(Substitution)} ε={(IsSupplyInfinite ? "∞" : Format(ExportSupply))}";
+        $"η={Short(ImportDemand)} σ={Short(Substitution)} ε={(IsSupplyInfinite ? "∞" : Short(ExportSupply))}";
+
+    // Six significant digits for display: a table's 5.7658949999999995 reads as 5.76589; messages keep every digit.
+    private static string Short(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Format(double v) => v.ToString("G", CultureInfo.InvariantCulture);
 }
