@@ -17,7 +17,7 @@ public class ReadmeTests
     [Fact]
     public void README_chart_images_exist()
     {
-        foreach (var image in new[] { "docs/kenya-china-shares.png", "docs/kenya-china-path.png", "docs/kenya-china-fan.png" })
+        foreach (var image in new[] { "docs/kenya-china-shares.svg", "docs/kenya-china-path.svg", "docs/kenya-china-fan.svg" })
         {
             Assert.True(File.Exists(RepoFile(image)), image);
         }
