@@ -26,7 +26,7 @@ internal static class SensitivityCommand
         var spread = OptionValues.Fraction("--spread");
         spread.Description = "Relative half-width of the uniform range around each elasticity, in [0, 1) (default: the scenario's, else 0.5).";
         spread.HelpName = "X";
-        var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE: .png or .svg.", HelpName = "FILE" };
+        var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE (.svg).", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" }.OneOf("a format", "table", "csv");
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
@@ -38,7 +38,7 @@ internal static class SensitivityCommand
         command.SetAction(parse =>
         {
             var chartPath = parse.GetValue(chart);
-            ProjectCommand.CheckExtension(chartPath, "--chart", ".png", ".svg");
+            ChartFile.Check(chartPath);
             OutputPaths.Check([("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
             var n = parse.GetValue(draws) ?? 1000;
 

@@ -46,7 +46,8 @@ public class BadOptionTests
         ["sensitivity --spread 1"] = (["sensitivity", "--spread", "1"], [], 2, "--spread: '1' is outside [0, 1)"),
         ["sensitivity --spread negative"] = (["sensitivity", "--spread", "-0.1"], [], 2, "--spread: '-0.1' is outside [0, 1)"),
         ["sensitivity --model cge"] = (["sensitivity", "--model", "cge"], [], 2, "'cge'"),
-        ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .png or .svg"),
+        ["sensitivity --chart extension"] = (["sensitivity", "--chart", "{dir}/fan.gif"], [], 2, "fan.gif' must end in .svg"),
+        ["sensitivity --chart png"] = (["sensitivity", "--chart", "{dir}/fan.png"], [], 2, "fan.png': charts are written as SVG only."),
         ["sensitivity --format json"] = (["sensitivity", "--format", "json"], [], 2, "'json'"),
 
         // Messages that leaked the machinery or the terminal (the second hostile-input round); every row above is also checked for both.
