@@ -89,7 +89,7 @@ public class KenyaChinaTests
         foreach (var name in KenyaChina.FileNames)
         {
             var text = KenyaChina.ReadText(name);
-            foreach (var pointer in new[] { "§", "research note", "research kenya", "kenya-china-data", "../shared", "DESIGN.md", "MODELS.md" })
+            foreach (var pointer in new[] { "§", "research note", "../shared", "DESIGN.md", "MODELS.md" })
             {
                 Assert.False(text.Contains(pointer, StringComparison.OrdinalIgnoreCase), $"{name} refers to '{pointer}'");
             }
