@@ -27,14 +27,14 @@ public class FlowsCsvTests
     {
         var data = new TradeDataSet(
         [
-            new TradeFlow(Countries.Kenya, Countries.China, HsCode.Parse("0902"), 2024, new Money(20_000_000m, Currency.Usd), 12_000_000m, "27kc2.cn, \"version B\""),
+            new TradeFlow(Countries.Kenya, Countries.China, HsCode.Parse("0902"), 2024, new Money(15_638_000m, Currency.Usd), 9_383_000m, "China customs, \"Jan-Dec 2024\""),
             TradeFlow.Usd(Countries.RestOfWorld, Countries.China, HsCode.Parse("080440"), 2024, 4_395_000.25m),
         ]);
         var w = new StringWriter();
         FlowsCsv.Write(data, w);
         Assert.Equal(
             "year,exporter,importer,hs,value_usd,quantity_kg,source\n" +
-            "2024,KEN,CHN,0902,20000000,12000000,\"27kc2.cn, \"\"version B\"\"\"\n" +
+            "2024,KEN,CHN,0902,15638000,9383000,\"China customs, \"\"Jan-Dec 2024\"\"\"\n" +
             "2024,ROW,CHN,080440,4395000.25,,\n",
             w.ToString());
     }

@@ -51,6 +51,52 @@ public class KenyaChinaTests
     }
 
     [Fact]
+    public void Tea_market_is_China_customs_2024_release()
+    {
+        // China customs, Jan-Dec 2024: 54,200 t worth USD 158m; Kenya 9,383 t (SOURCES.md, tea).
+        var tea = KenyaChina.Flows.Flows.Where(f => f.Importer.Equals(Countries.China) && f.Hs.Equals(HsCode.Parse("0902")) && f.Year == 2024).ToList();
+        Assert.Equal(158_000_000m, tea.Sum(f => f.Value.Amount));
+        Assert.Equal(54_200_000m, tea.Sum(f => f.QuantityKg ?? 0m));
+        var kenya = tea.Single(f => f.Exporter.Equals(Countries.Kenya));
+        Assert.Equal(9_383_000m, kenya.QuantityKg);
+        Assert.Equal(15_638_000m, kenya.Value.Amount);
+    }
+
+    [Fact]
+    public void Balance_uses_the_default_basis_KNBS_annualised()
+    {
+        // The flows' TOTAL rows are the DEFAULT rows of bilateral-totals.csv: KNBS Jan-Sep 2024 x 12/9 at 134.82 KES per USD.
+        var balance = KenyaChina.Flows.BilateralBalance(Countries.Kenya, Countries.China, 2024);
+        Assert.Equal(190_872_000m, balance.Exports.Amount);
+        Assert.Equal(4_223_310_000m, balance.Imports.Amount);
+        var defaults = KenyaChina.BilateralTotals.Where(b => b.Year == 2024 && b.Source.StartsWith("DEFAULT", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, defaults.Count);
+        Assert.All(defaults, d => Assert.Equal("kenya-reported", d.Basis));
+        Assert.Equal(balance.Exports, defaults.Single(d => d.Exporter.Equals(Countries.Kenya)).Value);
+        Assert.Equal(balance.Imports, defaults.Single(d => d.Exporter.Equals(Countries.China)).Value);
+    }
+
+    [Fact]
+    public void Every_row_has_a_source_that_stands_alone()
+    {
+        var sources = KenyaChina.Flows.Flows.Select(f => f.Source)
+            .Concat(KenyaChina.TariffSchedules.SelectMany(s => s.Lines).Select(l => l.Source))
+            .Concat(KenyaChina.ExchangeRates.Rates.Select(r => r.Source))
+            .Concat(KenyaChina.BilateralTotals.Select(b => b.Source))
+            .Concat(KenyaChina.Scenario.Sources.Values)
+            .ToList();
+        Assert.All(sources, s => Assert.False(string.IsNullOrWhiteSpace(s)));
+        foreach (var name in KenyaChina.FileNames)
+        {
+            var text = KenyaChina.ReadText(name);
+            foreach (var pointer in new[] { "§", "research note", "../shared", "DESIGN.md", "MODELS.md" })
+            {
+                Assert.False(text.Contains(pointer, StringComparison.OrdinalIgnoreCase), $"{name} refers to '{pointer}'");
+            }
+        }
+    }
+
+    [Fact]
     public void Scenario_loads_with_its_sources()
     {
         var s = KenyaChina.Scenario;

@@ -30,7 +30,7 @@ public class ProjectionJsonTests
         Assert.Equal(kenya.TradeCreation!.Value.Amount, row.GetProperty("tradeCreationUsd").GetDecimal());
 
         var sources = root.GetProperty("sources");
-        Assert.Contains("27kc2.cn", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString());
+        Assert.Contains("China customs", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString());
         Assert.Contains("MFN 15%", sources.GetProperty("tariffs.CHN.0902.KEN").GetString());
         Assert.True(sources.TryGetProperty("elasticities.byHs.0902.substitution", out _));
 

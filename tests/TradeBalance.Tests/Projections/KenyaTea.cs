@@ -3,19 +3,22 @@ using TradeBalance.Projections;
 
 namespace TradeBalance.Tests.Projections;
 
-/// <summary>The README's Kenya tea example as a fixture: a handful of flows, one MFN line, one preference.</summary>
+/// <summary>
+/// China's 2024 tea market as in the embedded data set (flows.csv, documented in its SOURCES.md: China customs'
+/// 2024 release, 54,200 t worth USD 158m, with supplier values derived from customs volumes) as a fixture:
+/// a handful of flows, one MFN line, one preference.
+/// </summary>
 internal static class KenyaTea
 {
     internal static readonly HsCode Tea = HsCode.Parse("0902");
 
     internal static TradeDataSet Flows() => new(
     [
-        TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 68_000_000m),
-        TradeFlow.Usd(Countries.VietNam, Countries.China, Tea, 2024, 23_000_000m),
-        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 22_000_000m),
-        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 20_000_000m),
-        TradeFlow.Usd(Country.FromIso3("TWN"), Countries.China, Tea, 2024, 17_000_000m),
-        TradeFlow.Usd(Countries.RestOfWorld, Countries.China, Tea, 2024, 36_000_000m),
+        TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 58_800_000m),
+        TradeFlow.Usd(Countries.VietNam, Countries.China, Tea, 2024, 18_567_000m),
+        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 20_210_000m),
+        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 15_638_000m),
+        TradeFlow.Usd(Countries.RestOfWorld, Countries.China, Tea, 2024, 44_785_000m),
     ]);
 
     internal static TariffSchedule Tariffs() => new(Countries.China,

@@ -75,19 +75,19 @@ public class SmartModelExamples
     [Fact]
     public void Kenya_tea_case_from_a_handful_of_flows()
     {
-        // China's 2024 tea imports by supplier (USD; research/kenya-china-data.md §2a version B),
+        // China's 2024 tea imports by supplier (USD; the embedded data set, KenyaTea),
         // 15 % MFN, Kenya to 0 %, σ = 1.83 (Broda & Weinstein 2006, China HS3 090).
         var result = KenyaTea.Project();
         var kenya = result.Rows.Single(r => r.Exporter == Countries.Kenya);
         Assert.Equal(15m, kenya.TariffBefore.Percent);
         Assert.Equal(0m, kenya.TariffAfter.Percent);
 
-        // TC = 1.5·20m·0.15/1.15; TD by J&O with M_R = 166m, ρ = 1 − 1/1.15.
-        var tc = 1.5 * 20e6 * 0.15 / 1.15;
-        var td = SmartReference.JammesOlarreagaDiversion(20e6, 166e6, 1.83, 0.15, 0);
+        // TC = 1.5·15.638m·0.15/1.15; TD by J&O with M_R = 158m − 15.638m = 142.362m, ρ = 1 − 1/1.15.
+        var tc = 1.5 * 15.638e6 * 0.15 / 1.15;
+        var td = SmartReference.JammesOlarreagaDiversion(15.638e6, 142.362e6, 1.83, 0.15, 0);
         Assert.Equal(tc, (double)kenya.TradeCreation!.Value.Amount, 3);
         Assert.Equal(td, (double)kenya.TradeDiversion!.Value.Amount, 3);
-        Assert.Equal(20e6 + tc + td, (double)kenya.Projected.Amount, 3);
+        Assert.Equal(15.638e6 + tc + td, (double)kenya.Projected.Amount, 3);
         Assert.True(kenya.ProjectedShare > kenya.BaselineShare);
         Assert.All(result.Rows.Where(r => r.Exporter != Countries.Kenya), r => Assert.True(r.ProjectedShare < r.BaselineShare));
         Assert.Equal(1.0, result.Rows.Sum(r => r.ProjectedShare), 12);
