@@ -49,7 +49,11 @@ internal static class SensitivityCommand
                 throw new UsageException($"--spread: {width.ToString(CultureInfo.InvariantCulture)} is outside [0, 1).");
             }
 
-            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? 42, width);
+            // σ is drawn between the scenario's tables, where it names any (docs/models.md, "Uncertainty across sources").
+            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? 42, width)
+            {
+                SubstitutionTables = inputs.Scenario.MonteCarlo?.SubstitutionTables ?? [],
+            };
             var chosen = Projector.ParseModel(parse.GetValue(model)!);
             var modelInputs = inputs.For(chosen);
             var console = CliApp.Console(stdout);

@@ -104,7 +104,11 @@ public class KenyaChinaTests
         Assert.Equal([Countries.Kenya], s.Beneficiaries);
         Assert.Equal(TariffChangeKind.NewRate, s.Change.Kind);
         Assert.Equal(new NodaTime.LocalDate(2026, 5, 1), s.Effective);
-        Assert.Equal(1.83, s.Elasticities.For(HsCode.Parse("0902")).Substitution);
+        // σ from Broda & Weinstein's table for China (HS3 090 and 080); the band draws σ between it and CEPII ProTEE.
+        Assert.Same(ElasticityTables.BrodaWeinstein2006, s.Elasticities.SubstitutionTable);
+        Assert.Equal(1.82665, s.Elasticities.For(Countries.China, HsCode.Parse("0902")).Substitution);
+        Assert.Equal(3.24099, s.Elasticities.For(Countries.China, HsCode.Parse("080440")).Substitution);
+        Assert.Equal([ElasticityTables.BrodaWeinstein2006, ElasticityTables.CepiiProTee], s.MonteCarlo!.SubstitutionTables);
         Assert.NotEmpty(s.Sources);
         Assert.NotEmpty(s.Description);
     }

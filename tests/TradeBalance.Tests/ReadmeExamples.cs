@@ -19,13 +19,12 @@ public class ReadmeExamples
         var tea = HsCode.Parse("0902");
         var flows = new TradeDataSet(
         [
-            // China's 2024 tea imports by supplier, USD (research: 27kc2.cn annual review, version B)
-            TradeFlow.Usd(Countries.SriLanka, Countries.China, tea, 2024, 68_000_000m),
-            TradeFlow.Usd(Countries.VietNam, Countries.China, tea, 2024, 23_000_000m),
-            TradeFlow.Usd(Countries.India, Countries.China, tea, 2024, 22_000_000m),
-            TradeFlow.Usd(Countries.Kenya, Countries.China, tea, 2024, 20_000_000m),
-            TradeFlow.Usd(Country.FromIso3("TWN"), Countries.China, tea, 2024, 17_000_000m),
-            TradeFlow.Usd(Countries.RestOfWorld, Countries.China, tea, 2024, 36_000_000m),
+            // China's 2024 tea imports by supplier, USD (the embedded data set: China customs' 2024 volumes; see its SOURCES.md)
+            TradeFlow.Usd(Countries.SriLanka, Countries.China, tea, 2024, 58_800_000m),
+            TradeFlow.Usd(Countries.India, Countries.China, tea, 2024, 20_210_000m),
+            TradeFlow.Usd(Countries.VietNam, Countries.China, tea, 2024, 18_567_000m),
+            TradeFlow.Usd(Countries.Kenya, Countries.China, tea, 2024, 15_638_000m),
+            TradeFlow.Usd(Countries.RestOfWorld, Countries.China, tea, 2024, 44_785_000m),
         ]);
         var tariffs = new TariffSchedule(Countries.China,
         [
