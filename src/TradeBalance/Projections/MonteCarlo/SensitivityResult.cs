@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
@@ -8,6 +9,7 @@ namespace TradeBalance.Projections;
 /// </summary>
 /// <remarks>Figures: per row the projected value and share; per market the projected total, tariff revenue after and welfare; per exporter its exports to the importer over the scenario's markets. Baselines are not drawn.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]
 public sealed class SensitivityResult
 {
     internal SensitivityResult(Scenario scenario, ProjectionModelKind model, MonteCarloSettings settings, ProjectionResult point, ImmutableArray<SensitivityRow> rows, ImmutableArray<SensitivityMarket> markets, ImmutableArray<SensitivityExports> exports)
@@ -49,4 +51,12 @@ public sealed class SensitivityResult
     public SensitivityExports ExportsOf(Country exporter) =>
         Exports.FirstOrDefault(e => e.Exporter.Equals(exporter))
         ?? throw new KeyNotFoundException($"{exporter?.Alpha3} does not supply the scenario's markets.");
+
+    /// <summary>Returns the bands as HTML: a compact <c>&lt;table&gt;</c> each for exporters, markets and suppliers, with the P5, P50 and P95 of every figure,, culture-invariant, with every name and note HTML-escaped. A .NET Interactive notebook shows this when it displays the value.</summary>
+    /// <returns>A well-formed XHTML fragment (one <c>&lt;div&gt;</c>).</returns>
+    public string ToHtml() => ResultDocuments.Of(this).ToHtml();
+
+    /// <summary>Returns the bands as Markdown: the same tables as <see cref="ToHtml"/>, with every name and note Markdown-escaped.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown() => ResultDocuments.Of(this).ToMarkdown();
 }

@@ -20,6 +20,7 @@ namespace TradeBalance.Projections;
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A result that enumerates its rows; 'ProjectionResult' is the domain name.")]
+[TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]
 public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
 {
     // Look-ups built on first use, so asking for every market or every supplier's destinations stays
@@ -179,6 +180,14 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         static string Usd(Money? m) => m is null ? "—" : m.Value.Amount.ToString("#,##0", CultureInfo.InvariantCulture);
         static string Pct(double s) => (s * 100d).ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
+
+    /// <summary>Returns the projection as HTML: a compact <c>&lt;table&gt;</c> per market (suppliers, tariffs, creation, diversion, projected values and shares, totals, tariff revenue and welfare) and the notes, culture-invariant, with every name and note HTML-escaped. A .NET Interactive notebook shows this when it displays the value.</summary>
+    /// <returns>A well-formed XHTML fragment (one <c>&lt;div&gt;</c>).</returns>
+    public string ToHtml() => ResultDocuments.Of(this).ToHtml();
+
+    /// <summary>Returns the projection as Markdown: the same tables as <see cref="ToHtml"/>, with every name and note Markdown-escaped.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown() => ResultDocuments.Of(this).ToMarkdown();
 
     private static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
