@@ -70,7 +70,7 @@ internal static class BalanceCommand
                     ProjectionReport.Millions(balance.Exports),
                     ProjectionReport.Millions(balance.Imports),
                     ProjectionReport.Millions(balance.Balance),
-                    balance.Imports.Amount == 0m ? "n/a" : (balance.ExportImportRatio * 100).ToString("0.00", ci) + "%",
+                    balance.ExportImportRatio is { } ratio ? (ratio * 100).ToString("0.00", ci) + "%" : "n/a",
                     kes.Item1,
                     kes.Item2);
             }

@@ -213,7 +213,7 @@ internal static class ProjectionReport
     private static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
 
     /// <summary>Exports as a share of imports; "n/a" when there are no imports (a ratio with no denominator).</summary>
-    private static string Cover(BilateralBalance balance) => balance.Imports.Amount == 0m ? "n/a" : Percent(balance.ExportImportRatio);
+    private static string Cover(BilateralBalance balance) => balance.ExportImportRatio is { } ratio ? Percent(ratio) : "n/a";
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
 

@@ -17,17 +17,22 @@ public sealed record BilateralBalance(Country Country, Country Partner, int Year
 {
     /// <summary>Gets the country's exports to the partner.</summary>
     /// <exception cref="CurrencyMismatchException">Set to a currency other than <see cref="Imports"/>'.</exception>
-    public Money Exports { get; init; } = Same(Exports, Imports);
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public Money Exports { get => _exports; init => _exports = Projections.ResultChecks.NotNegative(value, nameof(Exports)); }
 
     /// <summary>Gets the country's imports from the partner.</summary>
-    public Money Imports { get; init; } = Imports;
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public Money Imports { get => _imports; init => _imports = Projections.ResultChecks.NotNegative(value, nameof(Imports)); }
+
+    private readonly Money _exports = Projections.ResultChecks.NotNegative(Same(Exports, Imports), nameof(Exports));
+    private readonly Money _imports = Projections.ResultChecks.NotNegative(Imports, nameof(Imports));
 
     /// <summary>Gets exports minus imports; negative is a deficit.</summary>
     /// <exception cref="CurrencyMismatchException">Exports and imports are in different currencies.</exception>
     public Money Balance => Exports - Imports;
 
-    /// <summary>Gets exports as a fraction of imports (Kenya's exports to China are about 0.05 of its imports from China); 0 when imports are 0.</summary>
-    public double ExportImportRatio => Imports.Amount == 0m ? 0d : (double)(Exports.Amount / Imports.Amount);
+    /// <summary>Gets exports as a fraction of imports (Kenya's exports to China are about 0.05 of its imports from China), or <c>null</c> when there are no imports to divide by.</summary>
+    public double? ExportImportRatio => Imports.Amount == 0m ? null : (double)(Exports.Amount / Imports.Amount);
 
     /// <summary>Returns the balance converted to another currency at the rate a table gives for a date.</summary>
     /// <param name="rates">The rate table.</param>

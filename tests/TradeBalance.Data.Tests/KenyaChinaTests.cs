@@ -89,7 +89,8 @@ public class KenyaChinaTests
         foreach (var name in KenyaChina.FileNames)
         {
             var text = KenyaChina.ReadText(name);
-            foreach (var pointer in new[] { "§", "research note", "../shared", "DESIGN.md", "MODELS.md" })
+            // Split so that this test file does not itself read as a pointer.
+            foreach (var pointer in new[] { "§", "research note", ".." + "/shared", "DESIGN" + ".md", "MODELS" + ".md" })
             {
                 Assert.False(text.Contains(pointer, StringComparison.OrdinalIgnoreCase), $"{name} refers to '{pointer}'");
             }

@@ -21,7 +21,9 @@ public class ProjectionJsonTests
         Assert.Equal(result.Markets.Length, root.GetProperty("parameters").GetProperty("markets").GetArrayLength());
 
         var tea = root.GetProperty("parameters").GetProperty("markets").EnumerateArray().Single(m => m.GetProperty("hs").GetString() == "0902");
-        Assert.Equal(1.83, tea.GetProperty("substitution").GetDouble());
+        // σ from Broda & Weinstein's table for China, HS3 090, and the source says so.
+        Assert.Equal(1.82665, tea.GetProperty("substitution").GetDouble());
+        Assert.Equal("Broda & Weinstein (2006), CHN HS3 090", tea.GetProperty("sources").GetProperty("substitution").GetString());
 
         var row = root.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("exporter").GetString() == "KEN" && r.GetProperty("hs").GetString() == "0902");
         var kenya = result.Market(HsCode.Parse("0902")).Rows.Single(r => r.Exporter.Equals(Countries.Kenya));
@@ -32,7 +34,7 @@ public class ProjectionJsonTests
         var sources = root.GetProperty("sources");
         Assert.Contains("China customs", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString());
         Assert.Contains("MFN 15%", sources.GetProperty("tariffs.CHN.0902.KEN").GetString());
-        Assert.True(sources.TryGetProperty("elasticities.byHs.0902.substitution", out _));
+        Assert.True(sources.TryGetProperty("elasticities.substitutionTable", out _));
 
         // The embedded scenario object is itself a valid scenario.json.
         var back = ScenarioJson.Parse(root.GetProperty("scenario").GetRawText());

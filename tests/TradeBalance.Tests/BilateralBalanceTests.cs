@@ -26,9 +26,9 @@ public class BilateralBalanceTests
     [Fact]
     public void Export_import_ratio_and_its_zero_case()
     {
-        Assert.Equal(0.075, KenyaChina(300_000_000m, 4_000_000_000m).ExportImportRatio, 12);
-        Assert.Equal(0d, KenyaChina(5m, 0m).ExportImportRatio);
-        Assert.Equal(0d, KenyaChina(0m, 0m).ExportImportRatio);
+        Assert.Equal(0.075, KenyaChina(300_000_000m, 4_000_000_000m).ExportImportRatio!.Value, 12);
+        Assert.Null(KenyaChina(5m, 0m).ExportImportRatio);
+        Assert.Null(KenyaChina(0m, 0m).ExportImportRatio);
     }
 
     [Fact]

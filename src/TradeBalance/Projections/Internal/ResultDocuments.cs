@@ -84,7 +84,7 @@ internal static class ResultDocuments
         doc.Tables.Add(table);
         return doc;
 
-        static string Ratio(BilateralBalance b) => b.Imports.Amount == 0m ? "—" : b.ExportImportRatio.ToString("0.0000", Ci);
+        static string Ratio(BilateralBalance b) => b.ExportImportRatio is { } r ? r.ToString("0.0000", Ci) : "—";
     }
 
     public static ResultDocument Of(SensitivityResult bands, int? maxMarkets = null)

@@ -14,16 +14,16 @@ public sealed record MarketProjection
     public required IReadOnlyList<ProjectionRow> Rows { get; init; }
 
     /// <summary>Gets the baseline total imports.</summary>
-    public required Money BaselineTotal { get; init; }
+    public required Money BaselineTotal { get => _baselineTotal; init => _baselineTotal = ResultChecks.NotNegative(value, nameof(BaselineTotal)); }
 
     /// <summary>Gets the projected total imports.</summary>
-    public required Money ProjectedTotal { get; init; }
+    public required Money ProjectedTotal { get => _projectedTotal; init => _projectedTotal = ResultChecks.NotNegative(value, nameof(ProjectedTotal)); }
 
     /// <summary>Gets tariff revenue before (Σ t0·M).</summary>
-    public required Money RevenueBefore { get; init; }
+    public required Money RevenueBefore { get => _revenueBefore; init => _revenueBefore = ResultChecks.NotNegative(value, nameof(RevenueBefore)); }
 
     /// <summary>Gets tariff revenue after (Σ t1·M1).</summary>
-    public required Money RevenueAfter { get; init; }
+    public required Money RevenueAfter { get => _revenueAfter; init => _revenueAfter = ResultChecks.NotNegative(value, nameof(RevenueAfter)); }
 
     /// <summary>Gets the importer's welfare gain in this market, as the model defines it.</summary>
     /// <remarks>
@@ -47,4 +47,9 @@ public sealed record MarketProjection
 
     /// <summary>Gets the change in tariff revenue (after − before).</summary>
     public Money RevenueChange => RevenueAfter - RevenueBefore;
+
+    private readonly Money _baselineTotal;
+    private readonly Money _projectedTotal;
+    private readonly Money _revenueBefore;
+    private readonly Money _revenueAfter;
 }

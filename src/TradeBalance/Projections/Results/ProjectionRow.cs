@@ -15,7 +15,7 @@ public sealed record ProjectionRow
     public required HsCode Hs { get; init; }
 
     /// <summary>Gets the baseline imports from the supplier.</summary>
-    public required Money Baseline { get; init; }
+    public required Money Baseline { get => _baseline; init => _baseline = ResultChecks.NotNegative(value, nameof(Baseline)); }
 
     /// <summary>Gets the supplier's tariff before the scenario.</summary>
     public required TariffRate TariffBefore { get; init; }
@@ -33,17 +33,22 @@ public sealed record ProjectionRow
     public required Money PriceEffect { get; init; }
 
     /// <summary>Gets the projected imports from the supplier.</summary>
-    public required Money Projected { get; init; }
+    public required Money Projected { get => _projected; init => _projected = ResultChecks.NotNegative(value, nameof(Projected)); }
 
     /// <summary>Gets the supplier's share of the market before.</summary>
-    public required double BaselineShare { get; init; }
+    public required double BaselineShare { get => _baselineShare; init => _baselineShare = ResultChecks.Share(value, nameof(BaselineShare)); }
 
     /// <summary>Gets the supplier's share of the market after.</summary>
-    public required double ProjectedShare { get; init; }
+    public required double ProjectedShare { get => _projectedShare; init => _projectedShare = ResultChecks.Share(value, nameof(ProjectedShare)); }
 
     /// <summary>Gets projected minus baseline imports.</summary>
     public Money Change => Projected - Baseline;
 
     /// <summary>Gets the change in market share in percentage points.</summary>
     public double ShareChangePoints => (ProjectedShare - BaselineShare) * 100d;
+
+    private readonly Money _baseline;
+    private readonly Money _projected;
+    private readonly double _baselineShare;
+    private readonly double _projectedShare;
 }
