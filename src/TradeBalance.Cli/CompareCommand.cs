@@ -116,6 +116,7 @@ internal static class CompareCommand
             columns.Add(OutputColumn.FloatingPoint(model.Name + "_projected_share", "fraction", $"The supplier's share after, under {model.DisplayName}; null when it could not run.", matched.Select(m => m is null ? null : Finite(m.ProjectedShare))));
         }
 
+        columns.Add(ResultTables.ScenarioColumn(results.First(r => r.Result is not null).Result!.Scenario, rows.Length));
         return new OutputTable("compare", columns);
     }
 

@@ -15,7 +15,7 @@ public static class ResultTables
     private const string Iso = "ISO 3166-1 alpha-3";
     private const string Hs = "HS code (leading zeros kept)";
 
-    /// <summary>A projection: one row per market × supplier, the columns of <see cref="ProjectionCsv.Columns"/>.</summary>
+    /// <summary>A projection: one row per market × supplier, the columns of <see cref="ProjectionCsv.Columns"/>, then <c>scenario</c>.</summary>
     /// <param name="result">The projection; its data must be in USD.</param>
     /// <returns>The <c>projection</c> table.</returns>
     /// <exception cref="ArgumentException">The projection is not in USD.</exception>
@@ -23,12 +23,12 @@ public static class ResultTables
     {
         ArgumentNullException.ThrowIfNull(result);
         RequireUsd(result);
-        return new OutputTable("projection", ProjectionColumns(result.Rows));
+        return new OutputTable("projection", [.. ProjectionColumns(result.Rows), ScenarioColumn(result.Scenario, result.Rows.Length)]);
     }
 
     /// <summary>A staged projection: every year's projection rows, each with its year and stage first.</summary>
     /// <param name="path">The path; its data must be in USD.</param>
-    /// <returns>The <c>projection_path</c> table: <c>year, stage</c>, then the projection's columns.</returns>
+    /// <returns>The <c>projection_path</c> table: <c>year, stage</c>, then the projection's columns (with <c>scenario</c> last).</returns>
     /// <exception cref="ArgumentException">The data is not in USD.</exception>
     public static OutputTable Path(ProjectionPath path)
     {
@@ -45,12 +45,13 @@ public static class ResultTables
                 OutputColumn.WholeNumber("year", "calendar year", "The year projected, with the rates in force on the path's day of that year.", rows.Select(x => (int?)x.Point.Year)),
                 OutputColumn.WholeNumber("stage", "count", "The phasing stage in force that year (0: before the change).", rows.Select(x => (int?)x.Point.Stage)),
                 .. ProjectionColumns(rows.Select(x => x.Row).ToList()),
+                ScenarioColumn(path.Scenario, rows.Count),
             ]);
     }
 
     /// <summary>A Monte Carlo run: one row per market × supplier with P5, P50 and P95 of its projected imports and share.</summary>
     /// <param name="result">The run; its data must be in USD.</param>
-    /// <returns>The <c>sensitivity</c> table.</returns>
+    /// <returns>The <c>sensitivity</c> table, <c>scenario</c> last.</returns>
     /// <exception cref="ArgumentException">The data is not in USD.</exception>
     public static OutputTable Sensitivity(SensitivityResult result)
     {
@@ -70,7 +71,21 @@ public static class ResultTables
                 OutputColumn.FloatingPoint("share_p5", "fraction", "5th percentile of the supplier's projected share of the market.", rows.Select(r => Finite(r.ProjectedShare.P5))),
                 OutputColumn.FloatingPoint("share_p50", "fraction", "Median of the supplier's projected share.", rows.Select(r => Finite(r.ProjectedShare.P50))),
                 OutputColumn.FloatingPoint("share_p95", "fraction", "95th percentile of the supplier's projected share.", rows.Select(r => Finite(r.ProjectedShare.P95))),
+                ScenarioColumn(result.Scenario, rows.Length),
             ]);
+    }
+
+    /// <summary>
+    /// The last column of every scenario's table: its name on every row, so that the tables of several
+    /// runs can be stacked (<c>read_parquet('runs/*.parquet')</c>) and still be told apart.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="rows">The number of rows.</param>
+    /// <returns>The <c>scenario</c> column.</returns>
+    public static OutputColumn ScenarioColumn(Scenario scenario, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return OutputColumn.Text("scenario", "text", "The scenario's name, as in scenario.json.", Enumerable.Repeat<string?>(scenario.Name, rows));
     }
 
     /// <summary>A number, or null when it is NaN or infinite: a figure the model cannot give.</summary>
