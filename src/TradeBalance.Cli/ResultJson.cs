@@ -19,7 +19,7 @@ internal static class ResultJson
     {
         using var buffer = new MemoryStream();
         ProjectionJson.Write(result, buffer, inputs.Tariffs);
-        using var document = JsonDocument.Parse(buffer.ToArray());
+        using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         w.WriteStartObject();
         foreach (var property in document.RootElement.EnumerateObject())
         {

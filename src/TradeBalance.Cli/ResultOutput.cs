@@ -87,7 +87,20 @@ internal static class ResultOutput
                 Steps.Time("write CSV to standard output", () => OutputTableCsv.Write(lazy.Value, stdout));
                 break;
             case "json":
-                stdout.Write(Encoding.UTF8.GetString(Json(json)));
+                Steps.Time("write JSON to standard output", () =>
+                {
+                    var bytes = Json(json);
+                    if (stdout is StreamWriter { BaseStream: var stream })
+                    {
+                        // UTF-8 already: straight to the stream, not through a string twice its size.
+                        stdout.Flush();
+                        stream.Write(bytes);
+                    }
+                    else
+                    {
+                        stdout.Write(Encoding.UTF8.GetString(bytes));
+                    }
+                });
                 break;
             case "parquet":
                 Steps.Time("write Parquet to standard output", () => WriteBinary(stdout, s => OutputTableParquet.Write(lazy.Value, s)));
@@ -105,7 +118,7 @@ internal static class ResultOutput
         switch (FormatOf(output))
         {
             case "json":
-                Replace(output, s => s.Write(Json(json)));
+                Steps.Time("write " + output, () => Replace(output, s => s.Write(Json(json))));
                 break;
             case "parquet":
                 Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
