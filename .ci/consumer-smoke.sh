@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Consumer smoke test: use the packed TradeBalance and TradeBalance.Data exactly as a NuGet user
 # would, from a fresh console project outside the repository (so neither Directory.Build.props nor
-# the central package versions apply), and check that the library's projection CSV of the embedded
-# Kenya–China scenario is byte-identical to `tradebalance project --format csv`. Then run
+# the central package versions apply), and check that the library's projection table of the embedded
+# Kenya–China scenario (ResultTables.Projection as CSV) is byte-identical to `tradebalance project
+# --format csv`, that its first eleven columns are ProjectionCsv's, and that the packages write
+# Parquet (Parquet.Net restored as a dependency, no native library). Then run
 # samples/kenya-china.cs the way the samples tell users to outside the repository: a copy whose
 # #:project line is replaced by `#:package TradeBalance.Data@0.1.0`.
 #
@@ -73,6 +75,8 @@ using TradeBalance.Projections;
 
 var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
 ProjectionCsv.Write(result, args[0]);
+OutputTableCsv.Write(ResultTables.Projection(result), args[1]);
+OutputTableParquet.Write(ResultTables.Projection(result), args[2]);
 Console.WriteLine($"consumer: {result.Rows.Length} rows of {result.Scenario.Name}");
 EOF
 
@@ -93,15 +97,25 @@ if grep -qi '"Microsoft\.CodeAnalysis' "$app/obj/project.assets.json"; then
   exit 1
 fi
 
-dotnet run --project "$app" -c Release --no-restore -- "$dir/library.csv"
+dotnet run --project "$app" -c Release --no-restore -- "$dir/library.csv" "$dir/table.csv" "$dir/table.parquet"
 "$tool" project --format csv > "$dir/tool.csv"
 
-if ! cmp -s "$dir/library.csv" "$dir/tool.csv"; then
-  echo "consumer-smoke: the library's CSV differs from 'tradebalance project --format csv':" >&2
-  diff "$dir/library.csv" "$dir/tool.csv" >&2 || true
+if ! cmp -s "$dir/table.csv" "$dir/tool.csv"; then
+  echo "consumer-smoke: the library's projection table differs from 'tradebalance project --format csv':" >&2
+  diff "$dir/table.csv" "$dir/tool.csv" >&2 || true
   exit 1
 fi
-echo "consumer-smoke: ProjectionCsv from the packages equals 'tradebalance project --format csv' ($(wc -l < "$dir/library.csv") lines, byte for byte)"
+# The tool's CSV is ProjectionCsv's columns and a last 'scenario' column (codes and numbers never hold a comma).
+if ! cut -d, -f1-11 "$dir/tool.csv" | cmp -s "$dir/library.csv" -; then
+  echo "consumer-smoke: the first eleven columns of the tool's CSV differ from ProjectionCsv:" >&2
+  cut -d, -f1-11 "$dir/tool.csv" | diff "$dir/library.csv" - >&2 || true
+  exit 1
+fi
+if [ "$(head -c 4 "$dir/table.parquet")" != "PAR1" ]; then
+  echo "consumer-smoke: OutputTableParquet did not write a Parquet file" >&2
+  exit 1
+fi
+echo "consumer-smoke: the projection table from the packages equals 'tradebalance project --format csv' ($(wc -l < "$dir/tool.csv") lines, byte for byte), ProjectionCsv is its first eleven columns, and Parquet is written"
 
 script="$dir/script"
 mkdir -p "$script" "$dir/data"

@@ -14,10 +14,10 @@ internal static class ProjectCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README; - reads standard input). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
         var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
-        var output = new Option<string?>("--output") { Description = "Also write the projection to FILE: .csv or .json (format by extension).", HelpName = "FILE" };
+        var output = ResultOutput.OutputOption();
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE (.svg).", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "What to print: table, csv or json.", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" }.OneOf("a format", "table", "csv", "json");
-        var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path.", HelpName = "FROM..TO" };
+        var format = ResultOutput.FormatOption();
+        var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path, and --format/--output write every year's rows.", HelpName = "FROM..TO" };
         var draws = OptionValues.WholeNumber("--draws", 0, 1_000_000, " (0 turns the bands off)");
         draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200 (GSIM: 0, as each GSIM draw is a whole solve).";
         draws.HelpName = "N";
@@ -36,7 +36,8 @@ internal static class ProjectCommand
         {
             var outputPath = parse.GetValue(output);
             var chartPath = parse.GetValue(chart);
-            CheckExtension(outputPath, "--output", ".csv", ".json");
+            var formatName = parse.GetValue(format)!;
+            ResultOutput.Check(formatName, outputPath, stdout);
             ChartFile.Check(chartPath);
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
@@ -45,10 +46,6 @@ internal static class ProjectCommand
             // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
             var chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
-            if (yearRange is not null && (outputPath is not null || parse.GetValue(format) != "table"))
-            {
-                throw new UsageException("--years prints a year-by-year table; combine it with --chart, not with --output or --format.");
-            }
 
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter);
             var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
@@ -56,7 +53,13 @@ internal static class ProjectCommand
             {
                 var (from, to) = y;
                 var path = Projector.Path(inputs, kind, from, to);
-                PathReport.Render(CliApp.Console(stdout), path);
+                ResultOutput.Write(
+                    stdout,
+                    formatName,
+                    outputPath,
+                    () => ResultTables.Path(path),
+                    w => ResultJson.Path(w, path),
+                    () => PathReport.Render(CliApp.Console(stdout), path));
                 if (chartPath is not null)
                 {
                     Charts.WritePath(path, chartPath);
@@ -65,9 +68,9 @@ internal static class ProjectCommand
                 return ExitCodes.Ok;
             }
 
+            // The table and the JSON summary show the P5–P95 bands; CSV and Parquet carry the rows only.
             SensitivitySummary? bands = null;
-            var table = parse.GetValue(format) is not ("csv" or "json");
-            if (table)
+            if (formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json"))
             {
                 // A GSIM draw is a whole projection: its bands are asked for (--draws or the scenario), not drawn by default.
                 var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? (kind.DrawsCostAProjection ? 0 : 200);
@@ -76,47 +79,13 @@ internal static class ProjectCommand
 
             // The Monte Carlo run projects the point values as well: use that projection, not a second one.
             var result = bands?.Result.Point ?? Steps.Time("project", () => Projector.Project(inputs, kind));
-            var csvToBoth = parse.GetValue(format) == "csv" && outputPath is not null && outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-
-            switch (parse.GetValue(format))
-            {
-                case "csv" when csvToBoth:
-                    // Printed and saved: format the rows once, into the file (which is replaced only when
-                    // complete), then copy the file's text to standard output.
-                    Steps.Time("write " + outputPath + " and copy it to standard output", () =>
-                    {
-                        ProjectionCsv.Write(result, outputPath!);
-                        using var saved = File.OpenText(outputPath!);
-                        var buffer = new char[1 << 16];
-                        int n;
-                        while ((n = saved.Read(buffer, 0, buffer.Length)) > 0)
-                        {
-                            stdout.Write(buffer, 0, n);
-                        }
-                    });
-                    break;
-                case "csv":
-                    Steps.Time("write CSV to standard output", () => ProjectionCsv.Write(result, stdout));
-                    break;
-                case "json":
-                    stdout.Write(ProjectionJson.ToJson(result, inputs.Tariffs));
-                    break;
-                default:
-                    Steps.Time("render the table", () => ProjectionReport.Render(CliApp.Console(stdout), result, inputs, bands, parse.GetValue(all)));
-                    break;
-            }
-
-            if (outputPath is not null && !csvToBoth)
-            {
-                if (outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                {
-                    ProjectionJson.Write(result, outputPath, inputs.Tariffs);
-                }
-                else
-                {
-                    Steps.Time("write " + outputPath, () => ProjectionCsv.Write(result, outputPath));
-                }
-            }
+            ResultOutput.Write(
+                stdout,
+                formatName,
+                outputPath,
+                () => ResultTables.Projection(result),
+                w => ResultJson.Projection(w, result, inputs, bands),
+                () => Steps.Time("render the table", () => ProjectionReport.Render(CliApp.Console(stdout), result, inputs, bands, parse.GetValue(all))));
 
             if (chartPath is not null)
             {

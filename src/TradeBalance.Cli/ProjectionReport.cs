@@ -175,7 +175,7 @@ internal static class ProjectionReport
         return $"; KES {Billions(rate!.Rate.Convert(before))}bn → {Billions(rate.Rate.Convert(after))}bn";
     }
 
-    private static bool TryKes(ProjectionResult result, Inputs inputs, out ExchangeRateLookup? rate)
+    internal static bool TryKes(ProjectionResult result, Inputs inputs, out ExchangeRateLookup? rate)
     {
         rate = null;
         return result.Data.Currency.Equals(Currency.Usd)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TradeBalance.Data;
 using TradeBalance.Projections;
 
 namespace TradeBalance.Cli;
@@ -18,19 +19,20 @@ internal static class SensitivityCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "Model: " + string.Join(" or ", MonteCarloModels) + ".", DefaultValueFactory = _ => "smart", HelpName = "NAME" }.OneOf("a model sensitivity offers", MonteCarloModels);
         var draws = OptionValues.WholeNumber("--draws", 1, 1_000_000);
-        draws.Description = "Number of draws, 1 to 1,000,000 (default 1000).";
+        draws.Description = "Number of draws, 1 to 1,000,000. Default: the scenario's (monteCarlo.draws), else 1000.";
         draws.HelpName = "N";
         var seed = OptionValues.WholeNumber("--seed", int.MinValue, int.MaxValue);
-        seed.Description = "Random seed, a whole number (default 42): the same seed gives the same bands on any number of threads.";
+        seed.Description = "Random seed, a whole number (default: the scenario's, else 42): the same seed gives the same bands on any number of threads.";
         seed.HelpName = "S";
         var spread = OptionValues.Fraction("--spread");
         spread.Description = "Relative half-width of the uniform range around each elasticity, in [0, 1) (default: the scenario's, else 0.5).";
         spread.HelpName = "X";
         var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE (.svg).", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "What to print: table or csv.", DefaultValueFactory = _ => "table", HelpName = "table|csv" }.OneOf("a format", "table", "csv");
+        var format = ResultOutput.FormatOption();
+        var output = ResultOutput.OutputOption();
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
-        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format, all })
+        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format, output, all })
         {
             command.Options.Add(o);
         }
@@ -38,11 +40,16 @@ internal static class SensitivityCommand
         command.SetAction(parse =>
         {
             var chartPath = parse.GetValue(chart);
+            var outputPath = parse.GetValue(output);
+            var formatName = parse.GetValue(format)!;
+            ResultOutput.Check(formatName, outputPath, stdout);
             ChartFile.Check(chartPath);
-            OutputPaths.Check([("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
-            var n = parse.GetValue(draws) ?? 1000;
+            OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
 
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
+
+            // The scenario's monteCarlo settings count, as for 'project': --draws and --seed override them (0 draws there means no bands in 'project'; here it leaves the default).
+            var n = parse.GetValue(draws) ?? (inputs.Scenario.MonteCarlo?.Draws is > 0 and var d ? d : 1000);
             var width = parse.GetValue(spread) ?? inputs.Scenario.MonteCarlo?.Spread ?? 0.5;
             if (!(width >= 0 && width < 1))
             {
@@ -50,7 +57,7 @@ internal static class SensitivityCommand
             }
 
             // σ is drawn between the scenario's tables, where it names any (docs/models.md, "Uncertainty across sources").
-            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? 42, width)
+            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, width)
             {
                 SubstitutionTables = inputs.Scenario.MonteCarlo?.SubstitutionTables ?? [],
             };
@@ -59,7 +66,7 @@ internal static class SensitivityCommand
             var console = CliApp.Console(stdout);
             SensitivityResult result;
             // Spectre's progress bar draws on standard output: only beside a table on a terminal.
-            if (console.Profile.Capabilities.Interactive && parse.GetValue(format) != "csv")
+            if (console.Profile.Capabilities.Interactive && formatName == "table")
             {
                 result = console.Progress().Start(ctx =>
                 {
@@ -72,14 +79,13 @@ internal static class SensitivityCommand
                 result = Steps.Time("Monte Carlo draws", () => chosen.MonteCarlo(modelInputs, settings));
             }
 
-            if (parse.GetValue(format) == "csv")
-            {
-                Steps.Time("write CSV to standard output", () => WriteCsv(result, stdout));
-            }
-            else
-            {
-                Steps.Time("render the table", () => Render(console, result, parse.GetValue(all)));
-            }
+            ResultOutput.Write(
+                stdout,
+                formatName,
+                outputPath,
+                () => ResultTables.Sensitivity(result),
+                w => ResultJson.Sensitivity(w, result),
+                () => Steps.Time("render the table", () => Render(console, result, parse.GetValue(all))));
 
             if (chartPath is not null)
             {
@@ -139,31 +145,4 @@ internal static class SensitivityCommand
     }
 
     private static readonly string[] Headers = ["Baseline\nUSD m", "P5\nUSD m", "P50\nUSD m", "P95\nUSD m", "Share\nP5 / P50 / P95"];
-
-    private static void WriteCsv(SensitivityResult result, TextWriter writer)
-    {
-        var ci = CultureInfo.InvariantCulture;
-        writer.WriteLine("importer,exporter,hs,baseline_usd,projected_p5_usd,projected_p50_usd,projected_p95_usd,share_p5,share_p50,share_p95");
-        foreach (var r in result.Rows)
-        {
-            writer.Write(r.Importer.Alpha3);
-            writer.Write(',');
-            writer.Write(r.Exporter.Alpha3);
-            writer.Write(',');
-            writer.Write(r.Hs.ToString());
-            foreach (var amount in (ReadOnlySpan<decimal>)[r.Baseline.Amount, r.Projected.P5.Amount, r.Projected.P50.Amount, r.Projected.P95.Amount])
-            {
-                writer.Write(',');
-                writer.Write(amount.ToString(ci));
-            }
-
-            foreach (var share in (ReadOnlySpan<double>)[r.ProjectedShare.P5, r.ProjectedShare.P50, r.ProjectedShare.P95])
-            {
-                writer.Write(',');
-                writer.Write(share.ToString("R", ci));
-            }
-
-            writer.WriteLine();
-        }
-    }
 }

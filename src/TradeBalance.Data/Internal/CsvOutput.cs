@@ -61,7 +61,8 @@ internal sealed class CsvOutput(TextWriter writer)
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void Field(string? s)
+    /// <summary>Writes one field, quoted when it must be.</summary>
+    public void Field(string? s)
     {
         if (string.IsNullOrEmpty(s))
         {

@@ -1,0 +1,281 @@
+using System.Text.Json;
+using TradeBalance.Data;
+using TradeBalance.Projections;
+
+namespace TradeBalance.Cli;
+
+/// <summary>
+/// The JSON of each command: the rows, and the summary the table shows in words (the beneficiaries'
+/// totals, the bilateral balance in USD and in KES, the Monte Carlo bands where they were drawn). The
+/// fields are listed in docs/data-formats.md (Result tables).
+/// </summary>
+internal static class ResultJson
+{
+    /// <summary>
+    /// <c>project</c>: the library's projection JSON (<see cref="ProjectionJson"/>, every field kept as it
+    /// is) with a <c>summary</c> object added at the end.
+    /// </summary>
+    public static void Projection(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, SensitivitySummary? bands)
+    {
+        using var buffer = new MemoryStream();
+        ProjectionJson.Write(result, buffer, inputs.Tariffs);
+        using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        w.WriteStartObject();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            property.WriteTo(w);
+        }
+
+        w.WriteStartObject("summary");
+        MonteCarlo(w, bands?.Result.Settings, bands?.Result.Model);
+        w.WriteStartArray("beneficiaries");
+        foreach (var exporter in result.Scenario.Beneficiaries)
+        {
+            Beneficiary(w, result, inputs, exporter, bands);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>project --years</c>: every year's rows, and each beneficiary's projected exports and balance by year.</summary>
+    public static void Path(Utf8JsonWriter w, ProjectionPath path)
+    {
+        var table = ResultTables.Path(path);
+        var importer = path.Scenario.Importer;
+        w.WriteStartObject();
+        w.WriteString("command", "project --years");
+        w.WriteString("scenario", path.Scenario.Name);
+        w.WriteString("model", ProjectionModel.For(path.Model).Name);
+        w.WriteString("currency", "USD");
+        ResultOutput.WriteColumns(w, table);
+        ResultOutput.WriteRows(w, table);
+        w.WriteStartObject("summary");
+        w.WriteStartArray("beneficiaries");
+        foreach (var exporter in path.Scenario.Beneficiaries)
+        {
+            w.WriteStartObject();
+            w.WriteString("exporter", exporter.Alpha3);
+            w.WriteString("importer", importer.Alpha3);
+            w.WriteStartArray("years");
+            foreach (var point in path.Points)
+            {
+                var rows = point.Result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
+                var balance = point.Result.Balance(exporter, importer);
+                w.WriteStartObject();
+                w.WriteNumber("year", point.Year);
+                w.WriteNumber("stage", point.Stage);
+                w.WriteNumber("baselineUsd", rows.Sum(r => r.Baseline.Amount));
+                w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
+                w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
+                w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Notes(w, path.Points.SelectMany(p => p.Result.Notes).Distinct());
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>sensitivity</c>: the settings, every row's P5/P50/P95, and each beneficiary's exports band.</summary>
+    public static void Sensitivity(Utf8JsonWriter w, SensitivityResult result)
+    {
+        var table = ResultTables.Sensitivity(result);
+        w.WriteStartObject();
+        w.WriteString("command", "sensitivity");
+        w.WriteString("scenario", result.Scenario.Name);
+        w.WriteString("model", ProjectionModel.For(result.Model).Name);
+        w.WriteString("currency", "USD");
+        ResultOutput.WriteColumns(w, table);
+        ResultOutput.WriteRows(w, table);
+        w.WriteStartObject("summary");
+        MonteCarlo(w, result.Settings, result.Model);
+        w.WriteStartArray("beneficiaries");
+        foreach (var e in result.Exports.Where(x => result.Scenario.Beneficiaries.Contains(x.Exporter)))
+        {
+            w.WriteStartObject();
+            w.WriteString("exporter", e.Exporter.Alpha3);
+            w.WriteString("importer", e.Importer.Alpha3);
+            w.WriteNumber("baselineUsd", e.Baseline.Amount);
+            Band(w, "projectedUsd", e.Projected);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Notes(w, result.Point.Notes);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>compare</c>: every row under each model, and each model's beneficiary totals or why it could not run.</summary>
+    public static void Compare(Utf8JsonWriter w, Scenario scenario, OutputTable table, IReadOnlyList<(ProjectionModel Model, ProjectionResult? Result, Exception? Failure)> results)
+    {
+        w.WriteStartObject();
+        w.WriteString("command", "compare");
+        w.WriteString("scenario", scenario.Name);
+        w.WriteString("currency", "USD");
+        ResultOutput.WriteColumns(w, table);
+        ResultOutput.WriteRows(w, table);
+        w.WriteStartObject("summary");
+        w.WriteStartArray("models");
+        foreach (var (model, result, failure) in results)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model.Name);
+            if (result is null)
+            {
+                w.WriteString("error", CliApp.Classify(failure!).Message);
+                w.WriteNull("beneficiaries");
+            }
+            else
+            {
+                w.WriteNull("error");
+                w.WriteStartArray("beneficiaries");
+                foreach (var exporter in scenario.Beneficiaries)
+                {
+                    var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(scenario.Importer)).ToList();
+                    var balance = result.Balance(exporter, scenario.Importer);
+                    w.WriteStartObject();
+                    w.WriteString("exporter", exporter.Alpha3);
+                    w.WriteString("importer", scenario.Importer.Alpha3);
+                    w.WriteNumber("baselineUsd", rows.Sum(r => r.Baseline.Amount));
+                    w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
+                    w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
+                    w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>balance</c>: the pair and every year's balance in USD and KES.</summary>
+    public static void Balance(Utf8JsonWriter w, Country country, Country partner, OutputTable table)
+    {
+        w.WriteStartObject();
+        w.WriteString("command", "balance");
+        w.WriteString("country", country.Alpha3);
+        w.WriteString("partner", partner.Alpha3);
+        w.WriteString("currency", "USD");
+        w.WriteString("localCurrency", "KES");
+        ResultOutput.WriteColumns(w, table);
+        ResultOutput.WriteRows(w, table);
+        w.WriteEndObject();
+    }
+
+    private static void Beneficiary(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands)
+    {
+        var importer = result.Scenario.Importer;
+        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
+        var before = rows.Sum(r => r.Baseline.Amount);
+        var after = rows.Sum(r => r.Projected.Amount);
+        ProjectionReport.TryKes(result, inputs, out var rate);
+        var kes = rate?.Rate.Rate;
+        w.WriteStartObject();
+        w.WriteString("exporter", exporter.Alpha3);
+        w.WriteString("importer", importer.Alpha3);
+        w.WriteNumber("baselineUsd", before);
+        w.WriteNumber("projectedUsd", after);
+        w.WriteNumber("changeUsd", after - before);
+        ResultOutput.Number(w, "changePercent", before == 0m ? null : (double)((after - before) / before * 100m));
+        w.WriteString("localCurrency", "KES");
+        ResultOutput.Number(w, "kesPerUsd", kes);
+        ResultOutput.Number(w, "baselineKes", before * kes);
+        ResultOutput.Number(w, "projectedKes", after * kes);
+
+        var balance = result.Balance(exporter, importer);
+        var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
+        w.WriteStartObject("balance");
+        w.WriteNumber("year", result.Year);
+        w.WriteString("scope", allGoods ? "all goods" : "only the products in the data");
+        BalanceSide(w, "before", balance.Before, kes);
+        BalanceSide(w, "after", balance.After, kes);
+        w.WriteEndObject();
+
+        var band = bands?.Result.Exports.FirstOrDefault(e => e.Exporter.Equals(exporter) && e.Importer.Equals(importer));
+        if (band is null)
+        {
+            w.WriteNull("bands");
+        }
+        else
+        {
+            w.WriteStartObject("bands");
+            Band(w, "projectedUsd", band.Projected);
+            w.WriteStartArray("products");
+            foreach (var r in bands!.Result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)))
+            {
+                w.WriteStartObject();
+                w.WriteString("hs", r.Hs.ToString());
+                Band(w, "projectedUsd", r.Projected);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void BalanceSide(Utf8JsonWriter w, string name, BilateralBalance b, decimal? kes)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("exportsUsd", b.Exports.Amount);
+        w.WriteNumber("importsUsd", b.Imports.Amount);
+        w.WriteNumber("balanceUsd", b.Balance.Amount);
+        ResultOutput.Number(w, "exportsToImports", b.ExportImportRatio);
+        ResultOutput.Number(w, "exportsKes", b.Exports.Amount * kes);
+        ResultOutput.Number(w, "importsKes", b.Imports.Amount * kes);
+        ResultOutput.Number(w, "balanceKes", b.Balance.Amount * kes);
+        w.WriteEndObject();
+    }
+
+    private static void Band(Utf8JsonWriter w, string name, PercentileBand<Money> band)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("p5", band.P5.Amount);
+        w.WriteNumber("p50", band.P50.Amount);
+        w.WriteNumber("p95", band.P95.Amount);
+        w.WriteEndObject();
+    }
+
+    private static void MonteCarlo(Utf8JsonWriter w, MonteCarloSettings? settings, ProjectionModelKind? model)
+    {
+        if (settings is null)
+        {
+            w.WriteNull("monteCarlo");
+            return;
+        }
+
+        w.WriteStartObject("monteCarlo");
+        w.WriteString("model", ProjectionModel.For(model!.Value).Name);
+        w.WriteNumber("draws", settings.Draws);
+        w.WriteNumber("seed", settings.Seed);
+        w.WriteNumber("spread", settings.Spread);
+        w.WriteEndObject();
+    }
+
+    private static void Notes(Utf8JsonWriter w, IEnumerable<string> notes)
+    {
+        w.WriteStartArray("notes");
+        foreach (var n in notes)
+        {
+            w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,271 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using TradeBalance.Data;
+
+namespace TradeBalance.Cli;
+
+/// <summary>
+/// <c>--format</c> and <c>--output</c>, the same for every command: a result leaves the tool as the human
+/// table, CSV, JSON or Parquet. The result is one <see cref="OutputTable"/> (columns and typed rows) that
+/// the CSV and Parquet writers and the JSON rows read, plus a JSON summary the command writes.
+/// </summary>
+internal static class ResultOutput
+{
+    /// <summary>The formats, as <c>--format</c> takes them.</summary>
+    public static readonly string[] Formats = ["table", "csv", "json", "parquet"];
+
+    /// <summary>The extensions <c>--output</c> takes, each naming its format.</summary>
+    private static readonly string[] Extensions = [".csv", ".json", ".parquet"];
+
+    public static Option<string> FormatOption() =>
+        new Option<string>("--format")
+        {
+            Description = "What to print: table, csv, json or parquet (binary: refused on a terminal; pipe it or use --output FILE.parquet).",
+            DefaultValueFactory = _ => "table",
+            HelpName = "table|csv|json|parquet",
+        }.OneOf("a format", Formats);
+
+    public static Option<string?> OutputOption() =>
+        new("--output") { Description = "Also write the result to FILE: .csv, .json or .parquet (the format by its extension; with --format parquet and a .parquet FILE, only the file is written).", HelpName = "FILE" };
+
+    /// <summary>The format of an <c>--output</c> file, by its extension.</summary>
+    public static string FormatOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"
+        : path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "parquet"
+        : "csv";
+
+    /// <summary>
+    /// Checks <c>--format</c> and <c>--output</c> before any file is read (a usage error is exit 2): the
+    /// extension, and that Parquet is not about to be printed on a terminal.
+    /// </summary>
+    public static void Check(string format, string? output, TextWriter stdout)
+    {
+        ProjectCommand.CheckExtension(output, "--output", Extensions);
+        if (PrintsParquet(format, output) && IsTerminal(stdout))
+        {
+            throw new UsageException("--format parquet: Parquet is binary and standard output is a terminal; write it to a file with --output FILE.parquet, or pipe it (… --format parquet > out.parquet).");
+        }
+    }
+
+    /// <summary>True when the run prints Parquet on standard output (not when it goes to the <c>--output</c> file only).</summary>
+    private static bool PrintsParquet(string format, string? output) =>
+        format == "parquet" && (output is null || FormatOf(output) != "parquet");
+
+    /// <summary>
+    /// Prints the result in <paramref name="format"/> (<paramref name="renderTable"/> for the table) and
+    /// writes <paramref name="output"/>, if given, in its extension's format. <paramref name="json"/> writes
+    /// the whole JSON document; <paramref name="tabulate"/> makes the rows for CSV and Parquet.
+    /// </summary>
+    public static void Write(TextWriter stdout, string format, string? output, Func<OutputTable> tabulate, Action<Utf8JsonWriter> json, Action renderTable)
+    {
+        // The rows are tabulated only for a format that carries them, and once.
+        var lazy = new Lazy<OutputTable>(() => Steps.Time("tabulate the result", tabulate), LazyThreadSafetyMode.None);
+        if (format == "parquet" && output is not null && FormatOf(output) == "parquet")
+        {
+            Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
+            return;
+        }
+
+        switch (format)
+        {
+            case "csv" when output is not null && FormatOf(output) == "csv":
+                // Printed and saved: format the rows once, into the file (replaced only when complete), then copy it.
+                Steps.Time("write " + output + " and copy it to standard output", () =>
+                {
+                    OutputTableCsv.Write(lazy.Value, output);
+                    using var saved = File.OpenText(output);
+                    var buffer = new char[1 << 16];
+                    int n;
+                    while ((n = saved.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        stdout.Write(buffer, 0, n);
+                    }
+                });
+                return;
+            case "csv":
+                Steps.Time("write CSV to standard output", () => OutputTableCsv.Write(lazy.Value, stdout));
+                break;
+            case "json":
+                Steps.Time("write JSON to standard output", () =>
+                {
+                    var bytes = Json(json);
+                    if (stdout is StreamWriter { BaseStream: var stream })
+                    {
+                        // UTF-8 already: straight to the stream, not through a string twice its size.
+                        stdout.Flush();
+                        stream.Write(bytes);
+                    }
+                    else
+                    {
+                        stdout.Write(Encoding.UTF8.GetString(bytes));
+                    }
+                });
+                break;
+            case "parquet":
+                Steps.Time("write Parquet to standard output", () => WriteBinary(stdout, s => OutputTableParquet.Write(lazy.Value, s)));
+                break;
+            default:
+                renderTable();
+                break;
+        }
+
+        if (output is null)
+        {
+            return;
+        }
+
+        switch (FormatOf(output))
+        {
+            case "json":
+                Steps.Time("write " + output, () => Replace(output, s => s.Write(Json(json))));
+                break;
+            case "parquet":
+                Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
+                break;
+            default:
+                Steps.Time("write " + output, () => OutputTableCsv.Write(lazy.Value, output));
+                break;
+        }
+    }
+
+    /// <summary>The JSON a command writes, indented UTF-8 ending in a line break.</summary>
+    public static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            write(w);
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>The table's columns (name, type, unit, meaning) as a JSON array: the documentation travels with the rows.</summary>
+    public static void WriteColumns(Utf8JsonWriter w, OutputTable table)
+    {
+        w.WriteStartArray("columns");
+        foreach (var c in table.Columns)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteString("type", c.Type switch
+            {
+                OutputColumnType.Text => "string",
+                OutputColumnType.WholeNumber => "integer",
+                _ => "number",
+            });
+            w.WriteString("unit", c.Unit);
+            w.WriteString("meaning", c.Meaning);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The table's rows as a JSON array of objects keyed by the column names; a null is <c>null</c>.</summary>
+    public static void WriteRows(Utf8JsonWriter w, OutputTable table)
+    {
+        w.WriteStartArray("rows");
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            w.WriteStartObject();
+            foreach (var c in table.Columns)
+            {
+                switch (c[row])
+                {
+                    case null:
+                        w.WriteNull(c.Name);
+                        break;
+                    case string s:
+                        w.WriteString(c.Name, s);
+                        break;
+                    case int i:
+                        w.WriteNumber(c.Name, i);
+                        break;
+                    case decimal d:
+                        w.WriteNumber(c.Name, d);
+                        break;
+                    case double x:
+                        w.WriteNumber(c.Name, x);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Column '{c.Name}' holds a {c[row]!.GetType().Name}.");
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes an amount, or null.</summary>
+    public static void Number(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a number, or null when there is none or it is not finite (a ratio with no denominator).</summary>
+    public static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>True when the writer is the process's standard output and that is a terminal.</summary>
+    internal static bool IsTerminal(TextWriter writer) =>
+        (TerminalOverride ?? ((ReferenceEquals(writer, System.Console.Out) || ReferenceEquals(writer, CliApp.ProcessStdout)) && !System.Console.IsOutputRedirected));
+
+    /// <summary>Gets or sets, for tests on this thread, whether standard output counts as a terminal (null: ask the console).</summary>
+    [ThreadStatic]
+    internal static bool? TerminalOverride;
+
+    /// <summary>Writes bytes to standard output: the stream under the tool's text writer, after what the writer holds.</summary>
+    private static void WriteBinary(TextWriter stdout, Action<Stream> write)
+    {
+        if (stdout is not StreamWriter { BaseStream: var stream })
+        {
+            throw new UsageException("--format parquet: this standard output takes text only; use --output FILE.parquet.");
+        }
+
+        stdout.Flush();
+        write(stream);
+        stream.Flush();
+    }
+
+    /// <summary>Writes a file beside the path and moves it over the path once complete, so a failed write leaves no half file.</summary>
+    private static void Replace(string path, Action<Stream> write)
+    {
+        var target = OutputPaths.Resolve(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}

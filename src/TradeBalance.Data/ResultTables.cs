@@ -1,0 +1,116 @@
+using TradeBalance.Projections;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// The tables of TradeBalance's results, ready for <see cref="OutputTableCsv"/> and
+/// <see cref="OutputTableParquet"/>: a projection, a staged projection year by year, and a Monte Carlo run.
+/// The columns are listed in docs/data-formats.md (Result tables).
+/// </summary>
+/// <remarks>Money is in the data's currency, which must be USD (the columns say <c>_usd</c>). A share
+/// that is not a number (a market with no imports) is null, never NaN.</remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class ResultTables
+{
+    private const string Iso = "ISO 3166-1 alpha-3";
+    private const string Hs = "HS code (leading zeros kept)";
+
+    /// <summary>A projection: one row per market × supplier, the columns of <see cref="ProjectionCsv.Columns"/>, then <c>scenario</c>.</summary>
+    /// <param name="result">The projection; its data must be in USD.</param>
+    /// <returns>The <c>projection</c> table.</returns>
+    /// <exception cref="ArgumentException">The projection is not in USD.</exception>
+    public static OutputTable Projection(ProjectionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RequireUsd(result);
+        return new OutputTable("projection", [.. ProjectionColumns(result.Rows), ScenarioColumn(result.Scenario, result.Rows.Length)]);
+    }
+
+    /// <summary>A staged projection: every year's projection rows, each with its year and stage first.</summary>
+    /// <param name="path">The path; its data must be in USD.</param>
+    /// <returns>The <c>projection_path</c> table: <c>year, stage</c>, then the projection's columns (with <c>scenario</c> last).</returns>
+    /// <exception cref="ArgumentException">The data is not in USD.</exception>
+    public static OutputTable Path(ProjectionPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        foreach (var p in path.Points)
+        {
+            RequireUsd(p.Result);
+        }
+
+        var rows = path.Points.SelectMany(p => p.Result.Rows.Select(r => (Point: p, Row: r))).ToList();
+        return new OutputTable(
+            "projection_path",
+            [
+                OutputColumn.WholeNumber("year", "calendar year", "The year projected, with the rates in force on the path's day of that year.", rows.Select(x => (int?)x.Point.Year)),
+                OutputColumn.WholeNumber("stage", "count", "The phasing stage in force that year (0: before the change).", rows.Select(x => (int?)x.Point.Stage)),
+                .. ProjectionColumns(rows.Select(x => x.Row).ToList()),
+                ScenarioColumn(path.Scenario, rows.Count),
+            ]);
+    }
+
+    /// <summary>A Monte Carlo run: one row per market × supplier with P5, P50 and P95 of its projected imports and share.</summary>
+    /// <param name="result">The run; its data must be in USD.</param>
+    /// <returns>The <c>sensitivity</c> table, <c>scenario</c> last.</returns>
+    /// <exception cref="ArgumentException">The data is not in USD.</exception>
+    public static OutputTable Sensitivity(SensitivityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RequireUsd(result.Point);
+        var rows = result.Rows;
+        return new OutputTable(
+            "sensitivity",
+            [
+                OutputColumn.Text("importer", Iso, "The importing country.", rows.Select(r => r.Importer.Alpha3)),
+                OutputColumn.Text("exporter", Iso, "The supplier.", rows.Select(r => r.Exporter.Alpha3)),
+                OutputColumn.Text("hs", Hs, "The market's product.", rows.Select(r => r.Hs.ToString())),
+                OutputColumn.ExactNumber("baseline_usd", "USD", "Baseline imports from the supplier.", rows.Select(r => (decimal?)r.Baseline.Amount)),
+                OutputColumn.ExactNumber("projected_p5_usd", "USD", "5th percentile of the projected imports over the draws.", rows.Select(r => (decimal?)r.Projected.P5.Amount)),
+                OutputColumn.ExactNumber("projected_p50_usd", "USD", "Median of the projected imports over the draws.", rows.Select(r => (decimal?)r.Projected.P50.Amount)),
+                OutputColumn.ExactNumber("projected_p95_usd", "USD", "95th percentile of the projected imports over the draws.", rows.Select(r => (decimal?)r.Projected.P95.Amount)),
+                OutputColumn.FloatingPoint("share_p5", "fraction", "5th percentile of the supplier's projected share of the market.", rows.Select(r => Finite(r.ProjectedShare.P5))),
+                OutputColumn.FloatingPoint("share_p50", "fraction", "Median of the supplier's projected share.", rows.Select(r => Finite(r.ProjectedShare.P50))),
+                OutputColumn.FloatingPoint("share_p95", "fraction", "95th percentile of the supplier's projected share.", rows.Select(r => Finite(r.ProjectedShare.P95))),
+                ScenarioColumn(result.Scenario, rows.Length),
+            ]);
+    }
+
+    /// <summary>
+    /// The last column of every scenario's table: its name on every row, so that the tables of several
+    /// runs can be stacked (<c>read_parquet('runs/*.parquet')</c>) and still be told apart.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="rows">The number of rows.</param>
+    /// <returns>The <c>scenario</c> column.</returns>
+    public static OutputColumn ScenarioColumn(Scenario scenario, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return OutputColumn.Text("scenario", "text", "The scenario's name, as in scenario.json.", Enumerable.Repeat<string?>(scenario.Name, rows));
+    }
+
+    /// <summary>A number, or null when it is NaN or infinite: a figure the model cannot give.</summary>
+    internal static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static OutputColumn[] ProjectionColumns(IReadOnlyList<ProjectionRow> rows) =>
+    [
+        OutputColumn.Text("importer", Iso, "The importing country.", rows.Select(r => r.Importer.Alpha3)),
+        OutputColumn.Text("exporter", Iso, "The supplier.", rows.Select(r => r.Exporter.Alpha3)),
+        OutputColumn.Text("hs", Hs, "The market's product.", rows.Select(r => r.Hs.ToString())),
+        OutputColumn.ExactNumber("baseline_usd", "USD", "Baseline imports from the supplier.", rows.Select(r => (decimal?)r.Baseline.Amount)),
+        OutputColumn.ExactNumber("tariff_before_percent", "percent", "The supplier's tariff before the scenario.", rows.Select(r => (decimal?)r.TariffBefore.Percent)),
+        OutputColumn.ExactNumber("tariff_after_percent", "percent", "The supplier's tariff after the scenario.", rows.Select(r => (decimal?)r.TariffAfter.Percent)),
+        OutputColumn.ExactNumber("trade_creation_usd", "USD", "Trade creation; null where the model does not define it (GSIM).", rows.Select(r => r.TradeCreation?.Amount)),
+        OutputColumn.ExactNumber("trade_diversion_usd", "USD", "Trade diversion (negative for suppliers that lose); null where the model does not define it (GSIM).", rows.Select(r => r.TradeDiversion?.Amount)),
+        OutputColumn.ExactNumber("projected_usd", "USD", "Projected imports from the supplier.", rows.Select(r => (decimal?)r.Projected.Amount)),
+        OutputColumn.FloatingPoint("baseline_share", "fraction", "The supplier's share of the importer's imports of the product before, 0 to 1.", rows.Select(r => Finite(r.BaselineShare))),
+        OutputColumn.FloatingPoint("projected_share", "fraction", "The supplier's share after, 0 to 1.", rows.Select(r => Finite(r.ProjectedShare))),
+    ];
+
+    private static void RequireUsd(ProjectionResult result)
+    {
+        if (!result.Data.Currency.Equals(Currency.Usd))
+        {
+            throw new ArgumentException($"The output tables are in USD; this projection is in {result.Data.Currency.Code}.", nameof(result));
+        }
+    }
+}
