@@ -105,7 +105,7 @@ if ! cmp -s "$dir/table.csv" "$dir/tool.csv"; then
   diff "$dir/table.csv" "$dir/tool.csv" >&2 || true
   exit 1
 fi
-# The tool's CSV is ProjectionCsv's columns and a last 'scenario' column (codes and numbers never hold a comma).
+# The tool's CSV is ProjectionCsv's columns, then the elasticities used and 'scenario' (the first eleven never hold a comma).
 if ! cut -d, -f1-11 "$dir/tool.csv" | cmp -s "$dir/library.csv" -; then
   echo "consumer-smoke: the first eleven columns of the tool's CSV differ from ProjectionCsv:" >&2
   cut -d, -f1-11 "$dir/tool.csv" | diff "$dir/library.csv" - >&2 || true

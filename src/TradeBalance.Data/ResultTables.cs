@@ -23,7 +23,7 @@ public static class ResultTables
     {
         ArgumentNullException.ThrowIfNull(result);
         RequireUsd(result);
-        return new OutputTable("projection", [.. ProjectionColumns(result.Rows), ScenarioColumn(result.Scenario, result.Rows.Length)]);
+        return new OutputTable("projection", [.. ProjectionColumns(result.Rows), .. ElasticityColumns(result, result.Rows), ScenarioColumn(result.Scenario, result.Rows.Length)]);
     }
 
     /// <summary>A staged projection: every year's projection rows, each with its year and stage first.</summary>
@@ -45,6 +45,7 @@ public static class ResultTables
                 OutputColumn.WholeNumber("year", "calendar year", "The year projected, with the rates in force on the path's day of that year.", rows.Select(x => (int?)x.Point.Year)),
                 OutputColumn.WholeNumber("stage", "count", "The phasing stage in force that year (0: before the change).", rows.Select(x => (int?)x.Point.Stage)),
                 .. ProjectionColumns(rows.Select(x => x.Row).ToList()),
+                .. ElasticityColumns(path.Points[0].Result, rows.Select(x => x.Row).ToList()),
                 ScenarioColumn(path.Scenario, rows.Count),
             ]);
     }
@@ -105,6 +106,26 @@ public static class ResultTables
         OutputColumn.FloatingPoint("baseline_share", "fraction", "The supplier's share of the importer's imports of the product before, 0 to 1.", rows.Select(r => Finite(r.BaselineShare))),
         OutputColumn.FloatingPoint("projected_share", "fraction", "The supplier's share after, 0 to 1.", rows.Select(r => Finite(r.ProjectedShare))),
     ];
+
+    /// <summary>
+    /// The elasticities each row's market was projected with, and where each came from (the default, an
+    /// override with its source, or a published table's entry), so a file says which η, σ and ε it used.
+    /// </summary>
+    private static OutputColumn[] ElasticityColumns(ProjectionResult result, IReadOnlyList<ProjectionRow> rows)
+    {
+        // Once per market: the rows only look their market up.
+        var byMarket = result.Markets.ToDictionary(
+            m => (m.Market.Importer, m.Market.Hs),
+            m => (Values: m.Elasticities, Sources: result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs).ToString()));
+        IEnumerable<(ElasticityValues Values, string Sources)> of = rows.Select(r => byMarket[(r.Importer, r.Hs)]);
+        return
+        [
+            OutputColumn.FloatingPoint("eta", "elasticity", "The import-demand elasticity η used for the market (negative).", of.Select(e => (double?)e.Values.ImportDemand)),
+            OutputColumn.FloatingPoint("sigma", "elasticity", "The substitution elasticity σ used for the market.", of.Select(e => (double?)e.Values.Substitution)),
+            OutputColumn.FloatingPoint("eps", "elasticity", "The export-supply elasticity ε used for the market; null when infinite (99 or more).", of.Select(e => e.Values.IsSupplyInfinite ? null : (double?)e.Values.ExportSupply)),
+            OutputColumn.Text("elasticity_sources", "text", "Where η, σ and ε came from: the default, an override and its source, or a published table's entry.", of.Select(e => (string?)e.Sources)),
+        ];
+    }
 
     private static void RequireUsd(ProjectionResult result)
     {

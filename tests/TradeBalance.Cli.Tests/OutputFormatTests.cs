@@ -24,9 +24,9 @@ public class OutputFormatTests
     /// <summary>Each command's arguments, and the columns its table has, in order.</summary>
     public static readonly TheoryData<string, string[], string> Commands = new()
     {
-        { "project", ["project"], "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,scenario" },
-        { "project gsim", ["project", "--model", "gsim"], "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,scenario" },
-        { "project --years", ["project", "--years", "2026..2028"], "year,stage,importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,scenario" },
+        { "project", ["project"], "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,eta,sigma,eps,elasticity_sources,scenario" },
+        { "project gsim", ["project", "--model", "gsim"], "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,eta,sigma,eps,elasticity_sources,scenario" },
+        { "project --years", ["project", "--years", "2026..2028"], "year,stage,importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,eta,sigma,eps,elasticity_sources,scenario" },
         { "compare", ["compare"], "importer,exporter,hs,baseline_usd,baseline_share,smart_projected_usd,smart_projected_share,armington_projected_usd,armington_projected_share,gsim_projected_usd,gsim_projected_share,scenario" },
         { "balance", ["balance"], "year,country,partner,exports_usd,imports_usd,balance_usd,exports_to_imports,kes_per_usd,exports_kes,imports_kes,balance_kes" },
         { "sensitivity", ["sensitivity", "--draws", "40"], "importer,exporter,hs,baseline_usd,projected_p5_usd,projected_p50_usd,projected_p95_usd,share_p5,share_p50,share_p95,scenario" },
@@ -141,7 +141,14 @@ public class OutputFormatTests
         var run = CliRun.Of("project", "--format", "csv");
         var rows = ProjectionCsv.Read(new StringReader(run.Out), "stdout").Value;
         Assert.Equal(ReadCsv(run.Out).Rows.Count, rows.Length);
-        Assert.StartsWith(string.Join(",", ProjectionCsv.Columns) + ",scenario\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith(string.Join(",", ProjectionCsv.Columns) + ",eta,sigma,eps,elasticity_sources,scenario\n", run.Out, StringComparison.Ordinal);
+
+        // Each row says which elasticities its market used and where they came from.
+        var table = ReadCsv(run.Out);
+        var tea = table.Rows.First(r => r[Array.IndexOf(table.Header, "hs")] == "0902");
+        Assert.Equal("1.82665", tea[Array.IndexOf(table.Header, "sigma")]);
+        Assert.Equal(string.Empty, tea[Array.IndexOf(table.Header, "eps")]);
+        Assert.Equal("η: default; σ: Broda & Weinstein (2006), CHN HS3 090; ε: default", tea[Array.IndexOf(table.Header, "elasticity_sources")]);
     }
 
     [Theory]
@@ -311,7 +318,7 @@ public class OutputFormatTests
     private static string ExpectedDuckDbType(string column) => column switch
     {
         "year" or "stage" => "INTEGER",
-        "importer" or "exporter" or "hs" or "country" or "partner" or "scenario" => "VARCHAR",
+        "importer" or "exporter" or "hs" or "country" or "partner" or "scenario" or "elasticity_sources" => "VARCHAR",
         _ => "DOUBLE",
     };
 

@@ -98,11 +98,11 @@ public class OutputTableTests
     }
 
     [Fact]
-    public void The_projection_table_is_the_projection_csv_then_the_scenario()
+    public void The_projection_table_is_the_projection_csv_then_the_elasticities_and_the_scenario()
     {
         var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
         var table = ResultTables.Projection(result);
-        Assert.Equal([.. ProjectionCsv.Columns, "scenario"], table.Columns.Select(c => c.Name));
+        Assert.Equal([.. ProjectionCsv.Columns, "eta", "sigma", "eps", "elasticity_sources", "scenario"], table.Columns.Select(c => c.Name));
 
         var legacy = new StringWriter();
         ProjectionCsv.Write(result, legacy);
