@@ -61,15 +61,10 @@ internal static class ResultJson
             w.WriteStartArray("years");
             foreach (var point in path.Points)
             {
-                var rows = point.Result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
-                var balance = point.Result.Balance(exporter, importer);
                 w.WriteStartObject();
                 w.WriteNumber("year", point.Year);
                 w.WriteNumber("stage", point.Stage);
-                w.WriteNumber("baselineUsd", rows.Sum(r => r.Baseline.Amount));
-                w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
-                w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
-                w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
+                ExporterTotals(w, point.Result, exporter, importer);
                 w.WriteEndObject();
             }
 
@@ -139,15 +134,10 @@ internal static class ResultJson
                 w.WriteStartArray("beneficiaries");
                 foreach (var exporter in scenario.Beneficiaries)
                 {
-                    var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(scenario.Importer)).ToList();
-                    var balance = result.Balance(exporter, scenario.Importer);
                     w.WriteStartObject();
                     w.WriteString("exporter", exporter.Alpha3);
                     w.WriteString("importer", scenario.Importer.Alpha3);
-                    w.WriteNumber("baselineUsd", rows.Sum(r => r.Baseline.Amount));
-                    w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
-                    w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
-                    w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
+                    ExporterTotals(w, result, exporter, scenario.Importer);
                     w.WriteEndObject();
                 }
 
@@ -277,5 +267,16 @@ internal static class ResultJson
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>An exporter's sales to an importer in one projection, and their bilateral balance before and after (USD).</summary>
+    private static void ExporterTotals(Utf8JsonWriter w, ProjectionResult result, Country exporter, Country importer)
+    {
+        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
+        var balance = result.Balance(exporter, importer);
+        w.WriteNumber("baselineUsd", rows.Sum(r => r.Baseline.Amount));
+        w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
+        w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
+        w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
     }
 }
