@@ -116,16 +116,20 @@ public static class ResultTables
         // Once per market: the rows only look their market up.
         var byMarket = result.Markets.ToDictionary(
             m => (m.Market.Importer, m.Market.Hs),
-            m => (Values: m.Elasticities, Sources: result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs).ToString()));
+            m => (Values: m.Elasticities, Sources: Compact(result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs))));
         IEnumerable<(ElasticityValues Values, string Sources)> of = rows.Select(r => byMarket[(r.Importer, r.Hs)]);
         return
         [
             OutputColumn.FloatingPoint("eta", "elasticity", "The import-demand elasticity η used for the market (negative).", of.Select(e => (double?)e.Values.ImportDemand)),
             OutputColumn.FloatingPoint("sigma", "elasticity", "The substitution elasticity σ used for the market.", of.Select(e => (double?)e.Values.Substitution)),
             OutputColumn.FloatingPoint("eps", "elasticity", "The export-supply elasticity ε used for the market; null when infinite (99 or more).", of.Select(e => e.Values.IsSupplyInfinite ? null : (double?)e.Values.ExportSupply)),
-            OutputColumn.Text("elasticity_sources", "text", "Where η, σ and ε came from: the default, an override and its source, or a published table's entry.", of.Select(e => (string?)e.Sources)),
+            OutputColumn.Text("elasticity_sources", "text", "Where η, σ and ε came from: the default, an override and its source, or a published table's entry (\"default\" when all three are the defaults).", of.Select(e => (string?)e.Sources)),
         ];
     }
+
+    // "default" alone when all three are the scenario's defaults: a large file repeats it on every row.
+    private static string Compact(ElasticitySources sources) =>
+        sources is { ImportDemand: "default", Substitution: "default", ExportSupply: "default" } ? "default" : sources.ToString();
 
     private static void RequireUsd(ProjectionResult result)
     {
