@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TradeBalance.Data.Internal;
 using TradeBalance.Data.Internal.Baci;
+using TradeBalance.Data.Internal.ParquetReading;
 
 namespace TradeBalance.Data;
 
@@ -169,13 +170,21 @@ public static class TradeFile
         return ReadFlows(input, fileName, comtrade, baci);
     }
 
-    private static ReadResult<TradeDataSet> ReadFlows(SniffedInput input, string fileName, ComtradeReadOptions? comtrade, BaciReadOptions? baci) => input.Format switch
+    private static ReadResult<TradeDataSet> ReadFlows(SniffedInput input, string fileName, ComtradeReadOptions? comtrade, BaciReadOptions? baci)
     {
-        TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
-        TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
-        TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
-        _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
-    };
+        if (input.Parquet is { } parquet)
+        {
+            return ParquetFlows.Read(parquet, baci);
+        }
+
+        return input.Format switch
+        {
+            TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
+            TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
+            TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
+            _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
+        };
+    }
 
     /// <summary>
     /// True when <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> tries the columns for a BACI file read
@@ -262,6 +271,7 @@ public static class TradeFile
 
     private static ReadResult<TariffSchedule> ReadTariffs(SniffedInput input, string fileName, Country? importer, WitsReadOptions? wits) => input.Format switch
     {
+        _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
         TradeFileFormat.Tariffs => TariffsCsv.Read(input.Content, fileName, importer),
         TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.Read(input.Content, fileName, importer, wits),
         _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
@@ -269,13 +279,15 @@ public static class TradeFile
 
     private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(SniffedInput input, string fileName, WitsReadOptions? wits) => input.Format switch
     {
+        _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
         TradeFileFormat.Tariffs => TariffsCsv.ReadAll(input.Content, fileName),
         TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.ReadAll(input.Content, fileName, wits),
         _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
     };
 
     private static TradeDataException NotA(SniffedInput input, string path, string wanted) =>
-        input.Problem is { } problem ? new(path, input.ProblemLine, null, null, problem) : NotA(path, input.Format, wanted);
+        input.Parquet is { } parquet ? ParquetSource.Bad(path, "schema", $"is Parquet ({(parquet.Format == TradeFileFormat.Unknown ? "columns " + string.Join(", ", parquet.Columns) : Describe(parquet.Format) + "'s columns")}); TradeBalance reads Parquet for trade flows only (canonical flows or CEPII BACI), not {wanted}")
+        : input.Problem is { } problem ? new(path, input.ProblemLine, null, null, problem) : NotA(path, input.Format, wanted);
 
     private static TradeDataException NotA(string path, TradeFileFormat format, string wanted) =>
         new(path, 1, null, null, format == TradeFileFormat.Unknown

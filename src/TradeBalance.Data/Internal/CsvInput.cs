@@ -111,6 +111,11 @@ internal sealed class CsvInput : RecordInput
             break;
         }
 
+        if (headerText.StartsWith("PAR1", StringComparison.Ordinal))
+        {
+            throw new TradeDataException(fileName, line, null, null, "is a Parquet file, not text: read it with TradeFile.ReadFlows (or the tool's --flows), which recognise Parquet");
+        }
+
         var d = delimiter ?? HeaderFields.DetectDelimiter(headerText);
         var header = HeaderFields.Split(headerText, d);
         ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
