@@ -24,6 +24,13 @@ public sealed class HostileParquetTests
     /// <summary>Reads the bytes as the CLI does: either the flows, or a TradeDataException naming the file; and within the bound.</summary>
     internal static string Outcome(byte[] bytes)
     {
+        var read = Task.Run(() => OutcomeOnThisThread(bytes));
+        Assert.True(read.Wait(TimeSpan.FromSeconds(10)), $"a read of {bytes.Length} bytes did not finish in 10 s");
+        return read.Result;
+    }
+
+    private static string OutcomeOnThisThread(byte[] bytes)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
         string outcome;
         try

@@ -70,6 +70,15 @@ internal static class ParquetPages
         }
     }
 
+    /// <summary>Walks a Thrift struct (the footer) field by field without reading it: a count or length that runs past the
+    /// bytes, an unknown type or nesting deeper than 32 is a <see cref="FormatException"/>, so the Parquet library is never
+    /// handed a footer whose lists would make it loop or allocate for more than the bytes hold.</summary>
+    public static void WalkStruct(ReadOnlySpan<byte> data)
+    {
+        var reader = new Compact(data);
+        reader.Skip(12, 0);
+    }
+
     private readonly record struct Header(long Uncompressed, long Compressed, long Values, bool Dictionary, int Length);
 
     /// <summary>PageHeader: 1 type, 2 uncompressed_page_size, 3 compressed_page_size, 5 data_page_header (1 num_values),
@@ -134,7 +143,8 @@ internal static class ParquetPages
         }
     }
 
-    /// <summary>A reader of the Thrift compact protocol over a span; every overrun or absurd length is a <see cref="FormatException"/>.</summary>
+    /// <summary>A reader of the Thrift compact protocol over a span; every overrun or absurd length is a <see cref="FormatException"/>.
+    /// <see cref="Skip"/>'s depth is negative inside a list or map, where a boolean takes a byte of its own.</summary>
     private ref struct Compact(ReadOnlySpan<byte> data)
     {
         private readonly ReadOnlySpan<byte> _data = data;
@@ -159,7 +169,7 @@ internal static class ParquetPages
 
         public void Skip(int kind, int depth)
         {
-            if (depth > 32)
+            if (Math.Abs(depth) > 32)
             {
                 throw new FormatException("nested too deep");
             }
@@ -167,6 +177,12 @@ internal static class ParquetPages
             switch (kind)
             {
                 case 1 or 2:
+                    // A boolean field's value is in its field header; a boolean in a list or map takes a byte.
+                    if (depth < 0)
+                    {
+                        Byte();
+                    }
+
                     return;
                 case 3:
                     Byte();
@@ -190,9 +206,10 @@ internal static class ParquetPages
                     }
 
                     var element = h & 0x0F;
+                    Fits(count);
                     for (long i = 0; i < count; i++)
                     {
-                        Skip(element == 1 ? 3 : element, depth + 1);
+                        Skip(element, -(Math.Abs(depth) + 1));
                     }
 
                     return;
@@ -207,10 +224,11 @@ internal static class ParquetPages
                     }
 
                     var types = Byte();
+                    Fits(count);
                     for (long i = 0; i < count; i++)
                     {
-                        Skip(types >> 4, depth + 1);
-                        Skip(types & 0x0F, depth + 1);
+                        Skip(types >> 4, -(Math.Abs(depth) + 1));
+                        Skip(types & 0x0F, -(Math.Abs(depth) + 1));
                     }
 
                     return;
@@ -227,12 +245,21 @@ internal static class ParquetPages
                             return;
                         }
 
-                        Skip(inner, depth + 1);
+                        Skip(inner, Math.Abs(depth) + 1);
                     }
                 }
 
                 default:
                     throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"unknown field type {kind}"));
+            }
+        }
+
+        /// <summary>Every element takes at least a byte: a count larger than what is left is damage, not a long loop.</summary>
+        private readonly void Fits(long count)
+        {
+            if (count < 0 || count > _data.Length - Position)
+            {
+                throw new FormatException("a list is longer than the data read");
             }
         }
 

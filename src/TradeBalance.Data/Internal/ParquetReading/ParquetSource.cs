@@ -160,6 +160,18 @@ internal sealed class ParquetSource : IDisposable
             throw Bad(fileName, "footer", string.Create(CultureInfo.InvariantCulture, $"gives a footer of {footer:N0} bytes; TradeBalance reads footers up to {MaxFooterBytes:N0} bytes"));
         }
 
+        var footerBytes = new byte[footer];
+        stream.Position = length - 8 - footer;
+        stream.ReadExactly(footerBytes);
+        try
+        {
+            ParquetPages.WalkStruct(footerBytes);
+        }
+        catch (FormatException e)
+        {
+            throw Bad(fileName, "footer", $"does not decode as Parquet metadata ({e.Message}): the file is damaged", e);
+        }
+
         stream.Position = 0;
         ParquetReader reader;
         try
