@@ -23,6 +23,11 @@ namespace TradeBalance.Data;
 /// rate_percent</c>), flows (<c>year, exporter, importer, hs, value_usd</c>) and bilateral totals
 /// (<c>year, exporter, importer, value, currency, period, basis</c>). Anything else is
 /// <see cref="TradeFileFormat.Unknown"/>.</para>
+/// <para>Parquet: content that starts with <c>PAR1</c> is Parquet, whatever its name; its top-level column names are
+/// matched by the same rule. <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> reads canonical
+/// flows and CEPII BACI from Parquet under the CSV readers' rules (errors name the row and row group instead of the
+/// line); no other reader takes Parquet. Parquet that cannot seek (a pipe, standard input) is held in memory, at most
+/// 1 GiB. See <c>docs/data-formats.md</c>.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 public static class TradeFile
