@@ -79,7 +79,8 @@ public static class FlowsCsv
         CsvEntry.ToPath(path, w => Write(data, w));
     }
 
-    private static ReadResult<TradeDataSet> ReadCore(CsvInput csv)
+    /// <summary>Reads canonical flows from records of any container (text, Parquet).</summary>
+    internal static ReadResult<TradeDataSet> ReadCore(RecordInput csv)
     {
         var year = csv.Require("year");
         var exporter = csv.Require("exporter");
@@ -124,7 +125,7 @@ public static class FlowsCsv
         catch (ArgumentException) when (FirstDuplicate(flows, lines) is { } duplicate)
         {
             var (f, line, first) = duplicate;
-            throw new TradeDataException(csv.FileName, line, null, null, $"duplicate flow {f.Exporter.Alpha3}→{f.Importer.Alpha3} HS {f.Hs} {f.Year}: line {first} has the same exporter, importer, HS code and year");
+            throw csv.At(line, null, null, FlowAccumulator.DuplicateProblem(f.Exporter, f.Importer, f.Hs, f.Year, csv.Place(first)));
         }
 
         return new ReadResult<TradeDataSet>(data, csv.Report.Build());

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TradeBalance.Data.Internal;
 using TradeBalance.Data.Internal.Baci;
+using TradeBalance.Data.Internal.ParquetReading;
 
 namespace TradeBalance.Data;
 
@@ -22,6 +23,11 @@ namespace TradeBalance.Data;
 /// rate_percent</c>), flows (<c>year, exporter, importer, hs, value_usd</c>) and bilateral totals
 /// (<c>year, exporter, importer, value, currency, period, basis</c>). Anything else is
 /// <see cref="TradeFileFormat.Unknown"/>.</para>
+/// <para>Parquet: content that starts with <c>PAR1</c> is Parquet, whatever its name; its top-level column names are
+/// matched by the same rule. <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> reads canonical
+/// flows and CEPII BACI from Parquet under the CSV readers' rules (errors name the row and row group instead of the
+/// line); no other reader takes Parquet. Parquet that cannot seek (a pipe, standard input) is held in memory, at most
+/// 1 GiB. See <c>docs/data-formats.md</c>.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 public static class TradeFile
@@ -169,13 +175,21 @@ public static class TradeFile
         return ReadFlows(input, fileName, comtrade, baci);
     }
 
-    private static ReadResult<TradeDataSet> ReadFlows(SniffedInput input, string fileName, ComtradeReadOptions? comtrade, BaciReadOptions? baci) => input.Format switch
+    private static ReadResult<TradeDataSet> ReadFlows(SniffedInput input, string fileName, ComtradeReadOptions? comtrade, BaciReadOptions? baci)
     {
-        TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
-        TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
-        TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
-        _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
-    };
+        if (input.Parquet is { } parquet)
+        {
+            return ParquetFlows.Read(parquet, baci);
+        }
+
+        return input.Format switch
+        {
+            TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
+            TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
+            TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
+            _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
+        };
+    }
 
     /// <summary>
     /// True when <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> tries the columns for a BACI file read
@@ -262,6 +276,7 @@ public static class TradeFile
 
     private static ReadResult<TariffSchedule> ReadTariffs(SniffedInput input, string fileName, Country? importer, WitsReadOptions? wits) => input.Format switch
     {
+        _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
         TradeFileFormat.Tariffs => TariffsCsv.Read(input.Content, fileName, importer),
         TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.Read(input.Content, fileName, importer, wits),
         _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
@@ -269,13 +284,15 @@ public static class TradeFile
 
     private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(SniffedInput input, string fileName, WitsReadOptions? wits) => input.Format switch
     {
+        _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
         TradeFileFormat.Tariffs => TariffsCsv.ReadAll(input.Content, fileName),
         TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.ReadAll(input.Content, fileName, wits),
         _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
     };
 
     private static TradeDataException NotA(SniffedInput input, string path, string wanted) =>
-        input.Problem is { } problem ? new(path, input.ProblemLine, null, null, problem) : NotA(path, input.Format, wanted);
+        input.Parquet is { } parquet ? ParquetSource.Bad(path, "schema", $"is Parquet ({(parquet.Format == TradeFileFormat.Unknown ? "columns " + string.Join(", ", parquet.Columns) : Describe(parquet.Format) + "'s columns")}); TradeBalance reads Parquet for trade flows only (canonical flows or CEPII BACI), not {wanted}")
+        : input.Problem is { } problem ? new(path, input.ProblemLine, null, null, problem) : NotA(path, input.Format, wanted);
 
     private static TradeDataException NotA(string path, TradeFileFormat format, string wanted) =>
         new(path, 1, null, null, format == TradeFileFormat.Unknown

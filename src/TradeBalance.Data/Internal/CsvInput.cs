@@ -9,28 +9,19 @@ namespace TradeBalance.Data.Internal;
 /// matched by name (case-insensitive), records streamed by Sylvan with their physical line numbers,
 /// the field count checked, and typed field parsing that throws <see cref="TradeDataException"/>.
 /// </summary>
-internal sealed partial class CsvInput : IDisposable
+internal sealed class CsvInput : RecordInput
 {
     private readonly CsvDataReader _csv;
     private readonly string[] _header;
 
-    // Codes already parsed in this file, looked up by the field's text without making a string: a
-    // file repeats a few hundred countries and some thousands of HS codes over millions of rows, so
-    // each row then shares one Country and one HsCode per distinct text. Bounded, so a file of
-    // ever-new codes costs no more than parsing each.
-    private const int MaxCachedCodes = 1 << 16;
-    private readonly Dictionary<string, Country> _countries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HsCode> _hsCodes = new(StringComparer.Ordinal);
     private long _nextLine;
 
     private CsvInput(TextReader text, string fileName, long headerLine, string[] header, char delimiter, TradeFileFormat format)
+        : base(fileName, headerLine, header, format)
     {
-        FileName = fileName;
-        HeaderLine = headerLine;
         _header = header;
         Delimiter = delimiter;
         _nextLine = headerLine + 1;
-        Report = new ReportBuilder(fileName, format);
         try
         {
             _csv = CsvDataReader.Create(text, new CsvDataReaderOptions
@@ -65,17 +56,7 @@ internal sealed partial class CsvInput : IDisposable
         }
     }
 
-    public string FileName { get; }
-
-    public long HeaderLine { get; }
-
     public char Delimiter { get; }
-
-    public IReadOnlyList<string> Header => _header;
-
-    public long Line { get; private set; }
-
-    public ReportBuilder Report { get; }
 
     /// <summary>What a decoder that throws on invalid bytes is answered with (the default decoding marks them instead; see <see cref="Input.Text"/>).</summary>
     private const string InvalidUtf8 = "is not valid UTF-8 text (save the file as UTF-8, or pass an Encoding to the reader)";
@@ -128,6 +109,11 @@ internal sealed partial class CsvInput : IDisposable
 
             headerText = s;
             break;
+        }
+
+        if (headerText.StartsWith("PAR1", StringComparison.Ordinal))
+        {
+            throw new TradeDataException(fileName, line, null, null, "is a Parquet file, not text: read it with TradeFile.ReadFlows (or the tool's --flows), which recognise Parquet");
         }
 
         var d = delimiter ?? HeaderFields.DetectDelimiter(headerText);
@@ -191,55 +177,9 @@ internal sealed partial class CsvInput : IDisposable
         }
     }
 
-    /// <summary>Returns the ordinal of the column with the first of the names (in priority order) that the header has (case-insensitive), or -1.</summary>
-    /// <exception cref="TradeDataException">The header has that name twice: the column is ambiguous.</exception>
-    public int Find(params ReadOnlySpan<string> names)
-    {
-        foreach (var n in names)
-        {
-            var found = -1;
-            for (var i = 0; i < _header.Length; i++)
-            {
-                if (!string.Equals(_header[i], n, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                if (found >= 0)
-                {
-                    throw new TradeDataException(FileName, HeaderLine, _header[i], null, string.Create(CultureInfo.InvariantCulture, $"appears twice in the header (columns {found + 1} and {i + 1}), so it is ambiguous"));
-                }
-
-                found = i;
-            }
-
-            if (found >= 0)
-            {
-                return found;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Returns the ordinal of a required column.</summary>
-    /// <exception cref="TradeDataException">No column has the name or an alias.</exception>
-    public int Require(string name, params ReadOnlySpan<string> aliases)
-    {
-        var o = Find(name);
-        if (o < 0 && !aliases.IsEmpty)
-        {
-            o = Find(aliases);
-        }
-
-        return o >= 0
-            ? o
-            : throw new TradeDataException(FileName, HeaderLine, name, null, $"required column is missing (the header has: {string.Join(", ", _header)})");
-    }
-
     /// <summary>Moves to the next record: checks the field count, skips (and counts) blank lines.</summary>
     /// <exception cref="TradeDataException">Wrong field count, malformed CSV or invalid UTF-8.</exception>
-    public bool Read()
+    public override bool Read()
     {
         while (true)
         {
@@ -298,5 +238,15 @@ internal sealed partial class CsvInput : IDisposable
         }
     }
 
-    public void Dispose() => _csv.Dispose();
+    protected override ReadOnlySpan<char> Field(int ordinal) => _csv.GetFieldSpan(ordinal);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _csv.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -10,7 +10,7 @@ namespace TradeBalance.Data.Internal;
 /// </summary>
 /// <remarks>The rules' words and the merge are shared (static) with <see cref="BaciColumns.ToTradeDataSet"/>, which
 /// applies the same rules to columns without a <see cref="CsvInput"/>.</remarks>
-internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? importers, IReadOnlySet<Country>? exporters, IReadOnlyList<HsCode>? products, string source)
+internal sealed class FlowAccumulator(RecordInput csv, IReadOnlySet<Country>? importers, IReadOnlySet<Country>? exporters, IReadOnlyList<HsCode>? products, string source)
 {
     public const string OutsideImporters = "outside the importer filter";
 
@@ -29,10 +29,18 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
 
     /// <summary>Only ROW flows merge (several nes areas become ROW); any other repeat is this error.</summary>
     public static string DuplicateProblem(Country exporter, Country importer, HsCode hs, int year, long firstLine) =>
-        string.Create(CultureInfo.InvariantCulture, $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: line {firstLine} has the same exporter, importer, HS code and year");
+        DuplicateProblem(exporter, importer, hs, year, string.Create(CultureInfo.InvariantCulture, $"line {firstLine}"));
+
+    /// <summary><see cref="DuplicateProblem(Country, Country, HsCode, int, long)"/> with the first record's place in words (<c>row 17</c>).</summary>
+    public static string DuplicateProblem(Country exporter, Country importer, HsCode hs, int year, string first) =>
+        $"duplicate flow {exporter.Alpha3}→{importer.Alpha3} HS {hs} {year}: {first} has the same exporter, importer, HS code and year";
 
     public static string MergeTooLargeProblem(Country importer, HsCode hs, int year, long firstLine) =>
-        string.Create(CultureInfo.InvariantCulture, $"ROW flows {importer.Alpha3} HS {hs} {year} (this line and line {firstLine}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)");
+        MergeTooLargeProblem(importer, hs, year, "line", string.Create(CultureInfo.InvariantCulture, $"line {firstLine}"));
+
+    /// <summary><see cref="MergeTooLargeProblem(Country, HsCode, int, long)"/> with the unit (<c>row</c>) and the first record's place in words.</summary>
+    public static string MergeTooLargeProblem(Country importer, HsCode hs, int year, string unit, string first) =>
+        $"ROW flows {importer.Alpha3} HS {hs} {year} (this {unit} and {first}) sum to more than the largest value of a flow (1E+15 USD, or 1E+15 kg; docs/numeric-domain.md)";
 
     /// <summary>A ROW flow with another row's value and quantity added (the quantity unknown when either is).</summary>
     /// <exception cref="OverflowException">The sum does not fit a decimal.</exception>
@@ -72,7 +80,7 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
             var line = _lines[at];
             if (!exporter.Equals(Countries.RestOfWorld))
             {
-                throw csv.Error(DuplicateProblem(exporter, importer, hs, year, line));
+                throw csv.Error(DuplicateProblem(exporter, importer, hs, year, csv.Place(line)));
             }
 
             try
@@ -81,7 +89,7 @@ internal sealed class FlowAccumulator(CsvInput csv, IReadOnlySet<Country>? impor
             }
             catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
             {
-                throw csv.Error(MergeTooLargeProblem(importer, hs, year, line), ex);
+                throw csv.Error(MergeTooLargeProblem(importer, hs, year, csv.PlaceUnit, csv.Place(line)), ex);
             }
 
             csv.Report.Adjust(MergedRule);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using TradeBalance.Data.Internal.ParquetReading;
 
 namespace TradeBalance.Data.Internal;
 
@@ -17,8 +18,9 @@ internal sealed class SniffedInput : IDisposable
     /// <summary>Lines before the header (comments, blank lines) the detection looks through.</summary>
     private const int MaxLeadingLines = 10_000;
 
-    private SniffedInput(TradeFileFormat format, Stream content, string? problem, long problemLine, long sizeHint)
+    private SniffedInput(TradeFileFormat format, Stream content, string? problem, long problemLine, long sizeHint, ParquetSource? parquet = null)
     {
+        Parquet = parquet;
         Format = format;
         Content = content;
         Problem = problem;
@@ -37,6 +39,10 @@ internal sealed class SniffedInput : IDisposable
 
     /// <summary>Gets the line <see cref="Problem"/> is on.</summary>
     public long ProblemLine { get; }
+
+    /// <summary>Gets the Parquet file when the input starts with <c>PAR1</c> (then <see cref="Format"/> is the layout its
+    /// column names name, and <see cref="Content"/> is empty), else null.</summary>
+    public ParquetSource? Parquet { get; }
 
     /// <summary>Gets the raw size when the input knows it (a file), else a small guess; a hint for buffers.</summary>
     public long SizeHint { get; }
@@ -64,6 +70,7 @@ internal sealed class SniffedInput : IDisposable
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(fileName);
         var sizeHint = raw.CanSeek ? Math.Max(0, raw.Length - raw.Position) : Chunk;
+        var start = raw.CanSeek ? raw.Position : -1;
         var prefix = new byte[Chunk];
         var length = 0;
         var atEnd = false;
@@ -76,6 +83,13 @@ internal sealed class SniffedInput : IDisposable
                 length += n;
             }
 
+            if (ParquetSource.IsParquet(prefix.AsSpan(0, length)))
+            {
+                // Parquet is read by seeking (its index is at the end): in place, or held in memory when the input cannot seek.
+                var parquet = ParquetSource.Open(raw, start, prefix, length, fileName, leaveOpen);
+                return new SniffedInput(parquet.Format, Stream.Null, null, 0, sizeHint, parquet);
+            }
+
             var (format, problem, line, decided) = Detect(prefix.AsSpan(0, length), fileName, atEnd);
             if (decided)
             {
@@ -86,13 +100,22 @@ internal sealed class SniffedInput : IDisposable
         }
     }
 
-    public void Dispose() => Content.Dispose();
+    public void Dispose()
+    {
+        Content.Dispose();
+        Parquet?.Dispose();
+    }
 
     /// <summary>Finds the header in the prefix; undecided when the prefix may still be too short.</summary>
     private static (TradeFileFormat Format, string? Problem, long Line, bool Decided) Detect(ReadOnlySpan<byte> prefix, string fileName, bool atEnd)
     {
         var gzip = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (prefix.Length >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B);
         var bytes = gzip ? Gunzip(prefix, fileName, NewlineReader.MaxLineLength * 4L, atEnd) : prefix.ToArray();
+        if (gzip && ParquetSource.IsParquet(bytes))
+        {
+            return (TradeFileFormat.Unknown, "is gzip-compressed Parquet: Parquet compresses its pages itself and is read by seeking to its footer, so it is never wrapped in gzip; decompress it (gunzip) and give the .parquet file", 1, true);
+        }
+
         var text = new UTF8Encoding(false, false).GetString(bytes);
         long line = 0;
         var start = 0;

@@ -166,7 +166,7 @@ public static class FuzzEngine
         }
         catch (TradeDataException e)
         {
-            var bad = CheckMessage(e, target.FileName, input);
+            var bad = target.Rows ? CheckRowMessage(e, target.FileName, input) : CheckMessage(e, target.FileName, input);
             return bad is null ? new Outcome(false, null, null) : new Outcome(false, "TradeDataException message: " + bad, e.Message);
         }
         catch (Exception e)
@@ -245,6 +245,43 @@ public static class FuzzEngine
         }
 
         return m.ToArray();
+    }
+
+    /// <summary>Checks a Parquet message: <c>file: row N (row group G, index I): …</c> with N from 1, or <c>file: footer: …</c>
+    /// (also schema, row group, whole file) with no row; an input that is not Parquet (no PAR1) is text, checked as such.</summary>
+    private static string? CheckRowMessage(TradeDataException e, string fileName, byte[] input)
+    {
+        if (!input.AsSpan().StartsWith("PAR1"u8) || (input.Length >= 2 && input[0] == 0x1F && input[1] == 0x8B))
+        {
+            return e.Message.StartsWith(fileName + ":", StringComparison.Ordinal) ? null : "does not start with the file name";
+        }
+
+        if (e.FileName != fileName)
+        {
+            return "names another file";
+        }
+
+        if (e.Line > 0 && !e.Message.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{fileName}: row {e.Line} (row group "), StringComparison.Ordinal)
+            && !e.Message.StartsWith(fileName + ": row group ", StringComparison.Ordinal))
+        {
+            return "names a row but not as 'row N (row group G, index I)'";
+        }
+
+        if (e.Line == 0 && !(e.Message.StartsWith(fileName + ": footer: ", StringComparison.Ordinal) || e.Message.StartsWith(fileName + ": schema: ", StringComparison.Ordinal)
+            || e.Message.StartsWith(fileName + ": row group ", StringComparison.Ordinal) || e.Message.StartsWith(fileName + ": whole file: ", StringComparison.Ordinal)))
+        {
+            return "names no row and no part of the file";
+        }
+
+        foreach (var word in (ReadOnlySpan<string>)["(Parameter '", "Parquet.", "Thrift", "at Parquet"])
+        {
+            if (e.Problem.Contains(word, StringComparison.Ordinal) && !e.Problem.Contains("cannot be decoded", StringComparison.Ordinal) && !e.Problem.Contains("does not decode", StringComparison.Ordinal) && !e.Problem.Contains("cannot use", StringComparison.Ordinal))
+            {
+                return $"says '{word}'";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input, nothing raw a terminal would obey, no other library's wording.</summary>

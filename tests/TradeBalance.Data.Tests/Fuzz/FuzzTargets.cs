@@ -14,7 +14,9 @@ namespace TradeBalance.Data.Tests.Fuzz;
 /// <param name="Read">Reads the bytes; the input's parity picks a variant (with or without options, one importer or all).</param>
 /// <param name="RoundTrip">Checks a successful read's value; throws <see cref="FuzzOracleException"/> on a mismatch.</param>
 /// <param name="Documented">The exceptions the reader documents for bad content.</param>
-public sealed record FuzzTarget(string Name, string FileName, bool Json, IReadOnlyList<byte[]> Seeds, Func<byte[], string, object> Read, Action<object>? RoundTrip, string Documented = "TradeDataException")
+/// <param name="Rows">True when the input is Parquet: a message names <c>file: row N (row group G, index I): </c> or the
+/// footer or schema (<c>file: footer: </c>) instead of <c>file:line: </c>.</param>
+public sealed record FuzzTarget(string Name, string FileName, bool Json, IReadOnlyList<byte[]> Seeds, Func<byte[], string, object> Read, Action<object>? RoundTrip, string Documented = "TradeDataException", bool Rows = false)
 {
     public override string ToString() => Name;
 }
@@ -65,6 +67,8 @@ public static class FuzzTargets
         new("scenario", "scenario.json", true, Seeds(Embedded("scenario.json"), """{"importer":"CHN","beneficiaries":["KEN"],"hs":["0902","080440"],"cutPercent":50,"effective":"2026-05-01","stages":3,"model":"armington","elasticities":{"default":{"importDemand":-1.2,"exportSupply":"infinity"},"byHs":{"0902":{"substitution":1.83,"source":"x"}}},"monteCarlo":{"draws":10,"seed":1,"spread":0.25},"sources":{"effective":"y"}}"""), (b, n) => ScenarioJson.Read(new MemoryStream(b), n), RoundTripScenario),
         new("totals", "bilateral-totals.csv", false, Seeds(Embedded("bilateral-totals.csv")), (b, n) => BilateralTotalsCsv.Read(new MemoryStream(b), n).Value, RoundTripTotals),
         new("projection", "projection.csv", false, Seeds(ProjectionSeed()), (b, n) => ProjectionCsv.Read(new MemoryStream(b), n).Value, RoundTripProjection),
+        new("parquet-flows", "flows.parquet", false, Seeds(ParquetSeeds.Flows(dictionary: true), ParquetSeeds.Flows(dictionary: false)), ReadParquet, RoundTripFlows, Rows: true),
+        new("parquet-baci", "baci.parquet", false, Seeds(ParquetSeeds.Baci()), ReadParquet, RoundTripFlows, Rows: true),
     ];
 
     /// <summary>The seven readers the reliability brief names (the others are fuzzed in the long run and by parity of effort).</summary>
@@ -98,6 +102,10 @@ public static class FuzzTargets
     private static bool Odd(byte[] b) => (b.Length & 1) == 1;
 
     private static TradeDataSet ReadFlows(byte[] b, string n) => FlowsCsv.Read(new MemoryStream(b), n).Value;
+
+    /// <summary>Parquet through the entry point that recognises it; odd lengths as a stream that cannot seek (held in memory).</summary>
+    private static TradeDataSet ReadParquet(byte[] b, string n) =>
+        TradeFile.ReadFlows(Odd(b) ? new ForwardOnlyStream(b) : new MemoryStream(b, writable: false), n).Value;
 
     private static object ReadTariffs(byte[] b, string n) =>
         Odd(b) ? TariffsCsv.ReadAll(new StreamReader(new MemoryStream(b), Encoding.UTF8), n).Value : TariffsCsv.Read(new MemoryStream(b), n).Value;

@@ -94,3 +94,7 @@ public sealed class ScenarioFuzz() : ReaderFuzz("scenario");
 public sealed class TotalsFuzz() : ReaderFuzz("totals");
 
 public sealed class ProjectionFuzz() : ReaderFuzz("projection");
+
+public sealed class ParquetFlowsFuzz() : ReaderFuzz("parquet-flows");
+
+public sealed class ParquetBaciFuzz() : ReaderFuzz("parquet-baci");

@@ -17,7 +17,7 @@ internal static class BaciRowReader
         return Read(csv, options);
     }
 
-    public static ReadResult<TradeDataSet> Read(CsvInput csv, BaciReadOptions options)
+    public static ReadResult<TradeDataSet> Read(RecordInput csv, BaciReadOptions options)
     {
         var f = BaciRules.FindFields(csv);
         var flows = new FlowAccumulator(csv, options.Importers, options.Exporters, options.Products, BaciRules.Source(options, csv.FileName));

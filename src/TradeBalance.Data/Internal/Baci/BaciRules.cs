@@ -92,11 +92,11 @@ internal static class BaciRules
     public readonly record struct Key(int Year, int ExporterCode, Country Exporter, int ImporterCode, Country Importer, int Product);
 
     /// <summary>Finds the columns, in header order; a missing required one is an error naming it.</summary>
-    public static Fields FindFields(CsvInput csv) => new(csv.Require(YearColumn), csv.Require(ExporterColumn), csv.Require(ImporterColumn), csv.Require(ProductColumn), csv.Require(ValueColumn), csv.Find(QuantityColumn));
+    public static Fields FindFields(RecordInput csv) => new(csv.Require(YearColumn), csv.Require(ExporterColumn), csv.Require(ImporterColumn), csv.Require(ProductColumn), csv.Require(ValueColumn), csv.Find(QuantityColumn));
 
     /// <summary>Reads t, i, j and k of the record, in that order (the first bad field is the one named); false, counted, for a
     /// <see cref="NotHsProduct"/> row.</summary>
-    public static bool ReadKey(CsvInput csv, in Fields f, BaciCountryCodes? codes, out Key key)
+    public static bool ReadKey(RecordInput csv, in Fields f, BaciCountryCodes? codes, out Key key)
     {
         var year = csv.Int(f.T, MinYear, MaxYear);
         var exporter = ReadCountry(csv, f.I, codes, out var i);
@@ -112,14 +112,14 @@ internal static class BaciRules
     }
 
     /// <summary>The record's <c>v</c> in USD.</summary>
-    public static decimal ReadValue(CsvInput csv, in Fields f) => Thousand(csv, f.V, csv.Decimal(f.V));
+    public static decimal ReadValue(RecordInput csv, in Fields f) => Thousand(csv, f.V, csv.Decimal(f.V));
 
     /// <summary>The record's <c>q</c> in tonnes as written (not yet × 1000: <see cref="Thousand"/>), or null when missing.</summary>
-    public static decimal? ReadTonnes(CsvInput csv, in Fields f) => csv.OptionalDecimal(f.Q, false, MissingQuantity);
+    public static decimal? ReadTonnes(RecordInput csv, in Fields f) => csv.OptionalDecimal(f.Q, false, MissingQuantity);
 
     /// <summary>A BACI value or quantity (thousands of USD, tonnes) in units (USD, kg), within <see cref="NumericDomain"/>'s flow
     /// bounds (the same for both), refusing a value whose product a decimal cannot hold.</summary>
-    public static decimal Thousand(CsvInput csv, int ordinal, decimal value) =>
+    public static decimal Thousand(RecordInput csv, int ordinal, decimal value) =>
         value <= NumericDomain.MaxFlowValue / 1000m
             ? csv.Amount(ordinal, value * 1000m, NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", ThousandScaling)
             : throw csv.Error(ordinal, NumberText.OutsideAmount(NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "units (USD or kg)", ThousandScaling));
@@ -127,7 +127,7 @@ internal static class BaciRules
     private const string ThousandScaling = " times 1000 (BACI's thousands to units)";
 
     /// <summary>Reads <c>k</c>: false (counted) for <see cref="NotHsProduct"/>; a 5-digit code is counted as an adjustment.</summary>
-    private static bool ReadProduct(CsvInput csv, int ordinal, out int product)
+    private static bool ReadProduct(RecordInput csv, int ordinal, out int product)
     {
         switch (Product(csv.Span(ordinal), out product))
         {
@@ -161,7 +161,7 @@ internal static class BaciRules
     public static HsCode Hs(int product) => HsCode.Parse(product.ToString("D6", CultureInfo.InvariantCulture));
 
     /// <summary>Reads a country code (0–9999) and resolves it; <paramref name="code"/> is the code as written.</summary>
-    private static Country ReadCountry(CsvInput csv, int ordinal, BaciCountryCodes? codes, out int code)
+    private static Country ReadCountry(RecordInput csv, int ordinal, BaciCountryCodes? codes, out int code)
     {
         code = csv.Int(ordinal, 0, CodeCount - 1);
         switch (Resolve(code, codes, out var country))

@@ -5,21 +5,21 @@ using NodaTime.Text;
 namespace TradeBalance.Data.Internal;
 
 // The fields of the current record, typed: text, numbers within their bounds, codes (shared per distinct text), dates;
-// every problem a TradeDataException naming the file, line, column and value.
-internal sealed partial class CsvInput
+// every problem a TradeDataException naming the file, the place (line or row), column and value.
+internal abstract partial class RecordInput
 {
     /// <summary>The field, trimmed; empty for a missing column (ordinal -1).</summary>
-    public string Get(int ordinal) => ordinal < 0 ? string.Empty : _csv.GetString(ordinal).Trim();
+    public string Get(int ordinal) => ordinal < 0 ? string.Empty : Span(ordinal).ToString();
 
-    /// <summary>The field as a span, trimmed.</summary>
-    public ReadOnlySpan<char> Span(int ordinal) => ordinal < 0 ? default : _csv.GetFieldSpan(ordinal).Trim();
+    /// <summary>The field as a span, trimmed; empty for a missing column (ordinal -1). Valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> Span(int ordinal) => ordinal < 0 ? default : Field(ordinal).Trim();
 
     public string ColumnName(int ordinal) => _header[ordinal];
 
     public TradeDataException Error(int ordinal, string problem, Exception? inner = null) =>
-        new(FileName, Line, _header[ordinal], Get(ordinal), problem, inner);
+        At(Line, _header[ordinal], Get(ordinal), problem, inner);
 
-    public TradeDataException Error(string problem, Exception? inner = null) => new(FileName, Line, null, null, problem, inner);
+    public TradeDataException Error(string problem, Exception? inner = null) => At(Line, null, null, problem, inner);
 
     public string Required(int ordinal)
     {
@@ -96,7 +96,7 @@ internal sealed partial class CsvInput
         // .NET's number parsers skip trailing NUL characters: "1\0" would read as 1.
         if (s.Contains('\0') || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
         {
-            throw Error(ordinal, "is not a number (invariant culture: digits, '.' as the decimal point, no thousands separators)");
+            throw Error(ordinal, NotANumber);
         }
 
         if (v == 0m && NumberText.Underflows(s))
