@@ -117,7 +117,16 @@ public static class ResultTables
         var byMarket = result.Markets.ToDictionary(
             m => (m.Market.Importer, m.Market.Hs),
             m => (Values: m.Elasticities, Sources: Compact(result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs))));
-        IEnumerable<(ElasticityValues Values, string Sources)> of = rows.Select(r => byMarket[(r.Importer, r.Hs)]);
+        // Rows come market by market, so a row usually shares the previous row's market: look up only on a change.
+        var of = new (ElasticityValues Values, string Sources)[rows.Count];
+        for (var i = 0; i < of.Length; i++)
+        {
+            var r = rows[i];
+            of[i] = i > 0 && ReferenceEquals(r.Importer, rows[i - 1].Importer) && ReferenceEquals(r.Hs, rows[i - 1].Hs)
+                ? of[i - 1]
+                : byMarket[(r.Importer, r.Hs)];
+        }
+
         return
         [
             OutputColumn.FloatingPoint("eta", "elasticity", "The import-demand elasticity η used for the market (negative).", of.Select(e => (double?)e.Values.ImportDemand)),
