@@ -62,4 +62,29 @@ internal static class OutputPaths
             return Path.GetFullPath(path);
         }
     }
+
+    /// <summary>
+    /// Writes a new file beside the path and moves it over the path only when complete, so a failed
+    /// write leaves the old file (or none), never half a file; a symbolic link is written at its target.
+    /// Every output the tool writes itself (JSON, charts) goes through here.
+    /// </summary>
+    public static void Replace(string path, Action<Stream> write)
+    {
+        var target = Resolve(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
 }

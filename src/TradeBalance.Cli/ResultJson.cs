@@ -44,13 +44,7 @@ internal static class ResultJson
     {
         var table = ResultTables.Path(path);
         var importer = path.Scenario.Importer;
-        w.WriteStartObject();
-        w.WriteString("command", "project --years");
-        w.WriteString("scenario", path.Scenario.Name);
-        w.WriteString("model", ProjectionModel.For(path.Model).Name);
-        w.WriteString("currency", "USD");
-        ResultOutput.WriteColumns(w, table);
-        ResultOutput.WriteRows(w, table);
+        Opening(w, "project --years", path.Scenario, path.Model, table);
         w.WriteStartObject("summary");
         w.WriteStartArray("beneficiaries");
         foreach (var exporter in path.Scenario.Beneficiaries)
@@ -82,13 +76,7 @@ internal static class ResultJson
     public static void Sensitivity(Utf8JsonWriter w, SensitivityResult result)
     {
         var table = ResultTables.Sensitivity(result);
-        w.WriteStartObject();
-        w.WriteString("command", "sensitivity");
-        w.WriteString("scenario", result.Scenario.Name);
-        w.WriteString("model", ProjectionModel.For(result.Model).Name);
-        w.WriteString("currency", "USD");
-        ResultOutput.WriteColumns(w, table);
-        ResultOutput.WriteRows(w, table);
+        Opening(w, "sensitivity", result.Scenario, result.Model, table);
         w.WriteStartObject("summary");
         MonteCarlo(w, result.Settings, result.Model);
         w.WriteStartArray("beneficiaries");
@@ -111,12 +99,7 @@ internal static class ResultJson
     /// <summary><c>compare</c>: every row under each model, and each model's beneficiary totals or why it could not run.</summary>
     public static void Compare(Utf8JsonWriter w, Scenario scenario, OutputTable table, IReadOnlyList<(ProjectionModel Model, ProjectionResult? Result, Exception? Failure)> results)
     {
-        w.WriteStartObject();
-        w.WriteString("command", "compare");
-        w.WriteString("scenario", scenario.Name);
-        w.WriteString("currency", "USD");
-        ResultOutput.WriteColumns(w, table);
-        ResultOutput.WriteRows(w, table);
+        Opening(w, "compare", scenario, model: null, table);
         w.WriteStartObject("summary");
         w.WriteStartArray("models");
         foreach (var (model, result, failure) in results)
@@ -161,8 +144,8 @@ internal static class ResultJson
         w.WriteString("partner", partner.Alpha3);
         w.WriteString("currency", "USD");
         w.WriteString("localCurrency", "KES");
-        ResultOutput.WriteColumns(w, table);
-        ResultOutput.WriteRows(w, table);
+        OutputTableJson.WriteColumns(w, table);
+        OutputTableJson.WriteRows(w, table);
         w.WriteEndObject();
     }
 
@@ -278,5 +261,21 @@ internal static class ResultJson
         w.WriteNumber("projectedUsd", rows.Sum(r => r.Projected.Amount));
         w.WriteNumber("balanceBeforeUsd", balance.Before.Balance.Amount);
         w.WriteNumber("balanceAfterUsd", balance.After.Balance.Amount);
+    }
+
+    /// <summary>What every scenario command's JSON starts with: the command, the scenario's name, the model (when one), the currency, then the table's columns and rows.</summary>
+    private static void Opening(Utf8JsonWriter w, string command, Scenario scenario, ProjectionModelKind? model, OutputTable table)
+    {
+        w.WriteStartObject();
+        w.WriteString("command", command);
+        w.WriteString("scenario", scenario.Name);
+        if (model is { } kind)
+        {
+            w.WriteString("model", ProjectionModel.For(kind).Name);
+        }
+
+        w.WriteString("currency", "USD");
+        OutputTableJson.WriteColumns(w, table);
+        OutputTableJson.WriteRows(w, table);
     }
 }

@@ -118,7 +118,7 @@ internal static class ResultOutput
         switch (FormatOf(output))
         {
             case "json":
-                Steps.Time("write " + output, () => Replace(output, s => s.Write(Json(json))));
+                Steps.Time("write " + output, () => OutputPaths.Replace(output, s => s.Write(Json(json))));
                 break;
             case "parquet":
                 Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
@@ -140,65 +140,6 @@ internal static class ResultOutput
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
-    }
-
-    /// <summary>The table's columns (name, type, unit, meaning) as a JSON array: the documentation travels with the rows.</summary>
-    public static void WriteColumns(Utf8JsonWriter w, OutputTable table)
-    {
-        w.WriteStartArray("columns");
-        foreach (var c in table.Columns)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", c.Name);
-            w.WriteString("type", c.Type switch
-            {
-                OutputColumnType.Text => "string",
-                OutputColumnType.WholeNumber => "integer",
-                _ => "number",
-            });
-            w.WriteString("unit", c.Unit);
-            w.WriteString("meaning", c.Meaning);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    /// <summary>The table's rows as a JSON array of objects keyed by the column names; a null is <c>null</c>.</summary>
-    public static void WriteRows(Utf8JsonWriter w, OutputTable table)
-    {
-        w.WriteStartArray("rows");
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            w.WriteStartObject();
-            foreach (var c in table.Columns)
-            {
-                switch (c[row])
-                {
-                    case null:
-                        w.WriteNull(c.Name);
-                        break;
-                    case string s:
-                        w.WriteString(c.Name, s);
-                        break;
-                    case int i:
-                        w.WriteNumber(c.Name, i);
-                        break;
-                    case decimal d:
-                        w.WriteNumber(c.Name, d);
-                        break;
-                    case double x:
-                        w.WriteNumber(c.Name, x);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Column '{c.Name}' holds a {c[row]!.GetType().Name}.");
-                }
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 
     /// <summary>Writes an amount, or null.</summary>
@@ -246,26 +187,5 @@ internal static class ResultOutput
         stdout.Flush();
         write(stream);
         stream.Flush();
-    }
-
-    /// <summary>Writes a file beside the path and moves it over the path once complete, so a failed write leaves no half file.</summary>
-    private static void Replace(string path, Action<Stream> write)
-    {
-        var target = OutputPaths.Resolve(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
     }
 }

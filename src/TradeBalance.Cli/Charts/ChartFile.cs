@@ -31,20 +31,6 @@ internal static class ChartFile
     /// target only when complete; on failure the new file is deleted and the error passed on. A
     /// symbolic link is written at its target.
     /// </summary>
-    public static void Write(string path, string svg)
-    {
-        var target = OutputPaths.Resolve(path);
-        var folder = Path.GetDirectoryName(target) ?? ".";
-        var temporary = Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(target)}.{Guid.NewGuid():N}.svg");
-        try
-        {
-            File.WriteAllText(temporary, svg, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+    public static void Write(string path, string svg) =>
+        OutputPaths.Replace(path, stream => stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(svg)));
 }
