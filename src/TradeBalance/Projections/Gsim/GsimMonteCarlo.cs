@@ -36,6 +36,10 @@ internal static class GsimMonteCarlo
         var values = new double[figures * draws];
         var failures = new ProjectionException?[draws];
         var done = 0;
+
+        // σ's interval across the settings' tables, per product: looked up once, not once per draw.
+        var ranges = new System.Collections.Concurrent.ConcurrentDictionary<HsCode, (double Low, double High)?>();
+        (double Low, double High)? RangeOf(HsCode hs, double point) => ranges.GetOrAdd(hs, h => settings.SubstitutionRange(scenario.Importer, h, point));
         Parallel.For(
             0,
             draws,
@@ -45,7 +49,7 @@ internal static class GsimMonteCarlo
                 ProjectionResult result;
                 try
                 {
-                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, scenario.Importer, hs, e)).Projection;
+                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, e, RangeOf(hs, e.Substitution))).Projection;
                 }
                 catch (ProjectionException e)
                 {
@@ -118,14 +122,14 @@ internal static class GsimMonteCarlo
     }
 
     /// <summary>Product p's elasticities in draw d: each within the spread of its point value (σ between the settings' tables where they cover it), inside the numeric domain.</summary>
-    private static ElasticityValues Draw(MonteCarloSettings settings, int d, int p, Country importer, HsCode hs, ElasticityValues point)
+    private static ElasticityValues Draw(MonteCarloSettings settings, int d, int p, ElasticityValues point, (double Low, double High)? sigmaRange)
     {
         var rng = SplitMix64.ForDraw(settings.Seed, d);
         rng.Skip(3L * p);
         var s = settings.Spread;
         var eta = Math.Max(NumericDomain.MinImportDemand, point.ImportDemand * (1d + (s * ((2d * rng.NextDouble()) - 1d))));
         var u2 = rng.NextDouble();
-        var sigma = settings.SubstitutionRange(importer, hs, point.Substitution) is { } range
+        var sigma = sigmaRange is { } range
             ? range.Low + ((range.High - range.Low) * u2)
             : Math.Min(NumericDomain.MaxSubstitution, point.Substitution * (1d + (s * ((2d * u2) - 1d))));
         var u3 = rng.NextDouble();

@@ -89,30 +89,10 @@ public sealed class Elasticities
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(hs);
-        HsCode? etaAt = null, sigmaAt = null, epsAt = null;
-        double? eta = null, sigma = null, eps = null;
-        for (HsCode? code = hs; code is not null; code = code.Parent)
-        {
-            if (!Overrides.TryGetValue(code, out var o))
-            {
-                continue;
-            }
-
-            if (eta is null && o.ImportDemand is not null)
-            {
-                (eta, etaAt) = (o.ImportDemand, code);
-            }
-
-            if (sigma is null && o.Substitution is not null)
-            {
-                (sigma, sigmaAt) = (o.Substitution, code);
-            }
-
-            if (eps is null && o.ExportSupply is not null)
-            {
-                (eps, epsAt) = (o.ExportSupply, code);
-            }
-        }
+        var (etaAt, sigmaAt, epsAt) = OverridesFor(hs);
+        var eta = etaAt is null ? null : Overrides[etaAt].ImportDemand;
+        var sigma = sigmaAt is null ? null : Overrides[sigmaAt].Substitution;
+        var eps = epsAt is null ? null : Overrides[epsAt].ExportSupply;
 
         string? tableSource = null;
         if (sigma is null && SubstitutionTable is { } table)
@@ -156,21 +136,29 @@ public sealed class Elasticities
     public ElasticityValues For(HsCode hs)
     {
         ArgumentNullException.ThrowIfNull(hs);
-        double? eta = null, sigma = null, eps = null;
+        var (etaAt, sigmaAt, epsAt) = OverridesFor(hs);
+        return etaAt is null && sigmaAt is null && epsAt is null
+            ? Default
+            : new ElasticityValues(
+                etaAt is null ? Default.ImportDemand : Overrides[etaAt].ImportDemand!.Value,
+                sigmaAt is null ? Default.Substitution : Overrides[sigmaAt].Substitution!.Value,
+                epsAt is null ? Default.ExportSupply : Overrides[epsAt].ExportSupply!.Value);
+    }
 
-        // Walk from the most specific code up the hierarchy.
+    /// <summary>For each parameter, the most specific code containing <paramref name="hs"/> whose override sets it, walking up the hierarchy.</summary>
+    private (HsCode? ImportDemand, HsCode? Substitution, HsCode? ExportSupply) OverridesFor(HsCode hs)
+    {
+        HsCode? eta = null, sigma = null, eps = null;
         for (HsCode? code = hs; code is not null; code = code.Parent)
         {
             if (Overrides.TryGetValue(code, out var o))
             {
-                eta ??= o.ImportDemand;
-                sigma ??= o.Substitution;
-                eps ??= o.ExportSupply;
+                eta ??= o.ImportDemand is null ? null : code;
+                sigma ??= o.Substitution is null ? null : code;
+                eps ??= o.ExportSupply is null ? null : code;
             }
         }
 
-        return eta is null && sigma is null && eps is null
-            ? Default
-            : new ElasticityValues(eta ?? Default.ImportDemand, sigma ?? Default.Substitution, eps ?? Default.ExportSupply);
+        return (eta, sigma, eps);
     }
 }
