@@ -1,0 +1,47 @@
+using Xunit;
+
+namespace TradeBalance.Cli.Tests;
+
+/// <summary>The README's example of a scenario that takes σ from a published table runs, and says where σ came from.</summary>
+public class ElasticityTableCliTests
+{
+    [Fact]
+    public void The_README_scenario_with_ProTEE_sigma_runs_and_names_its_source()
+    {
+        var scenario = RepoFile(Path.Combine("samples", "data", "scenario-kenya-china-protee.json"));
+        Assert.Contains("tradebalance project --scenario samples/data/scenario-kenya-china-protee.json", File.ReadAllText(RepoFile("README.md")), StringComparison.Ordinal);
+
+        var run = CliRun.Of("project", "--scenario", scenario);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = run.Out.Replace("\n", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("σ: CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), HS6 080440", text, StringComparison.Ordinal);
+        Assert.Contains("σ uniform between the point value and the estimates of Broda & Weinstein (2006)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_table_in_a_scenario_is_bad_data_naming_the_field_and_the_value()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("s.json");
+        File.WriteAllText(path, "{\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\",\n\"elasticities\":{\"substitutionTable\":\"gtap\"}}");
+
+        var run = CliRun.Of("project", "--scenario", path);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("s.json:2: $.elasticities.substitutionTable: 'gtap' is not an elasticity table", run.Err, StringComparison.Ordinal);
+    }
+
+    private static string RepoFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
+            {
+                return Path.Combine(dir.FullName, name);
+            }
+        }
+
+        throw new FileNotFoundException("repository root not found");
+    }
+}
