@@ -19,7 +19,7 @@ public static partial class ScenarioJson
 
         w.WriteString("importer", s.Importer.Alpha3);
         w.WriteStartArray("beneficiaries");
-        foreach (var b in s.Beneficiaries)
+        foreach (var b in s.BeneficiariesAsGiven)
         {
             w.WriteStringValue(b.Alpha3);
         }

@@ -115,6 +115,11 @@ public static class TradeFile
             return TradeFileFormat.Flows;
         }
 
+        if (All("group", "member"))
+        {
+            return TradeFileFormat.CountryGroups;
+        }
+
         return All("year", "exporter", "importer", "value", "currency", "period", "basis") ? TradeFileFormat.BilateralTotals : TradeFileFormat.Unknown;
     }
 
@@ -314,6 +319,7 @@ public static class TradeFile
         TradeFileFormat.WitsTariffs => "a WITS/TRAINS tariff download",
         TradeFileFormat.WitsAveMfn => "a WITS AVE MFN download",
         TradeFileFormat.WitsAvePref => "a WITS AVE preferential download",
+        TradeFileFormat.CountryGroups => "a country-groups file",
         _ => "a file of unknown layout",
     };
 }

@@ -42,4 +42,7 @@ public enum TradeFileFormat
 
     /// <summary>WITS/TRAINS bulk HS6 preferential averages (<c>AVEPref</c>: as <see cref="WitsAveMfn"/> plus <c>Partner</c>).</summary>
     WitsAvePref = 12,
+
+    /// <summary>Country groups and economies: <c>group, member[, joined, left, name, kind, currency, numeric, source]</c> (<see cref="CountryGroupsCsv"/>).</summary>
+    CountryGroups = 13,
 }

@@ -17,6 +17,13 @@ namespace TradeBalance;
 /// <para>One entry is not an ISO country: <see cref="Countries.RestOfWorld"/> (<c>ROW</c>, M49 899,
 /// the code UN Comtrade uses for "areas, not elsewhere specified"), the residual supplier a market
 /// needs when only its main suppliers are listed. <see cref="IsAggregate"/> is true for it.</para>
+/// <para>Economies that are not ISO countries are entries too: the groups of <see cref="CountryGroups"/>
+/// (<c>EUN</c> for the European Union, <c>EAC</c>, <c>LDC</c>, …) and the economies and groups a user
+/// defines with <see cref="CountryGroups.Register(CountryGroup)"/>. Their <see cref="IsAggregate"/> is
+/// true; <see cref="Alpha2"/> and <see cref="Alpha3"/> both hold the group's code, which may be longer
+/// than three letters, and <see cref="NumericCode"/> is the code trade statistics use for it (918 for
+/// the EU in WITS) or 0 when there is none. <see cref="Parse(string)"/> and every reader accept their
+/// codes.</para>
 /// <para>Equality compares all codes and the name; two lookups of the same code return equal values.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
@@ -44,13 +51,13 @@ public sealed record Country : IComparable<Country>
     /// <summary>Gets the ISO 3166-1 alpha-3 code, for example <c>KEN</c>.</summary>
     public string Alpha3 { get; }
 
-    /// <summary>Gets the ISO 3166-1 numeric code, which is also the UN M49 code, for example 404.</summary>
+    /// <summary>Gets the ISO 3166-1 numeric code, which is also the UN M49 code, for example 404; for a group or user-defined economy, the code trade statistics use for it, or 0.</summary>
     public int NumericCode { get; }
 
     /// <summary>Gets the ISO 3166-1 English short name, for example <c>Kenya</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Gets a value indicating whether this entry is a statistical aggregate rather than an ISO country.</summary>
+    /// <summary>Gets a value indicating whether this entry is an aggregate (rest of world, a group or a user-defined economy) rather than an ISO country.</summary>
     public bool IsAggregate { get; }
 
     /// <summary>Gets every entry of the registry, ordered by alpha-3 code.</summary>
@@ -87,7 +94,7 @@ public sealed record Country : IComparable<Country>
     /// <returns>The country.</returns>
     /// <exception cref="ArgumentException">No country has that code; the message names it.</exception>
     public static Country FromM49(int code) =>
-        ByNumeric.TryGetValue(code, out var c)
+        ByNumeric.TryGetValue(code, out var c) || (code > 0 && CountryGroups.TryFindEconomy(code, out c))
             ? c
             : throw new ArgumentException($"Unknown ISO 3166-1 numeric / UN M49 country code {code}.", nameof(code));
 
@@ -101,7 +108,7 @@ public sealed record Country : IComparable<Country>
         ArgumentNullException.ThrowIfNull(code);
         return TryParse(code, out var c)
             ? c
-            : throw new FormatException($"'{code}' is not a known ISO 3166-1 alpha-2, alpha-3 or numeric (UN M49) country code.");
+            : throw new FormatException($"'{code}' is not a known ISO 3166-1 alpha-2, alpha-3 or numeric (UN M49) country code, ROW, or the code of a group ({CountryGroups.CodeList()}).");
     }
 
     /// <summary>Tries to parse any of the three codes; see <see cref="Parse(string)"/>.</summary>
@@ -119,7 +126,8 @@ public sealed record Country : IComparable<Country>
         var s = code.Trim();
         if (s.Length > 0 && s.Length <= 3 && s.All(char.IsAsciiDigit))
         {
-            return ByNumeric.TryGetValue(int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture), out country);
+            var numeric = int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+            return ByNumeric.TryGetValue(numeric, out country) || (numeric > 0 && CountryGroups.TryFindEconomy(numeric, out country));
         }
 
         return s.Length switch
@@ -127,18 +135,33 @@ public sealed record Country : IComparable<Country>
             2 => ByAlpha2.TryGetValue(s, out country),
             3 => ByAlpha3.TryGetValue(s, out country),
             _ => false,
-        };
+        } || CountryGroups.TryFindEconomy(s, out country);
     }
+
+    /// <summary>Tells whether a code is taken by an ISO 3166-1 country (any of its three codes) or ROW.</summary>
+    internal static bool IsIsoCode(string code) =>
+        code.Length switch
+        {
+            2 => ByAlpha2.ContainsKey(code),
+            3 => ByAlpha3.ContainsKey(code),
+            _ => false,
+        };
+
+    /// <summary>Tells whether a numeric code is taken by an ISO 3166-1 country or ROW.</summary>
+    internal static bool IsIsoNumeric(int code) => ByNumeric.ContainsKey(code);
+
+    /// <summary>The entry of a group or user-defined economy: an aggregate whose two letter codes are its code.</summary>
+    internal static Country ForEconomy(string code, int numericCode, string name) => new(code, code, numericCode, name, true);
 
     /// <summary>Returns the alpha-3 code, the form TradeBalance's files use.</summary>
     /// <returns>The alpha-3 code, for example <c>KEN</c>.</returns>
     public override string ToString() => Alpha3;
 
-    /// <summary>Returns a hash code: the numeric code, which no two countries share.</summary>
+    /// <summary>Returns a hash code: the numeric code, which no two countries share (a group without one: its code's).</summary>
     /// <returns>The hash code.</returns>
     /// <remarks>Countries key the dictionaries behind every data set and schedule, so hashing one
     /// must not walk its names.</remarks>
-    public override int GetHashCode() => NumericCode;
+    public override int GetHashCode() => NumericCode != 0 ? NumericCode : StringComparer.Ordinal.GetHashCode(Alpha3);
 
     /// <summary>Compares by alpha-3 code (ordinal).</summary>
     /// <param name="other">The other country.</param>

@@ -111,6 +111,20 @@ public sealed class TariffSchedule
     /// <exception cref="ArgumentException">A new line overlaps an existing one of the same regime and code.</exception>
     public TariffSchedule With(params IEnumerable<TariffLine> lines) => new(Importer, Lines.Concat(lines));
 
+    /// <summary>
+    /// Returns the same lines as another importer's schedule: how a customs union's common external
+    /// tariff (<c>EUN</c>, <c>EAC</c>) becomes a member's (<see cref="CountryGroup.HasCommonTariff"/>).
+    /// </summary>
+    /// <param name="importer">The importer that applies these lines.</param>
+    /// <returns>The schedule, or this one when the importer is the same.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="importer"/> is null.</exception>
+    /// <exception cref="ArgumentException">A line names <paramref name="importer"/> as its partner.</exception>
+    public TariffSchedule ForImporter(Country importer)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        return importer.Equals(Importer) ? this : new(importer, Lines);
+    }
+
     /// <summary>Returns the rate the exporter pays on the code on the date, and the line that decided it.</summary>
     /// <param name="exporter">The exporter.</param>
     /// <param name="hs">The traded HS code.</param>

@@ -18,7 +18,7 @@ namespace TradeBalance;
 /// only the top-most codes present in it.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class TradeDataSet
+public sealed partial class TradeDataSet
 {
     private readonly Dictionary<MarketKey, ImmutableArray<TradeFlow>> _byMarket;
 

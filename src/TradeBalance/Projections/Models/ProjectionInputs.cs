@@ -52,7 +52,7 @@ public sealed class ProjectionInputs
 
         Scenario = scenario;
         Data = data;
-        Schedules = list;
+        Schedules = WithMembersOfUnions(list, seen, scenario, data);
     }
 
     /// <summary>Gets the scenario.</summary>
@@ -61,8 +61,44 @@ public sealed class ProjectionInputs
     /// <summary>Gets the baseline flows.</summary>
     public TradeDataSet Data { get; }
 
-    /// <summary>Gets the schedules, one per importer.</summary>
+    /// <summary>
+    /// Gets the schedules, one per importer: those given and, for each customs union given a schedule
+    /// (<see cref="CountryGroup.HasCommonTariff"/>), a copy for each of its members, on the scenario's
+    /// effective date, that imports in the data or is the scenario's importer and has no schedule of its own.
+    /// </summary>
     public ImmutableArray<TariffSchedule> Schedules { get; }
+
+    // A union's common external tariff is each member's tariff; a member's own schedule, if given, wins.
+    private static ImmutableArray<TariffSchedule> WithMembersOfUnions(ImmutableArray<TariffSchedule> given, HashSet<Country> covered, Scenario scenario, TradeDataSet data)
+    {
+        var unions = given.Where(s => CountryGroups.TryGet(s.Importer, out var g) && g.HasCommonTariff).ToList();
+        if (unions.Count == 0)
+        {
+            return given;
+        }
+
+        var importers = data.Markets.Select(m => m.Importer).Append(scenario.Importer).Distinct();
+        var result = given.ToBuilder();
+        foreach (var importer in importers)
+        {
+            if (covered.Contains(importer))
+            {
+                continue;
+            }
+
+            foreach (var union in unions)
+            {
+                if (CountryGroups.TryGet(union.Importer, out var group) && group.Contains(importer, scenario.Effective))
+                {
+                    result.Add(union.ForImporter(importer));
+                    covered.Add(importer);
+                    break;
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
 
     /// <summary>The scenario importer's schedule, which SMART and Armington need.</summary>
 #pragma warning disable CA2208 // the inputs are the caller's argument, named as the public methods name it

@@ -35,7 +35,9 @@ public sealed class Scenario
     /// <summary>Creates a scenario.</summary>
     /// <param name="name">A short name.</param>
     /// <param name="importer">The country changing its tariffs.</param>
-    /// <param name="beneficiaries">The exporters whose rates change; at least one, not the importer.</param>
+    /// <param name="beneficiaries">The exporters whose rates change; at least one, not the importer. A group
+    /// (<c>LDC</c>, <c>EAC</c>; see <see cref="CountryGroups"/>) stands for its members on
+    /// <paramref name="effective"/>, less the importer and, when the importer is a group, its members.</param>
     /// <param name="lines">The HS lines affected; at least one.</param>
     /// <param name="change">How the rates change.</param>
     /// <param name="effective">The first day of the new rates.</param>
@@ -48,17 +50,19 @@ public sealed class Scenario
         ArgumentNullException.ThrowIfNull(beneficiaries);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(change);
-        var b = beneficiaries.ToImmutableSortedSet();
+        var given = beneficiaries.ToImmutableSortedSet();
         var l = lines.Distinct().Order().ToImmutableArray();
-        if (b.IsEmpty)
+        if (given.IsEmpty)
         {
             throw new ArgumentException("A scenario needs at least one beneficiary.", nameof(beneficiaries));
         }
 
-        if (b.Contains(importer))
+        if (given.Contains(importer))
         {
             throw new ArgumentException($"The importer {importer.Alpha3} cannot be its own beneficiary.", nameof(beneficiaries));
         }
+
+        var b = ExpandGroups(given, importer, effective);
 
         if (l.IsEmpty)
         {
@@ -73,6 +77,7 @@ public sealed class Scenario
         Name = name;
         Importer = importer;
         Beneficiaries = b;
+        BeneficiariesAsGiven = given;
         Lines = l;
         _lineKeys = [.. l.Select(HsKey.Of)];
         _linesByKey = l.ToDictionary(HsKey.Of);
@@ -99,8 +104,11 @@ public sealed class Scenario
     /// <summary>Gets the country changing its tariffs.</summary>
     public Country Importer { get; }
 
-    /// <summary>Gets the exporters whose rates change.</summary>
+    /// <summary>Gets the exporters whose rates change: the countries given, and the members of each group given on <see cref="Effective"/>.</summary>
     public ImmutableSortedSet<Country> Beneficiaries { get; }
+
+    /// <summary>Gets the beneficiaries as given, groups (<c>LDC</c>) not expanded: what a scenario file says.</summary>
+    public ImmutableSortedSet<Country> BeneficiariesAsGiven { get; }
 
     /// <summary>Gets the HS lines affected (each with its sub-codes).</summary>
     public ImmutableArray<HsCode> Lines { get; }
@@ -240,4 +248,34 @@ public sealed class Scenario
     /// <summary>Returns the scenario's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
+
+    // A group beneficiary stands for its members on the effective date; the importer (or, for a union, its members) cannot benefit from its own cut.
+    private static ImmutableSortedSet<Country> ExpandGroups(ImmutableSortedSet<Country> beneficiaries, Country importer, LocalDate effective)
+    {
+        if (!beneficiaries.Any(c => c.IsAggregate))
+        {
+            return beneficiaries;
+        }
+
+        var importerMembers = CountryGroups.TryGet(importer, out var union) ? union.MembersOn(effective) : [];
+        var result = ImmutableSortedSet.CreateBuilder<Country>();
+        foreach (var c in beneficiaries)
+        {
+            if (!CountryGroups.TryGet(c, out var group) || group.Kind == CountryGroupKind.Economy)
+            {
+                result.Add(c);
+                continue;
+            }
+
+            var members = group.MembersOn(effective).Where(m => !m.Equals(importer) && !importerMembers.Contains(m)).ToList();
+            if (members.Count == 0)
+            {
+                throw new ArgumentException($"Beneficiary {group.Code} has no members on {NodaTime.Text.LocalDatePattern.Iso.Format(effective)} other than the importer {importer.Alpha3}.", nameof(beneficiaries));
+            }
+
+            result.UnionWith(members);
+        }
+
+        return result.ToImmutable();
+    }
 }

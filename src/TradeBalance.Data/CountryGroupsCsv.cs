@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime.Text;
+using TradeBalance.Data.Internal;
+
+namespace TradeBalance.Data;
+
+/// <summary>
+/// Reads and writes a country-groups file: groups and economies you define, one row per member:
+/// <c>group, member</c> (required) and <c>joined, left, name, kind, currency, numeric, source</c> (optional).
+/// </summary>
+/// <remarks>
+/// <para>Rows with the same <c>group</c> code make one <see cref="CountryGroup"/>, in any order. Its
+/// name, kind, currency and numeric code are given on any of its rows and must agree where given on
+/// several. <c>kind</c> is <c>customs-union</c>, <c>free-trade-area</c>, <c>group</c> (the default),
+/// <c>category</c> or <c>economy</c>; an economy (a territory ISO 3166-1 does not list, such as Kosovo
+/// as <c>XKX</c>) is one row with an empty <c>member</c>. <c>joined</c> and <c>left</c> are ISO dates,
+/// both inclusive, empty for open.</para>
+/// <para>Reading does not register the groups: pass them to <see cref="CountryGroups.Register(CountryGroup)"/>
+/// (the command-line tool's <c>--groups</c> does) so that flows, tariffs and scenarios can name them.
+/// Bad input raises <see cref="TradeDataException"/> naming the file, line, column and value: an
+/// unknown member or kind, a code that is an ISO country's or a built-in group's of another make-up,
+/// attributes that disagree, overlapping periods of one member.</para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
+public static class CountryGroupsCsv
+{
+    /// <summary>The column names, in the order the writer writes them.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["group", "member", "joined", "left", "name", "kind", "currency", "numeric", "source"];
+
+    /// <summary>Reads a file (gzip detected).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The groups, ordered by code, and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReadResult<ImmutableArray<CountryGroup>> Read(string path) => CsvEntry.FromPath(path, TradeFileFormat.CountryGroups, null, ReadCore);
+
+    /// <summary>Reads from a stream, which stays open.</summary>
+    /// <param name="stream">The content.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>The groups and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    public static ReadResult<ImmutableArray<CountryGroup>> Read(Stream stream, string fileName) => CsvEntry.FromStream(stream, fileName, TradeFileFormat.CountryGroups, null, ReadCore);
+
+    /// <summary>Reads from text, which stays open.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>The groups and the report.</returns>
+    /// <exception cref="TradeDataException">A bad value.</exception>
+    public static ReadResult<ImmutableArray<CountryGroup>> Read(TextReader reader, string fileName) => CsvEntry.FromText(reader, fileName, TradeFileFormat.CountryGroups, ReadCore);
+
+    /// <summary>Writes groups, one row per membership (an economy: one row with no member).</summary>
+    /// <param name="groups">The groups.</param>
+    /// <param name="writer">Where to write; not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
+    public static void Write(IEnumerable<CountryGroup> groups, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(writer);
+        var o = new CsvOutput(writer);
+        o.Row([.. Columns]);
+        foreach (var g in groups)
+        {
+            ArgumentNullException.ThrowIfNull(g, nameof(groups));
+            var kind = KindText(g.Kind);
+            var currency = g.Currency?.Code ?? string.Empty;
+            var numeric = g.Economy.NumericCode == 0 ? string.Empty : CsvOutput.Number(g.Economy.NumericCode);
+            if (g.Memberships.IsEmpty)
+            {
+                o.Row(g.Code, string.Empty, string.Empty, string.Empty, g.Name, kind, currency, numeric, g.Source);
+            }
+
+            foreach (var m in g.Memberships)
+            {
+                o.Row(g.Code, m.Member.Alpha3, Date(m.Joined), Date(m.Left), g.Name, kind, currency, numeric, m.Source.Length > 0 ? m.Source : g.Source);
+            }
+        }
+    }
+
+    /// <summary>Writes groups to a file (UTF-8 without BOM; gzip when the name ends in <c>.gz</c>).</summary>
+    /// <param name="groups">The groups.</param>
+    /// <param name="path">The file, replaced if it exists.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(IEnumerable<CountryGroup> groups, string path)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        CsvEntry.ToPath(path, w => Write(groups, w));
+    }
+
+    /// <summary>Parses a kind as the file writes it (<c>customs-union</c>, …), case-insensitive.</summary>
+    internal static bool TryKind(string text, out CountryGroupKind kind)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "customs-union": kind = CountryGroupKind.CustomsUnion; return true;
+            case "free-trade-area": kind = CountryGroupKind.FreeTradeArea; return true;
+            case "group": kind = CountryGroupKind.Group; return true;
+            case "category": kind = CountryGroupKind.Category; return true;
+            case "economy": kind = CountryGroupKind.Economy; return true;
+            default: kind = default; return false;
+        }
+    }
+
+    /// <summary>A kind as the file writes it.</summary>
+    internal static string KindText(CountryGroupKind kind) => kind switch
+    {
+        CountryGroupKind.CustomsUnion => "customs-union",
+        CountryGroupKind.FreeTradeArea => "free-trade-area",
+        CountryGroupKind.Category => "category",
+        CountryGroupKind.Economy => "economy",
+        _ => "group",
+    };
+
+    private static string Date(NodaTime.LocalDate? d) => d is { } x ? LocalDatePattern.Iso.Format(x) : string.Empty;
+
+    private static ReadResult<ImmutableArray<CountryGroup>> ReadCore(CsvInput csv)
+    {
+        var group = csv.Require("group");
+        var member = csv.Require("member");
+        var joined = csv.Find("joined");
+        var left = csv.Find("left");
+        var name = csv.Find("name");
+        var kind = csv.Find("kind");
+        var currency = csv.Find("currency");
+        var numeric = csv.Find("numeric");
+        var source = csv.Find("source");
+        var drafts = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        var order = new List<Draft>();
+        while (csv.Read())
+        {
+            var code = csv.Required(group).ToUpperInvariant();
+            if (!drafts.TryGetValue(code, out var d))
+            {
+                d = new Draft(code, csv.Line);
+                drafts[code] = d;
+                order.Add(d);
+            }
+
+            d.Attribute(csv, name, "name", ref d.Name, ref d.NameLine, csv.Get(name));
+            d.Attribute(csv, currency, "currency", ref d.Currency, ref d.CurrencyLine, csv.Get(currency).ToUpperInvariant());
+            d.Attribute(csv, numeric, "numeric", ref d.Numeric, ref d.NumericLine, csv.Get(numeric));
+            var kindText = csv.Get(kind);
+            if (kindText.Length > 0 && !TryKind(kindText, out _))
+            {
+                throw csv.Error(kind, "is not a kind of group: expected customs-union, free-trade-area, group, category or economy");
+            }
+
+            d.Attribute(csv, kind, "kind", ref d.Kind, ref d.KindLine, kindText.ToLowerInvariant());
+            var src = csv.Get(source);
+            if (d.Source.Length == 0)
+            {
+                d.Source = src;
+            }
+
+            if (csv.Get(member).Length == 0)
+            {
+                if (csv.Get(joined).Length > 0 || csv.Get(left).Length > 0)
+                {
+                    throw csv.Error(member, "is empty, which defines an economy with no members; an economy has no joined or left date");
+                }
+
+                d.EconomyLine = csv.Line;
+            }
+            else
+            {
+                var c = csv.Country(member);
+                try
+                {
+                    d.Members.Add(new GroupMembership(c, csv.OptionalDate(joined), csv.OptionalDate(left), src));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw csv.Error(left, ex.Message.Split(" (Parameter", 2)[0], ex);
+                }
+            }
+
+            csv.Report.Kept++;
+        }
+
+        var list = ImmutableArray.CreateBuilder<CountryGroup>(order.Count);
+        foreach (var d in order.OrderBy(d => d.Code, StringComparer.Ordinal))
+        {
+            list.Add(d.Build(csv, group));
+        }
+
+        return new ReadResult<ImmutableArray<CountryGroup>>(list.ToImmutable(), csv.Report.Build());
+    }
+
+    private sealed class Draft(string code, long line)
+    {
+        public string Code { get; } = code;
+
+        public long Line { get; } = line;
+
+        public List<GroupMembership> Members { get; } = [];
+
+        public long? EconomyLine { get; set; }
+
+        public string Source { get; set; } = string.Empty;
+
+#pragma warning disable SA1401, CA1051 // plain slots filled by ref while reading
+        public string Name = string.Empty;
+        public long NameLine;
+        public string Kind = string.Empty;
+        public long KindLine;
+        public string Currency = string.Empty;
+        public long CurrencyLine;
+        public string Numeric = string.Empty;
+        public long NumericLine;
+#pragma warning restore SA1401, CA1051
+
+        public void Attribute(CsvInput csv, int ordinal, string what, ref string slot, ref long slotLine, string value)
+        {
+            if (value.Length == 0)
+            {
+                return;
+            }
+
+            if (slot.Length == 0)
+            {
+                slot = value;
+                slotLine = csv.Line;
+            }
+            else if (!string.Equals(slot, value, StringComparison.Ordinal))
+            {
+                throw csv.Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"gives group {Code} another {what} than line {slotLine} ('{slot}')"));
+            }
+        }
+
+        public CountryGroup Build(CsvInput csv, int groupColumn)
+        {
+            if (EconomyLine is { } e && Members.Count > 0)
+            {
+                throw csv.At(e, csv.ColumnName(groupColumn), Code, string.Create(CultureInfo.InvariantCulture, $"has a row with no member (an economy) and rows with members; give {Code} either members or none"));
+            }
+
+            var kind = Kind.Length > 0 && TryKind(Kind, out var k) ? k : Members.Count == 0 ? CountryGroupKind.Economy : CountryGroupKind.Group;
+            Currency? currency = null;
+            if (Currency.Length > 0)
+            {
+                currency = global::TradeBalance.Currency.TryParse(Currency, out var c)
+                    ? c
+                    : throw csv.At(CurrencyLine, "currency", Currency, "is not an ISO 4217 currency code");
+            }
+
+            var numeric = 0;
+            if (Numeric.Length > 0 && !(int.TryParse(Numeric, NumberStyles.None, CultureInfo.InvariantCulture, out numeric) && numeric is > 0 and < 1000))
+            {
+                throw csv.At(NumericLine, "numeric", Numeric, "is not a numeric code from 1 to 999");
+            }
+
+            try
+            {
+                return new CountryGroup(Code, Name.Length > 0 ? Name : Code, kind, Members, currency, numeric, Source);
+            }
+            catch (ArgumentException ex)
+            {
+                throw csv.At(Line, csv.ColumnName(groupColumn), Code, ex.Message.Split(" (Parameter", 2)[0], ex);
+            }
+        }
+    }
+}
