@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using TradeBalance.Internal;
 
 namespace TradeBalance;
 
@@ -9,6 +13,10 @@ namespace TradeBalance;
 /// TradeBalance.Data, or built in code).
 /// </summary>
 /// <remarks>
+/// <para>Built in, each membership with its dates and source: the European Union (<c>EUN</c>, the code
+/// WITS uses, numeric 918), the East African Community (<c>EAC</c>), the African Union (<c>AU</c>) and
+/// the UN's least developed countries (<c>LDC</c>), read from tables shipped in this assembly; see
+/// <c>docs/concepts.md</c> for their sources and the dates each one uses.</para>
 /// <para>Registration is process-wide and append-only, like <see cref="System.Text.Encoding.RegisterProvider"/>:
 /// once a code is registered, <see cref="Country.Parse(string)"/>, every reader and every scenario
 /// accept it. Registering an equal group again does nothing; a different group under a code already
@@ -18,7 +26,19 @@ namespace TradeBalance;
 public static class CountryGroups
 {
     private static readonly Lock Gate = new();
-    private static volatile Registry _registry = Registry.Empty;
+    private static volatile Registry _registry = LoadBuiltIn();
+
+    /// <summary>Gets the European Union (<c>EUN</c>, a customs union): the member states with the dates they joined, and the United Kingdom to 2020-01-31.</summary>
+    public static CountryGroup EuropeanUnion { get; } = Find("EUN");
+
+    /// <summary>Gets the East African Community (<c>EAC</c>, a customs union with a common external tariff): its eight partner states with the dates they became members.</summary>
+    public static CountryGroup EastAfricanCommunity { get; } = Find("EAC");
+
+    /// <summary>Gets the African Union (<c>AU</c>): its 55 member states with the dates they joined the OAU/AU (Morocco's two periods).</summary>
+    public static CountryGroup AfricanUnion { get; } = Find("AU");
+
+    /// <summary>Gets the UN's least developed countries (<c>LDC</c>): every country ever on the list, with the dates it was included and graduated.</summary>
+    public static CountryGroup LeastDeveloped { get; } = Find("LDC");
 
     /// <summary>Gets every group known by code, built-in and registered, ordered by code.</summary>
     public static ImmutableArray<CountryGroup> All => _registry.Ordered;
@@ -106,6 +126,39 @@ public static class CountryGroups
     {
         var all = All;
         return all.IsEmpty ? "none registered" : string.Join(", ", all.Select(g => g.Code));
+    }
+
+    private static Registry LoadBuiltIn()
+    {
+        var members = new Dictionary<string, List<GroupMembership>>(StringComparer.Ordinal);
+        foreach (var f in EmbeddedTables.Read("Groups.members.csv"))
+        {
+            if (!members.TryGetValue(f[0], out var list))
+            {
+                members[f[0]] = list = [];
+            }
+
+            list.Add(new GroupMembership(Country.FromIso3(f[1]), Date(f[2]), Date(f[3]), f[4]));
+        }
+
+        var registry = Registry.Empty;
+        foreach (var f in EmbeddedTables.Read("Groups.groups.csv"))
+        {
+            var kind = f[2] switch
+            {
+                "customs-union" => CountryGroupKind.CustomsUnion,
+                "free-trade-area" => CountryGroupKind.FreeTradeArea,
+                "category" => CountryGroupKind.Category,
+                _ => CountryGroupKind.Group,
+            };
+            var currency = f[3].Length > 0 ? Currency.FromCode(f[3]) : null;
+            var numeric = f[4].Length > 0 ? int.Parse(f[4], NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+            registry = registry.With(new CountryGroup(f[0], f[1], kind, members[f[0]], currency, numeric, f[5]));
+        }
+
+        return registry;
+
+        static LocalDate? Date(string text) => text.Length == 0 ? null : LocalDatePattern.Iso.Parse(text).Value;
     }
 
     private sealed record Registry(ImmutableDictionary<string, CountryGroup> ByCode, ImmutableDictionary<int, CountryGroup> ByNumeric, ImmutableArray<CountryGroup> Ordered)
