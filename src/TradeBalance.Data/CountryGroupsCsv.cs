@@ -249,14 +249,20 @@ public static class CountryGroupsCsv
                 throw csv.At(NumericLine, "numeric", Numeric, "is not a numeric code from 1 to 999");
             }
 
+            CountryGroup group;
             try
             {
-                return new CountryGroup(Code, Name.Length > 0 ? Name : Code, kind, Members, currency, numeric, Source);
+                group = new CountryGroup(Code, Name.Length > 0 ? Name : Code, kind, Members, currency, numeric, Source);
             }
             catch (ArgumentException ex)
             {
                 throw csv.At(Line, csv.ColumnName(groupColumn), Code, ex.Message.Split(" (Parameter", 2)[0], ex);
             }
+
+            // A code already known must mean the same group: otherwise registering this one would fail later, far from the file.
+            return CountryGroups.TryFind(Code, out var known) && !known.Equals(group)
+                ? throw csv.At(Line, csv.ColumnName(groupColumn), Code, $"is already the code of {known} with other members or attributes; choose another code")
+                : group;
         }
     }
 }

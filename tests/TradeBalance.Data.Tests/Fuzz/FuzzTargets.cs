@@ -65,6 +65,7 @@ public static class FuzzTargets
         new("baci-codes", "country_codes.csv", false, Seeds(Fixture("baci-country-codes.csv"), Fixture("baci-country-codes-old.csv"), "country_code,country_name,country_iso2,country_iso3\n490,Other Asia nes,S19,S19\n58,Belgium-Luxembourg,BL,BLX\n899,Areas nes,,\n"), (b, n) => BaciCountryCodes.Read(new MemoryStream(b), n).Value, null),
         new("wits", "wits.csv", false, Seeds(Fixture("wits-tariffs.csv"), Fixture("wits-avemfn.csv"), Fixture("wits-avepref.csv"), Fixture("wits-ahs-only.csv")), ReadWits, RoundTripTariffs),
         new("scenario", "scenario.json", true, Seeds(Embedded("scenario.json"), """{"importer":"CHN","beneficiaries":["KEN"],"hs":["0902","080440"],"cutPercent":50,"effective":"2026-05-01","stages":3,"model":"armington","elasticities":{"default":{"importDemand":-1.2,"exportSupply":"infinity"},"byHs":{"0902":{"substitution":1.83,"source":"x"}}},"monteCarlo":{"draws":10,"seed":1,"spread":0.25},"sources":{"effective":"y"}}"""), (b, n) => ScenarioJson.Read(new MemoryStream(b), n), RoundTripScenario),
+        new("groups", "groups.csv", false, Seeds("group,member,joined,left,name,kind,currency,numeric,source\nXEA,KEN,2000-07-07,,My bloc,customs-union,,,s\nXEA,UGA,,2030-12-31,,,,,\"a, b\"\nXEA,KEN,2031-01-01,,,,,,\nXKX,,,,Kosovo,economy,EUR,,k\nXLD,ETH,1971-11-18,,Some LDCs,category,,901,\n"), (b, n) => CountryGroupsCsv.Read(new MemoryStream(b), n).Value, RoundTripGroups),
         new("totals", "bilateral-totals.csv", false, Seeds(Embedded("bilateral-totals.csv")), (b, n) => BilateralTotalsCsv.Read(new MemoryStream(b), n).Value, RoundTripTotals),
         new("projection", "projection.csv", false, Seeds(ProjectionSeed()), (b, n) => ProjectionCsv.Read(new MemoryStream(b), n).Value, RoundTripProjection),
         new("parquet-flows", "flows.parquet", false, Seeds(ParquetSeeds.Flows(dictionary: true), ParquetSeeds.Flows(dictionary: false)), ReadParquet, RoundTripFlows, Rows: true),
@@ -108,7 +109,7 @@ public static class FuzzTargets
         TradeFile.ReadFlows(Odd(b) ? new ForwardOnlyStream(b) : new MemoryStream(b, writable: false), n).Value;
 
     private static object ReadTariffs(byte[] b, string n) =>
-        Odd(b) ? TariffsCsv.ReadAll(new StreamReader(new MemoryStream(b), Encoding.UTF8), n).Value : TariffsCsv.Read(new MemoryStream(b), n).Value;
+        Odd(b) ? TariffsCsv.ReadAll(new StreamReader(new MemoryStream(b), Encoding.UTF8), n).Value : TariffsCsv.Read(new MemoryStream(b), n, Countries.China).Value;
 
     private static ExchangeRateTable ReadRates(byte[] b, string n) => ExchangeRatesCsv.Read(new MemoryStream(b), n).Value;
 
@@ -188,6 +189,9 @@ public static class FuzzTargets
 
     private static void RoundTripRates(object value) =>
         Same(value, v => Write(w => ExchangeRatesCsv.Write((ExchangeRateTable)v, w)), t => ExchangeRatesCsv.Read(new StringReader(t), "roundtrip.csv").Value);
+
+    private static void RoundTripGroups(object value) =>
+        Same(value, v => Write(w => CountryGroupsCsv.Write((System.Collections.Immutable.ImmutableArray<CountryGroup>)v, w)), t => CountryGroupsCsv.Read(new StringReader(t), "roundtrip.csv").Value);
 
     private static void RoundTripTotals(object value) =>
         Same(value, v => Write(w => BilateralTotalsCsv.Write((System.Collections.Immutable.ImmutableArray<BilateralTotal>)v, w)), t => BilateralTotalsCsv.Read(new StringReader(t), "roundtrip.csv").Value);
