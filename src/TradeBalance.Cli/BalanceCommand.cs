@@ -1,20 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
-using NodaTime;
 using Spectre.Console;
 using TradeBalance.Data;
 
 namespace TradeBalance.Cli;
 
-/// <summary><c>tradebalance balance</c>: a country pair's bilateral balance by year, in USD and KES.</summary>
+/// <summary><c>tradebalance balance</c>: a country pair's bilateral balance by year, in USD and the country's currency (or <c>--currency</c>).</summary>
 internal static class BalanceCommand
 {
-    private static readonly string[] Headers = ["Exports\nUSD m", "Imports\nUSD m", "Balance\nUSD m", "Exports /\nimports", "KES per USD", "Balance\nKES bn"];
-
     public static Command Create(TextWriter stdout)
     {
         var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for the local-currency figures (- reads standard input). Default: the embedded rates (USD/KES).", HelpName = "FILE" };
+        var currency = LocalCurrency.CreateOption("the currency of --country in the last year shown (KES for Kenya)");
         var country = new Option<string>("--country") { Description = "The country whose balance it is (ISO code).", DefaultValueFactory = _ => "KEN", HelpName = "CODE" };
         var partner = new Option<string>("--partner") { Description = "The partner (ISO code).", DefaultValueFactory = _ => "CHN", HelpName = "CODE" };
         var onlyYear = OptionValues.WholeNumber("--year", 1900, 2200);
@@ -22,8 +20,8 @@ internal static class BalanceCommand
         onlyYear.HelpName = "YEAR";
         var format = ResultOutput.FormatOption();
         var output = ResultOutput.OutputOption();
-        var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and KES.");
-        foreach (var o in new Option[] { flows, rates, country, partner, onlyYear, format, output })
+        var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and the country's currency.");
+        foreach (var o in new Option[] { flows, rates, currency, country, partner, onlyYear, format, output })
         {
             command.Options.Add(o);
         }
@@ -37,6 +35,7 @@ internal static class BalanceCommand
                 throw new UsageException($"--country and --partner are both {a.Alpha3}.");
             }
 
+            var chosen = LocalCurrency.Parse(parse.GetValue(currency));
             var flowsPath = parse.GetValue(flows);
             var ratesPath = parse.GetValue(rates);
             var outputPath = parse.GetValue(output);
@@ -55,28 +54,32 @@ internal static class BalanceCommand
                 throw new TradeDataException($"The data has no trade between {a.Alpha3} and {b.Alpha3} {which}: no balance to show. Check --country, --partner and --flows.");
             }
 
-            var rows = years.Select(year => (Year: year, Balance: data.BilateralBalance(a, b, year), Rate: table.TryFind(data.Currency, Currency.Kes, new LocalDate(year, 1, 1), ExchangeRateRule.AnnualAverage, out var rate) ? rate.Rate.Rate : (decimal?)null)).ToList();
-            var result = Tabulate(a, b, rows);
-            ResultOutput.Write(stdout, parse.GetValue(format)!, outputPath, () => result, w => ResultJson.Balance(w, a, b, result), () => Render(stdout, a, b, rows));
+            // One local currency for every year: --currency, else the country's in the last year shown.
+            var local = LocalCurrency.Resolve(chosen, a, years[^1]);
+            var ratesName = ratesPath is null ? LocalCurrency.EmbeddedRatesName : Inputs.Name(ratesPath);
+            var rows = years.Select(year => (Year: year, Balance: data.BilateralBalance(a, b, year), Local: LocalCurrency.Find(local, a, data.Currency, year, table, ratesName))).ToList();
+            var result = Tabulate(a, b, local, rows);
+            ResultOutput.Write(stdout, parse.GetValue(format)!, outputPath, () => result, w => ResultJson.Balance(w, a, b, local, result), () => Render(stdout, a, b, local, rows));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void Render(TextWriter stdout, Country a, Country b, IReadOnlyList<(int Year, BilateralBalance Balance, decimal? Rate)> rows)
+    private static void Render(TextWriter stdout, Country a, Country b, Currency? local, IReadOnlyList<(int Year, BilateralBalance Balance, LocalRate Local)> rows)
     {
+        var code = local?.Code ?? "local";
         var ci = CultureInfo.InvariantCulture;
         var console = CliApp.Console(stdout);
         var t = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Terminal.Markup($"{a.Name} – {b.Name}: bilateral balance (exports − imports)")) };
         t.AddColumn("Year");
-        foreach (var h in Headers)
+        foreach (var h in (string[])["Exports\nUSD m", "Imports\nUSD m", "Balance\nUSD m", "Exports /\nimports", $"{code} per USD", $"Balance\n{code} bn"])
         {
             t.AddColumn(new TableColumn(h).RightAligned());
         }
 
-        foreach (var (year, balance, kesPerUsd) in rows)
+        foreach (var (year, balance, rate) in rows)
         {
-            var kes = kesPerUsd is { } r
+            var converted = rate.PerUnit is { } r
                 ? (r.ToString(ci), (balance.Balance.Amount * r / 1e9m).ToString("#,##0.00", ci))
                 : ("—", "—");
             t.AddRow(
@@ -85,15 +88,19 @@ internal static class BalanceCommand
                 ProjectionReport.Millions(balance.Imports),
                 ProjectionReport.Millions(balance.Balance),
                 balance.ExportImportRatio is { } ratio ? (ratio * 100).ToString("0.00", ci) + "%" : "n/a",
-                kes.Item1,
-                kes.Item2);
+                converted.Item1,
+                converted.Item2);
         }
 
         console.Write(t);
+        foreach (var missing in rows.Select(r => r.Local.Missing).OfType<string>().Distinct())
+        {
+            console.MarkupLine($"[grey]{Terminal.Markup(missing)}[/]");
+        }
     }
 
-    /// <summary>The <c>balance</c> table: a row per year, USD and KES; a ratio with no imports, or KES with no rate, is null.</summary>
-    private static OutputTable Tabulate(Country a, Country b, IReadOnlyList<(int Year, BilateralBalance Balance, decimal? Rate)> rows) => new(
+    /// <summary>The <c>balance</c> table: a row per year, USD and the local currency; a ratio with no imports, or a local figure with no rate, is null.</summary>
+    private static OutputTable Tabulate(Country a, Country b, Currency? local, IReadOnlyList<(int Year, BilateralBalance Balance, LocalRate Local)> rows) => new(
         "balance",
         [
             OutputColumn.WholeNumber("year", "calendar year", "The year of the flows.", rows.Select(r => (int?)r.Year)),
@@ -103,10 +110,11 @@ internal static class BalanceCommand
             OutputColumn.ExactNumber("imports_usd", "USD", "The country's imports from the partner.", rows.Select(r => (decimal?)r.Balance.Imports.Amount)),
             OutputColumn.ExactNumber("balance_usd", "USD", "Exports − imports.", rows.Select(r => (decimal?)r.Balance.Balance.Amount)),
             OutputColumn.FloatingPoint("exports_to_imports", "ratio", "Exports ÷ imports; null when there are no imports (the table prints n/a).", rows.Select(r => r.Balance.ExportImportRatio is { } ratio ? Finite(ratio) : null)),
-            OutputColumn.ExactNumber("kes_per_usd", "KES per USD", "The year's annual average rate; null when the rate table has none.", rows.Select(r => r.Rate)),
-            OutputColumn.ExactNumber("exports_kes", "KES", "Exports at that rate; null without a rate.", rows.Select(r => r.Balance.Exports.Amount * r.Rate)),
-            OutputColumn.ExactNumber("imports_kes", "KES", "Imports at that rate; null without a rate.", rows.Select(r => r.Balance.Imports.Amount * r.Rate)),
-            OutputColumn.ExactNumber("balance_kes", "KES", "The balance at that rate; null without a rate.", rows.Select(r => r.Balance.Balance.Amount * r.Rate)),
+            OutputColumn.Text("local_currency", "ISO 4217", "The local currency (--currency, else the country's); null when none is known.", rows.Select(_ => local?.Code)),
+            OutputColumn.ExactNumber("local_per_usd", $"{local?.Code ?? "local"} per USD", "The year's annual average rate to the local currency; null when the rate table has none.", rows.Select(r => r.Local.PerUnit)),
+            OutputColumn.ExactNumber("exports_local", local?.Code ?? "local", "Exports at that rate; null without a rate.", rows.Select(r => r.Balance.Exports.Amount * r.Local.PerUnit)),
+            OutputColumn.ExactNumber("imports_local", local?.Code ?? "local", "Imports at that rate; null without a rate.", rows.Select(r => r.Balance.Imports.Amount * r.Local.PerUnit)),
+            OutputColumn.ExactNumber("balance_local", local?.Code ?? "local", "The balance at that rate; null without a rate.", rows.Select(r => r.Balance.Balance.Amount * r.Local.PerUnit)),
         ]);
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

@@ -4,8 +4,15 @@ using TradeBalance.Projections;
 namespace TradeBalance.Cli;
 
 /// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
-internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> EveryImporterTariffs, ExchangeRateTable? Rates, IReadOnlyList<string> Origins)
+internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> EveryImporterTariffs, ExchangeRateTable? Rates, string RatesName, IReadOnlyList<string> Origins)
 {
+    /// <summary>Gets the currency <c>--currency</c> named, or null: each beneficiary's summary then uses its own (<see cref="LocalCurrency"/>).</summary>
+    public Currency? Currency { get; init; }
+
+    /// <summary>A beneficiary's local currency and rate in a projection's summary: <c>--currency</c>, else the beneficiary's currency in the reference year.</summary>
+    public LocalRate Local(ProjectionResult result, Country beneficiary) =>
+        LocalCurrency.Find(Currency, beneficiary, result.Data.Currency, result.Year, Rates, RatesName);
+
     /// <summary>The inputs a model projects from: every importer's schedules when it needs them, else the scenario importer's.</summary>
     public ProjectionInputs For(ProjectionModel model) => new(Scenario, Flows, model.NeedsEveryImporter ? AllTariffs : [Tariffs]);
 
@@ -79,7 +86,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
 
         var rates = ratesPath is null ? KenyaChina.ExchangeRates : Read(ratesPath, "--rates", stdin, ExchangeRatesCsv.Read).Value;
         origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {Name(ratesPath)}");
-        return new Inputs(scenario, flows, tariffs, all, rates, origins);
+        return new Inputs(scenario, flows, tariffs, all, rates, ratesPath is null ? LocalCurrency.EmbeddedRatesName : Name(ratesPath), origins);
     }
 
     /// <summary>The importer's schedule, and every importer's when the run needs them, from one read of the file.</summary>

@@ -12,7 +12,8 @@ internal static class ProjectCommand
         var flows = new Option<string?>("--flows") { Description = "Flows file: canonical flows.csv, a UN Comtrade download or a CEPII BACI file (.gz accepted; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file: canonical tariffs.csv or a WITS/TRAINS download (- reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README; - reads standard input). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for KES figures (- reads standard input). Default: the embedded KES/USD rates.", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for the summary's local-currency figures (- reads standard input). Default: the embedded rates (USD/KES).", HelpName = "FILE" };
+        var currency = LocalCurrency.CreateOption("each beneficiary's own currency in the reference year (KES for Kenya)");
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
         var output = ResultOutput.OutputOption();
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE (.svg).", HelpName = "FILE" };
@@ -27,7 +28,7 @@ internal static class ProjectCommand
         seed.HelpName = "S";
 
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
-        foreach (var o in new Option[] { flows, tariffs, scenario, rates, model, output, chart, format, years, draws, seed, all })
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, model, output, chart, format, years, draws, seed, all })
         {
             command.Options.Add(o);
         }
@@ -46,8 +47,9 @@ internal static class ProjectCommand
             // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
             var chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
+            var localCurrency = LocalCurrency.Parse(parse.GetValue(currency));
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter);
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter) with { Currency = localCurrency };
             var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
             if (yearRange is { } y)
             {

@@ -114,8 +114,9 @@ internal static class ProjectionReport
         var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
         var before = Money.Sum(rows.Select(r => r.Baseline), result.Data.Currency);
         var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
+        var local = inputs.Local(result, exporter);
         var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
-        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){Kes(result, inputs, before, after)}");
+        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){LocalText(local, before, after)}");
         List<ProjectionRow> lines = all || rows.Count <= Largest ? rows : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(Largest)];
         foreach (var r in lines)
         {
@@ -143,14 +144,14 @@ internal static class ProjectionReport
         var scope = allGoods ? "all goods" : "only the products in the data";
         console.MarkupLine($"• Bilateral balance {result.Year} ({scope}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
         console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Cover(balance.Before)} → {Cover(balance.After)} of imports");
-        if (TryKes(result, inputs, out var rate))
+        if (local is { Shown: true, Currency: { } code, Rate: { } rate })
         {
-            var kes = new BalanceProjection(balance.Before.ConvertTo(inputs.Rates!, Currency.Kes), balance.After.ConvertTo(inputs.Rates!, Currency.Kes));
-            console.MarkupLine($"• In KES at {rate!.Rate.Rate.ToString(Ci)} per USD ({result.Year} annual average): balance KES {Billions(kes.Before.Balance)}bn → {Billions(kes.After.Balance)}bn; exports KES {Billions(kes.Before.Exports)}bn → {Billions(kes.After.Exports)}bn");
+            var converted = new BalanceProjection(balance.Before.ConvertTo(inputs.Rates!, code), balance.After.ConvertTo(inputs.Rates!, code));
+            console.MarkupLine($"• In {code} at {rate.Rate.ToString(Ci)} per {rate.Base} ({result.Year} annual average): balance {code} {Billions(converted.Before.Balance)}bn → {Billions(converted.After.Balance)}bn; exports {code} {Billions(converted.Before.Exports)}bn → {Billions(converted.After.Exports)}bn");
         }
-        else
+        else if (local.Missing is { } missing)
         {
-            console.MarkupLine($"[grey]• No USD/KES annual average for {result.Year} in the rate table: KES figures omitted.[/]");
+            console.MarkupLine($"[grey]• {Esc(missing)}[/]");
         }
 
         console.WriteLine();
@@ -165,23 +166,11 @@ internal static class ProjectionReport
             : $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(d.ShareBefore)} → {Percent(d.ShareAfter)}";
     }
 
-    private static string Kes(ProjectionResult result, Inputs inputs, Money before, Money after)
-    {
-        if (!TryKes(result, inputs, out var rate))
-        {
-            return string.Empty;
-        }
-
-        return $"; KES {Billions(rate!.Rate.Convert(before))}bn → {Billions(rate.Rate.Convert(after))}bn";
-    }
-
-    internal static bool TryKes(ProjectionResult result, Inputs inputs, out ExchangeRateLookup? rate)
-    {
-        rate = null;
-        return result.Data.Currency.Equals(Currency.Usd)
-            && inputs.Rates is not null
-            && inputs.Rates.TryFind(Currency.Usd, Currency.Kes, new NodaTime.LocalDate(result.Year, 1, 1), ExchangeRateRule.AnnualAverage, out rate);
-    }
+    /// <summary>"; KES 3.98bn → 5.36bn" after the USD figures, or nothing without a rate to another currency.</summary>
+    private static string LocalText(LocalRate local, Money before, Money after) =>
+        local is { Shown: true, Currency: { } code, Rate: { } rate }
+            ? $"; {code} {Billions(rate.Convert(before))}bn → {Billions(rate.Convert(after))}bn"
+            : string.Empty;
 
     /// <summary>"Tea (HS 0902)" for a named product, "HS 010010" for any other (not "HS 010010 (HS 010010)").</summary>
     public static string ProductLabel(HsCode hs) =>

@@ -6,7 +6,7 @@ namespace TradeBalance.Cli;
 
 /// <summary>
 /// The JSON of each command: the rows, and the summary the table shows in words (the beneficiaries'
-/// totals, the bilateral balance in USD and in KES, the Monte Carlo bands where they were drawn). The
+/// totals, the bilateral balance in USD and in the local currency, the Monte Carlo bands where they were drawn). The
 /// fields are listed in docs/data-formats.md (Result tables).
 /// </summary>
 internal static class ResultJson
@@ -135,15 +135,15 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    /// <summary><c>balance</c>: the pair and every year's balance in USD and KES.</summary>
-    public static void Balance(Utf8JsonWriter w, Country country, Country partner, OutputTable table)
+    /// <summary><c>balance</c>: the pair, the local currency and every year's balance in USD and that currency.</summary>
+    public static void Balance(Utf8JsonWriter w, Country country, Country partner, Currency? local, OutputTable table)
     {
         w.WriteStartObject();
         w.WriteString("command", "balance");
         w.WriteString("country", country.Alpha3);
         w.WriteString("partner", partner.Alpha3);
         w.WriteString("currency", "USD");
-        w.WriteString("localCurrency", "KES");
+        w.WriteString("localCurrency", local?.Code);
         OutputTableJson.WriteColumns(w, table);
         OutputTableJson.WriteRows(w, table);
         w.WriteEndObject();
@@ -155,8 +155,8 @@ internal static class ResultJson
         var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
         var before = rows.Sum(r => r.Baseline.Amount);
         var after = rows.Sum(r => r.Projected.Amount);
-        ProjectionReport.TryKes(result, inputs, out var rate);
-        var kes = rate?.Rate.Rate;
+        var local = inputs.Local(result, exporter);
+        var perUsd = local.PerUnit;
         w.WriteStartObject();
         w.WriteString("exporter", exporter.Alpha3);
         w.WriteString("importer", importer.Alpha3);
@@ -164,18 +164,18 @@ internal static class ResultJson
         w.WriteNumber("projectedUsd", after);
         w.WriteNumber("changeUsd", after - before);
         ResultOutput.Number(w, "changePercent", before == 0m ? null : (double)((after - before) / before * 100m));
-        w.WriteString("localCurrency", "KES");
-        ResultOutput.Number(w, "kesPerUsd", kes);
-        ResultOutput.Number(w, "baselineKes", before * kes);
-        ResultOutput.Number(w, "projectedKes", after * kes);
+        w.WriteString("localCurrency", local.Currency?.Code);
+        ResultOutput.Number(w, "localPerUsd", perUsd);
+        ResultOutput.Number(w, "baselineLocal", before * perUsd);
+        ResultOutput.Number(w, "projectedLocal", after * perUsd);
 
         var balance = result.Balance(exporter, importer);
         var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
         w.WriteStartObject("balance");
         w.WriteNumber("year", result.Year);
         w.WriteString("scope", allGoods ? "all goods" : "only the products in the data");
-        BalanceSide(w, "before", balance.Before, kes);
-        BalanceSide(w, "after", balance.After, kes);
+        BalanceSide(w, "before", balance.Before, perUsd);
+        BalanceSide(w, "after", balance.After, perUsd);
         w.WriteEndObject();
 
         var band = bands?.Result.Exports.FirstOrDefault(e => e.Exporter.Equals(exporter) && e.Importer.Equals(importer));
@@ -203,16 +203,16 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void BalanceSide(Utf8JsonWriter w, string name, BilateralBalance b, decimal? kes)
+    private static void BalanceSide(Utf8JsonWriter w, string name, BilateralBalance b, decimal? perUsd)
     {
         w.WriteStartObject(name);
         w.WriteNumber("exportsUsd", b.Exports.Amount);
         w.WriteNumber("importsUsd", b.Imports.Amount);
         w.WriteNumber("balanceUsd", b.Balance.Amount);
         ResultOutput.Number(w, "exportsToImports", b.ExportImportRatio);
-        ResultOutput.Number(w, "exportsKes", b.Exports.Amount * kes);
-        ResultOutput.Number(w, "importsKes", b.Imports.Amount * kes);
-        ResultOutput.Number(w, "balanceKes", b.Balance.Amount * kes);
+        ResultOutput.Number(w, "exportsLocal", b.Exports.Amount * perUsd);
+        ResultOutput.Number(w, "importsLocal", b.Imports.Amount * perUsd);
+        ResultOutput.Number(w, "balanceLocal", b.Balance.Amount * perUsd);
         w.WriteEndObject();
     }
 

@@ -19,6 +19,8 @@ public class BadOptionTests
         ["project --seed not whole"] = (["project", "--seed", "1.5"], [], 2, "'1.5'"),
         ["project --years backwards"] = (["project", "--years", "2030..2026"], [], 2, "--years: '2030..2026' is not a year range"),
         ["project --output extension"] = (["project", "--output", "{dir}/out.txt"], [], 2, "out.txt' must end in .csv or .json or .parquet"),
+        ["project --currency unknown"] = (["project", "--currency", "XYZ"], [], 2, "--currency: 'XYZ' is not a known ISO 4217 currency code"),
+        ["balance --currency unknown"] = (["balance", "--currency", "KSH"], [], 2, "--currency: 'KSH' is not a known ISO 4217 currency code"),
         ["balance --output extension"] = (["balance", "--output", "{dir}/out.xlsx"], [], 2, "out.xlsx' must end in .csv or .json or .parquet"),
         ["compare --format xml"] = (["compare", "--format", "xml"], [], 2, "--format: 'xml' is not a format; use table, csv, json or parquet."),
         ["project --output is the --flows file"] = (["project", "--flows", "{dir}/flows.csv", "--output", "{dir}/flows.csv"], [("flows.csv", Header + "2024,KEN,CHN,0902,5\n")], 2, "flows.csv' is the same file as the --flows input"),

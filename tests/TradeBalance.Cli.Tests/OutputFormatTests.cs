@@ -28,7 +28,7 @@ public class OutputFormatTests
         { "project gsim", ["project", "--model", "gsim"], "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,eta,sigma,eps,elasticity_sources,scenario" },
         { "project --years", ["project", "--years", "2026..2028"], "year,stage,importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share,eta,sigma,eps,elasticity_sources,scenario" },
         { "compare", ["compare"], "importer,exporter,hs,baseline_usd,baseline_share,smart_projected_usd,smart_projected_share,armington_projected_usd,armington_projected_share,gsim_projected_usd,gsim_projected_share,scenario" },
-        { "balance", ["balance"], "year,country,partner,exports_usd,imports_usd,balance_usd,exports_to_imports,kes_per_usd,exports_kes,imports_kes,balance_kes" },
+        { "balance", ["balance"], "year,country,partner,exports_usd,imports_usd,balance_usd,exports_to_imports,local_currency,local_per_usd,exports_local,imports_local,balance_local" },
         { "sensitivity", ["sensitivity", "--draws", "40"], "importer,exporter,hs,baseline_usd,projected_p5_usd,projected_p50_usd,projected_p95_usd,share_p5,share_p50,share_p95,scenario" },
     };
 
@@ -108,8 +108,9 @@ public class OutputFormatTests
             var kenya = root.GetProperty("summary").GetProperty("beneficiaries")[0];
             Assert.Equal("KEN", kenya.GetProperty("exporter").GetString());
             Assert.True(kenya.GetProperty("projectedUsd").GetDecimal() > kenya.GetProperty("baselineUsd").GetDecimal());
-            Assert.True(kenya.GetProperty("balance").GetProperty("before").GetProperty("balanceKes").GetDecimal() < 0m);
-            Assert.Equal(JsonValueKind.Number, kenya.GetProperty("kesPerUsd").ValueKind);
+            Assert.True(kenya.GetProperty("balance").GetProperty("before").GetProperty("balanceLocal").GetDecimal() < 0m);
+            Assert.Equal(JsonValueKind.Number, kenya.GetProperty("localPerUsd").ValueKind);
+            Assert.Equal("KES", kenya.GetProperty("localCurrency").GetString());
         }
         else
         {
@@ -318,7 +319,7 @@ public class OutputFormatTests
     private static string ExpectedDuckDbType(string column) => column switch
     {
         "year" or "stage" => "INTEGER",
-        "importer" or "exporter" or "hs" or "country" or "partner" or "scenario" or "elasticity_sources" => "VARCHAR",
+        "importer" or "exporter" or "hs" or "country" or "partner" or "scenario" or "elasticity_sources" or "local_currency" => "VARCHAR",
         _ => "DOUBLE",
     };
 

@@ -46,6 +46,8 @@ public class BadArgumentCatalogue
         ["Currency.FromCode: symbol"] = (() => Currency.FromCode("US$"), typeof(ArgumentException), "'US$'"),
         ["Currency.FromNumeric: unknown"] = (() => Currency.FromNumeric(1), typeof(ArgumentException), "code 1"),
         ["Currency.Parse: unknown"] = (() => Currency.Parse("KSH"), typeof(FormatException), "'KSH'"),
+        ["Currency.ForCountry: an aggregate"] = (() => Currency.ForCountry(Countries.RestOfWorld, Day), typeof(ArgumentException), "ROW is an aggregate"),
+        ["Currency.ForCountry: no currency on the date"] = (() => Currency.ForCountry(Kenya, new LocalDate(1900, 1, 1)), typeof(ArgumentException), "KEN (Kenya) on 1900-01-01"),
 
         // TariffRate, TariffChange, TariffRegime, TariffSchedule
         ["TariffRate: negative"] = (() => new TariffRate(-1m), typeof(ArgumentOutOfRangeException), "-1%"),

@@ -1,3 +1,4 @@
+using NodaTime;
 using Xunit;
 
 namespace TradeBalance.Tests;
@@ -124,5 +125,67 @@ public class CurrencyTests
         Assert.True(none >= alsoNone);
         Assert.False(none > Currency.Kes);
         Assert.False(none >= Currency.Kes);
+    }
+
+    [Theory]
+    [InlineData("KEN", "2024-01-01", "KES")]
+    [InlineData("ETH", "2024-01-01", "ETB")]
+    [InlineData("CHN", "2024-01-01", "CNY")]
+    [InlineData("USA", "2024-01-01", "USD")]
+    [InlineData("ECU", "2024-01-01", "USD")]
+    [InlineData("DEU", "2024-01-01", "EUR")]
+    [InlineData("HRV", "2022-12-31", "HRK")]
+    [InlineData("HRV", "2023-01-01", "EUR")]
+    [InlineData("HRV", "2023-01-14", "EUR")]
+    [InlineData("VEN", "2018-08-20", "VES")]
+    [InlineData("SLE", "2023-06-30", "SLE")]
+    [InlineData("SLE", "2022-06-30", "SLL")]
+    public void ForCountry_gives_the_currency_in_use_on_the_date(string country, string date, string expected)
+    {
+        var day = NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value;
+        Assert.Same(Currency.FromCode(expected), Currency.ForCountry(Country.FromIso3(country), day));
+        Assert.True(Currency.TryForCountry(Country.FromIso3(country), day, out var c));
+        Assert.Same(Currency.FromCode(expected), c);
+    }
+
+    [Fact]
+    public void Croatia_changes_from_kuna_to_euro_on_1_January_2023()
+    {
+        var croatia = Country.FromIso3("HRV");
+        Assert.Equal("HRK", Currency.ForCountry(croatia, new LocalDate(2022, 12, 31)).Code);
+        Assert.Equal("EUR", Currency.ForCountry(croatia, new LocalDate(2023, 1, 1)).Code);
+    }
+
+    [Fact]
+    public void Aggregates_have_no_currency()
+    {
+        Assert.True(Countries.RestOfWorld.IsAggregate);
+        Assert.False(Currency.TryForCountry(Countries.RestOfWorld, new LocalDate(2024, 1, 1), out var c));
+        Assert.Null(c);
+        var ex = Assert.Throws<ArgumentException>(() => Currency.ForCountry(Countries.RestOfWorld, new LocalDate(2024, 1, 1)));
+        Assert.Contains("ROW is an aggregate", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("country", ex.ParamName);
+    }
+
+    [Fact]
+    public void No_currency_outside_the_recorded_dates_or_where_none_is_tender()
+    {
+        // Venezuela's bolívar fuerte (VEF, to 2018-08-20) is not in the registry; Antarctica has no tender currency.
+        Assert.False(Currency.TryForCountry(Country.FromIso3("VEN"), new LocalDate(2018, 8, 19), out _));
+        Assert.False(Currency.TryForCountry(Country.FromIso3("ATA"), new LocalDate(2024, 1, 1), out _));
+        Assert.False(Currency.TryForCountry(Country.FromIso3("KEN"), new LocalDate(1900, 1, 1), out _));
+        Assert.False(Currency.TryForCountry(null, new LocalDate(2024, 1, 1), out _));
+        var ex = Assert.Throws<ArgumentException>(() => Currency.ForCountry(Country.FromIso3("ATA"), new LocalDate(2024, 1, 1)));
+        Assert.Contains("ATA", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-01-01", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => Currency.ForCountry(null!, new LocalDate(2024, 1, 1)));
+    }
+
+    [Fact]
+    public void Every_country_but_Antarctica_has_a_currency_today()
+    {
+        var day = new LocalDate(2025, 1, 1);
+        var without = Country.All.Where(c => !c.IsAggregate && !Currency.TryForCountry(c, day, out _)).Select(c => c.Alpha3).ToList();
+        Assert.Equal(["ATA"], without);
     }
 }
