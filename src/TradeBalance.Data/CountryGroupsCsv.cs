@@ -15,7 +15,7 @@ namespace TradeBalance.Data;
 /// several. <c>kind</c> is <c>customs-union</c>, <c>free-trade-area</c>, <c>group</c> (the default),
 /// <c>category</c> or <c>economy</c>; an economy (a territory ISO 3166-1 does not list, such as Kosovo
 /// as <c>XKX</c>) is one row with an empty <c>member</c>. <c>joined</c> and <c>left</c> are ISO dates,
-/// both inclusive, empty for open.</para>
+/// both inclusive, empty for open. <c>source</c> is the row's: a membership's, or an economy's.</para>
 /// <para>Reading does not register the groups: pass them to <see cref="CountryGroups.Register(CountryGroup)"/>
 /// (the command-line tool's <c>--groups</c> does) so that flows, tariffs and scenarios can name them.
 /// Bad input raises <see cref="TradeDataException"/> naming the file, line, column and value: an
@@ -72,7 +72,7 @@ public static class CountryGroupsCsv
 
             foreach (var m in g.Memberships)
             {
-                o.Row(g.Code, m.Member.Alpha3, Date(m.Joined), Date(m.Left), g.Name, kind, currency, numeric, m.Source.Length > 0 ? m.Source : g.Source);
+                o.Row(g.Code, m.Member.Alpha3, Date(m.Joined), Date(m.Left), g.Name, kind, currency, numeric, m.Source);
             }
         }
     }
@@ -147,13 +147,9 @@ public static class CountryGroupsCsv
 
             d.Attribute(csv, kind, "kind", ref d.Kind, ref d.KindLine, kindText.ToLowerInvariant());
             var src = csv.Get(source);
-            if (d.Source.Length == 0)
-            {
-                d.Source = src;
-            }
-
             if (csv.Get(member).Length == 0)
             {
+                d.Source = src;
                 if (csv.Get(joined).Length > 0 || csv.Get(left).Length > 0)
                 {
                     throw csv.Error(member, "is empty, which defines an economy with no members; an economy has no joined or left date");
@@ -256,7 +252,18 @@ public static class CountryGroupsCsv
             }
             catch (ArgumentException ex)
             {
-                throw csv.At(Line, csv.ColumnName(groupColumn), Code, ex.Message.Split(" (Parameter", 2)[0], ex);
+                // The value is named by the location already: drop the message's own "'XB1' " or "Group XB1: ".
+                var problem = ex.Message.Split(" (Parameter", 2)[0];
+                foreach (var prefix in new[] { $"'{Code}' ", $"Group {Code}: ", $"Group {Code} " })
+                {
+                    if (problem.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        problem = problem[prefix.Length..];
+                        break;
+                    }
+                }
+
+                throw csv.At(Line, csv.ColumnName(groupColumn), Code, problem, ex);
             }
 
             // A code already known must mean the same group: otherwise registering this one would fail later, far from the file.

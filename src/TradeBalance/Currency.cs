@@ -114,18 +114,21 @@ public sealed record Currency : IComparable<Currency>
     }
 
     /// <summary>Tries to find the currency a country used on a date, from Unicode CLDR's region → currency data.</summary>
-    /// <param name="country">The country; an aggregate (<see cref="Country.IsAggregate"/>, for example ROW) has no currency.</param>
+    /// <param name="country">The country; a group (<see cref="CountryGroups"/>) has its <see cref="CountryGroup.Currency"/> (the EU: EUR), any other aggregate (ROW) none.</param>
     /// <param name="date">The date, for example 1 January of a reference year.</param>
     /// <param name="currency">The currency, when the method returns true.</param>
     /// <returns>
     /// True when the table has a tender currency of the registry in use in that country on that date. Where two
     /// overlap (a changeover, or two currencies in use at once) CLDR's preferred one wins: Croatia is HRK until
-    /// 2022-12-31 and EUR from 2023-01-01. False for an aggregate, a null country, a country with no tender
+    /// 2022-12-31 and EUR from 2023-01-01. False for an aggregate without a currency, a null country, a country with no tender
     /// currency (Antarctica) and a date before the first or after the last recorded one.
     /// </returns>
     public static bool TryForCountry([NotNullWhen(true)] Country? country, LocalDate date, [NotNullWhen(true)] out Currency? currency)
     {
-        currency = country is null || country.IsAggregate ? null : CountryCurrencies.On(country.Alpha3, date);
+        currency = country is null ? null
+            : !country.IsAggregate ? CountryCurrencies.On(country.Alpha3, date)
+            : CountryGroups.TryGet(country, out var group) ? group.Currency
+            : null;
         return currency is not null;
     }
 
@@ -146,7 +149,7 @@ public sealed record Currency : IComparable<Currency>
         var day = date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
         throw new ArgumentException(
             country.IsAggregate
-                ? $"{country.Alpha3} is an aggregate of countries, not one country: it has no currency (asked on {day})."
+                ? $"{country.Alpha3} is an aggregate of countries with no currency of its own (asked on {day}); name one with --currency or CountryGroup's currency."
                 : $"No currency is recorded for {country.Alpha3} ({country.Name}) on {day}.",
             nameof(country));
     }

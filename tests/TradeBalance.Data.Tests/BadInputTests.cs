@@ -71,7 +71,7 @@ public class BadInputTests
         // WITS
         { "wits", Wits + "CHN,WLD,090240,2023,XYZ,15\n", 2, "column 'DutyType': 'XYZ' is not a WITS duty type" },
         { "wits", Wits + "CHN,WLD,090240,2023,MFN,15\nCHN,KEN,090240,2023,MFN,12\n", 3, "conflicts with line 2" },
-        { "wits", Wits + "918,WLD,090240,2023,MFN,15\n", 2, "column 'Reporter': '918' is not a country code" },
+        { "wits", Wits + "917,WLD,090240,2023,MFN,15\n", 2, "column 'Reporter': '917' is not a country code" },
         { "wits", Wits + "CHN,WLD,090240,2023,MFN,-3\n", 2, "column 'Simple Average': '-3' is negative" },
 
         // scenario.json

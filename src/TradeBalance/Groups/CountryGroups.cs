@@ -14,7 +14,7 @@ namespace TradeBalance;
 /// </summary>
 /// <remarks>
 /// <para>Built in, each membership with its dates and source: the European Union (<c>EUN</c>, the code
-/// WITS uses, numeric 918), the East African Community (<c>EAC</c>), the African Union (<c>AU</c>) and
+/// WITS uses, numeric 918), the East African Community (<c>EAC</c>), the African Union (<c>AUN</c>; <c>AU</c> is Australia's ISO code) and
 /// the UN's least developed countries (<c>LDC</c>), read from tables shipped in this assembly; see
 /// <c>docs/concepts.md</c> for their sources and the dates each one uses.</para>
 /// <para>Registration is process-wide and append-only, like <see cref="System.Text.Encoding.RegisterProvider"/>:
@@ -34,8 +34,8 @@ public static class CountryGroups
     /// <summary>Gets the East African Community (<c>EAC</c>, a customs union with a common external tariff): its eight partner states with the dates they became members.</summary>
     public static CountryGroup EastAfricanCommunity { get; } = Find("EAC");
 
-    /// <summary>Gets the African Union (<c>AU</c>): its 55 member states with the dates they joined the OAU/AU (Morocco's two periods).</summary>
-    public static CountryGroup AfricanUnion { get; } = Find("AU");
+    /// <summary>Gets the African Union (<c>AUN</c>; <c>AU</c> is Australia's ISO code): its 55 member states with the dates they joined the OAU/AU (Morocco's two periods).</summary>
+    public static CountryGroup AfricanUnion { get; } = Find("AUN");
 
     /// <summary>Gets the UN's least developed countries (<c>LDC</c>): every country ever on the list, with the dates it was included and graduated.</summary>
     public static CountryGroup LeastDeveloped { get; } = Find("LDC");

@@ -93,6 +93,8 @@ public sealed class ScenarioFuzz() : ReaderFuzz("scenario");
 
 public sealed class TotalsFuzz() : ReaderFuzz("totals");
 
+public sealed class GroupsFuzz() : ReaderFuzz("groups");
+
 public sealed class ProjectionFuzz() : ReaderFuzz("projection");
 
 public sealed class ParquetFlowsFuzz() : ReaderFuzz("parquet-flows");
