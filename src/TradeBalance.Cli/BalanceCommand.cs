@@ -21,13 +21,16 @@ internal static class BalanceCommand
         var format = ResultOutput.FormatOption();
         var output = ResultOutput.OutputOption();
         var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and the country's currency.");
-        foreach (var o in new Option[] { flows, rates, currency, country, partner, onlyYear, format, output })
+        var groups = GroupInputs.GroupsOption();
+        foreach (var o in new Option[] { flows, rates, currency, country, partner, groups, onlyYear, format, output })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(parse =>
         {
+            Inputs.CheckStandardInput(("--flows", parse.GetValue(flows)), ("--rates", parse.GetValue(rates)), ("--groups", parse.GetValue(groups)));
+            GroupInputs.Register(parse.GetValue(groups));
             var a = ParseCountry(parse.GetValue(country)!, "--country");
             var b = ParseCountry(parse.GetValue(partner)!, "--partner");
             if (a.Equals(b))
@@ -120,5 +123,5 @@ internal static class BalanceCommand
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static Country ParseCountry(string code, string option) =>
-        Country.TryParse(code, out var c) ? c : throw new UsageException($"{option}: '{code}' is not a known ISO 3166-1 country code.");
+        Country.TryParse(code, out var c) ? c : throw new UsageException($"{option}: '{code}' is not a known ISO 3166-1 country code or group ({string.Join(", ", CountryGroups.All.Select(g => g.Code))}; define others with --groups FILE).");
 }

@@ -17,7 +17,9 @@ internal static class CompareCommand
         var all = new Option<bool>("--all") { Description = $"Show every beneficiary row; without it a run of more than {ProjectionReport.Largest} shows the {ProjectionReport.Largest} largest." };
         var format = ResultOutput.FormatOption();
         var output = ResultOutput.OutputOption();
-        foreach (var o in new Option[] { flows, tariffs, scenario, all, format, output })
+        var groups = GroupInputs.GroupsOption();
+        var aggregate = GroupInputs.AggregateOption();
+        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, all, format, output })
         {
             command.Options.Add(o);
         }
@@ -26,8 +28,8 @@ internal static class CompareCommand
         {
             var outputPath = parse.GetValue(output);
             ResultOutput.Check(parse.GetValue(format)!, outputPath, stdout);
-            OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter));
+            OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate));
             var models = ProjectionModel.All;
             // Each model runs on its own: one that cannot run on these inputs says why in its column, and the others still report.
             var results = models.Select(m => Run(inputs, m)).ToList();

@@ -32,11 +32,21 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     /// <param name="tariffsPath">--tariffs, or null for the embedded schedule.</param>
     /// <param name="ratesPath">--rates, or null for the embedded rates.</param>
     /// <param name="everyImporter">Whether the run needs every importer's schedule (GSIM), given the scenario; null: no.</param>
-    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null)
+    /// <param name="groupsPath">--groups, or null: groups to register before the other files are read.</param>
+    /// <param name="aggregate">--aggregate, or null: the groups whose members' imports are folded into them.</param>
+    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null, string? groupsPath = null, string? aggregate = null)
     {
-        CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath));
+        CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath), ("--groups", groupsPath));
         var stdin = StandardInput;
         var origins = new List<string>();
+
+        // Groups first: the scenario, flows and tariffs may name them.
+        if (GroupInputs.Register(groupsPath) is { } registered)
+        {
+            origins.Add(registered);
+        }
+
+        var folds = GroupInputs.Parse(aggregate);
         var scenario = scenarioPath is null ? KenyaChina.Scenario : Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ScenarioJson.Read));
         origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {Name(scenarioPath)}");
         var wantsAll = everyImporter?.Invoke(scenario) ?? false;
@@ -47,7 +57,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         var tariffRead = tariffsPath is null ? null : Task.Run(() =>
         {
             Steps.Report(timings, progress: null);
-            return Steps.Time("read tariffs (beside the flows)", () => Read(tariffsPath, "--tariffs", stdin, (s, name) => ReadTariffs(s, name, scenario.Importer, wantsAll)));
+            return Steps.Time("read tariffs (beside the flows)", () => Read(tariffsPath, "--tariffs", stdin, (s, name) => ReadTariffs(s, name, scenario, wantsAll)));
         });
 
         TradeDataSet flows;
@@ -63,18 +73,23 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             origins.Add($"flows: {read.Report}");
         }
 
+        if (folds.Count > 0)
+        {
+            var (folded, notes) = Steps.Time("fold members' imports", () => GroupInputs.Fold(flows, folds, scenario.Effective));
+            flows = folded;
+            origins.AddRange(notes);
+        }
+
         TariffSchedule tariffs;
         Lazy<IReadOnlyList<TariffSchedule>> all;
         if (tariffsPath is null)
         {
-            if (!scenario.Importer.Equals(Countries.China))
-            {
-                throw new UsageException($"The scenario's importer is {scenario.Importer.Alpha3}; the embedded tariffs are China's. Give --tariffs FILE.");
-            }
-
-            tariffs = KenyaChina.Tariffs;
+            tariffs = ScheduleFor(KenyaChina.TariffSchedules, scenario)
+                ?? throw new UsageException($"The scenario's importer is {scenario.Importer.Alpha3}; the embedded tariffs are {string.Join(", ", KenyaChina.TariffSchedules.Select(t => t.Importer.Alpha3))}'s. Give --tariffs FILE.");
             all = new(() => KenyaChina.TariffSchedules);
-            origins.Add("tariffs: embedded China schedule (MFN, provisional and preferential lines)");
+            origins.Add(tariffs.Importer.Equals(Countries.China)
+                ? "tariffs: embedded China schedule (MFN, provisional and preferential lines)"
+                : $"tariffs: embedded {tariffs.Importer.Name} schedule");
         }
         else
         {
@@ -90,18 +105,29 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     }
 
     /// <summary>The importer's schedule, and every importer's when the run needs them, from one read of the file.</summary>
-    private static (TariffSchedule Schedule, IReadOnlyList<TariffSchedule>? Every, ReadReport Report) ReadTariffs(Stream stream, string name, Country importer, bool every)
+    /// <remarks>An importer in a customs union (on the scenario's date) may have no rows of its own: the union's are its own.</remarks>
+    private static (TariffSchedule Schedule, IReadOnlyList<TariffSchedule>? Every, ReadReport Report) ReadTariffs(Stream stream, string name, Scenario scenario, bool every)
     {
-        if (!every)
+        var importer = scenario.Importer;
+        var inUnion = CountryGroups.All.Any(g => g.HasCommonTariff && g.Contains(importer, scenario.Effective));
+        if (!every && !inUnion)
         {
             var one = TradeFile.ReadTariffs(stream, name, importer);
             return (one.Value, null, one.Report);
         }
 
         var read = TradeFile.ReadAllTariffs(stream, name);
-        return read.Value.TryGetValue(importer, out var schedule)
-            ? (schedule, [.. read.Value.Values], read.Report)
-            : throw new TradeDataException(name, 1, "importer", importer.Alpha3, $"has no tariff rows in the file (it holds {string.Join(", ", read.Value.Keys.Select(k => k.Alpha3))})");
+        return ScheduleFor([.. read.Value.Values], scenario) is { } schedule
+            ? (schedule, every ? [.. read.Value.Values] : null, read.Report)
+            : throw new TradeDataException(name, 1, "importer", importer.Alpha3, $"has no tariff rows in the file (it holds {string.Join(", ", read.Value.Keys.Select(k => k.Alpha3))}){(inUnion ? ", nor has a customs union it belongs to" : string.Empty)}");
+    }
+
+    /// <summary>The scenario importer's schedule: its own, else that of a customs union it belongs to on the effective date; null when neither.</summary>
+    private static TariffSchedule? ScheduleFor(IReadOnlyList<TariffSchedule> schedules, Scenario scenario)
+    {
+        var importer = scenario.Importer;
+        return schedules.FirstOrDefault(t => t.Importer.Equals(importer))
+            ?? schedules.FirstOrDefault(t => CountryGroups.TryGet(t.Importer, out var g) && g.HasCommonTariff && g.Contains(importer, scenario.Effective))?.ForImporter(importer);
     }
 
     /// <summary>The name an input goes by in messages and reports: its path, or <see cref="StandardInputName"/> for <c>-</c>.</summary>

@@ -27,8 +27,10 @@ internal static class ProjectCommand
         seed.Description = "Seed for the Monte Carlo draws (a whole number). Default: the scenario's, else 42.";
         seed.HelpName = "S";
 
+        var groups = GroupInputs.GroupsOption();
+        var aggregate = GroupInputs.AggregateOption();
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
-        foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, model, output, chart, format, years, draws, seed, all })
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, groups, aggregate, model, output, chart, format, years, draws, seed, all })
         {
             command.Options.Add(o);
         }
@@ -42,14 +44,14 @@ internal static class ProjectCommand
             ChartFile.Check(chartPath);
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
-                [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates))]);
+                [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates)), ("--groups", parse.GetValue(groups))]);
 
             // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
             var chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
             var localCurrency = LocalCurrency.Parse(parse.GetValue(currency));
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter) with { Currency = localCurrency };
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate)) with { Currency = localCurrency };
             var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
             if (yearRange is { } y)
             {

@@ -32,7 +32,9 @@ internal static class SensitivityCommand
         var output = ResultOutput.OutputOption();
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
-        foreach (var o in new Option[] { flows, tariffs, scenario, model, draws, seed, spread, chart, format, output, all })
+        var groups = GroupInputs.GroupsOption();
+        var aggregate = GroupInputs.AggregateOption();
+        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, model, draws, seed, spread, chart, format, output, all })
         {
             command.Options.Add(o);
         }
@@ -44,9 +46,9 @@ internal static class SensitivityCommand
             var formatName = parse.GetValue(format)!;
             ResultOutput.Check(formatName, outputPath, stdout);
             ChartFile.Check(chartPath);
-            OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario))]);
+            OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null);
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, groupsPath: parse.GetValue(groups), aggregate: parse.GetValue(aggregate));
 
             // The scenario's monteCarlo settings count, as for 'project': --draws and --seed override them (0 draws there means no bands in 'project'; here it leaves the default).
             var n = parse.GetValue(draws) ?? (inputs.Scenario.MonteCarlo?.Draws is > 0 and var d ? d : 1000);

@@ -266,6 +266,11 @@ public static class CountryGroupsCsv
                 throw csv.At(Line, csv.ColumnName(groupColumn), Code, problem, ex);
             }
 
+            if (numeric != 0 && CountryGroups.All.FirstOrDefault(g => g.Economy.NumericCode == numeric && g.Code != Code) is { } taken)
+            {
+                throw csv.At(NumericLine, "numeric", Numeric, $"is already the numeric code of {taken}; choose another or leave it empty");
+            }
+
             // A code already known must mean the same group: otherwise registering this one would fail later, far from the file.
             return CountryGroups.TryFind(Code, out var known) && !known.Equals(group)
                 ? throw csv.At(Line, csv.ColumnName(groupColumn), Code, $"is already the code of {known} with other members or attributes; choose another code")
