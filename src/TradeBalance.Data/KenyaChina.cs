@@ -27,6 +27,7 @@ public static class KenyaChina
     private static readonly Lazy<ExchangeRateTable> LazyRates = new(() => Load("exchange-rates.csv", (s, n) => ExchangeRatesCsv.Read(s, n).Value));
     private static readonly Lazy<ImmutableArray<BilateralTotal>> LazyTotals = new(() => Load("bilateral-totals.csv", (s, n) => BilateralTotalsCsv.Read(s, n).Value));
     private static readonly Lazy<Scenario> LazyScenario = new(() => Load("scenario.json", ScenarioJson.Read));
+    private static readonly Lazy<ScenarioPackage> LazyReciprocal = new(() => Load("package-reciprocal.json", ScenarioPackageJson.Read));
 
     /// <summary>Gets the names of the embedded files, for example <c>flows.csv</c> and <c>SOURCES.md</c>, ordered.</summary>
     public static ImmutableArray<string> FileNames { get; } =
@@ -43,8 +44,8 @@ public static class KenyaChina
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static TariffSchedule Tariffs => LazySchedules.Value.Single(s => s.Importer.Equals(Countries.China));
 
-    /// <summary>Gets every importer's schedule in the data set (China's, and the rest of the world's MFN lines for
-    /// Kenya's exports elsewhere), read once: what GSIM needs (<see cref="ProjectionModel.NeedsEveryImporter"/>).</summary>
+    /// <summary>Gets every importer's schedule in the data set (China's; Kenya's EAC CET rates on the chapters of its imports
+    /// from China; the rest of the world's lines for Kenya's exports elsewhere), read once: what GSIM needs (<see cref="ProjectionModel.NeedsEveryImporter"/>).</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static ImmutableArray<TariffSchedule> TariffSchedules => LazySchedules.Value;
 
@@ -59,6 +60,15 @@ public static class KenyaChina
     /// <summary>Gets the default scenario: China 0 % on Kenyan 0902, 0901 and 080440 from 2026-05-01, SMART, sourced elasticities.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static Scenario Scenario => LazyScenario.Value;
+
+    /// <summary>
+    /// Gets the reciprocal package: the default scenario (China's zero tariff, moving Kenya's exports) and a
+    /// HYPOTHETICAL reciprocal cut by Kenya to 0% on goods from China in 12 HS chapters (moving Kenya's imports),
+    /// with the Kenya–China balance showing both. Kenya's imports by chapter are derived and assumed (SOURCES.md).
+    /// </summary>
+    /// <remarks>Example: <c>KenyaChina.ReciprocalPackage.Project(KenyaChina.Flows, KenyaChina.TariffSchedules).Balance()</c>.</remarks>
+    /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
+    public static ScenarioPackage ReciprocalPackage => LazyReciprocal.Value;
 
     /// <summary>Opens an embedded file, exactly as shipped.</summary>
     /// <param name="name">One of <see cref="FileNames"/> (case-sensitive).</param>

@@ -11,7 +11,7 @@ namespace TradeBalance.Data;
 // The scenario from JSON: each field parsed from the node tree, with its line and path in every error.
 public static partial class ScenarioJson
 {
-    private static Scenario FromNode(JsonNode root)
+    internal static Scenario FromNode(JsonNode root)
     {
         CheckFields(root);
         var importer = Country(Required(root, "importer"));
@@ -109,7 +109,7 @@ public static partial class ScenarioJson
         return list;
     }
 
-    private static Country Country(JsonNode node) =>
+    internal static Country Country(JsonNode node) =>
         TradeCodes.TryCountry(node.String(), out var c) ? c : throw node.Error("is not a known country code (ISO 3166-1 alpha-3, alpha-2 or numeric / UN M49)");
 
     private static HsCode Hs(JsonNode node)
@@ -301,7 +301,7 @@ public static partial class ScenarioJson
         }
     }
 
-    private static ImmutableSortedDictionary<string, string> Sources(JsonNode node)
+    internal static ImmutableSortedDictionary<string, string> Sources(JsonNode node)
     {
         node.ExpectAnyObject();
         return node.Properties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal);

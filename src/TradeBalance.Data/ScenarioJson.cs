@@ -63,6 +63,12 @@ public static partial class ScenarioJson
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
+        return FromNode(ReadNode(stream, fileName));
+    }
+
+    /// <summary>Reads a JSON document of at most <see cref="MaxBytes"/> (gzip detected) into a node tree.</summary>
+    internal static JsonNode ReadNode(Stream stream, string fileName)
+    {
         using var buffer = new MemoryStream();
         try
         {
@@ -86,7 +92,7 @@ public static partial class ScenarioJson
             throw InputErrors.NotGzip(fileName, 1, e);
         }
 
-        return FromNode(JsonNode.Parse(buffer.ToArray(), fileName));
+        return JsonNode.Parse(buffer.ToArray(), fileName);
     }
 
     /// <summary>Parses a scenario from JSON text.</summary>

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace TradeBalance.Projections;
+
+/// <summary>
+/// The outcome of projecting a <see cref="ScenarioPackage"/>: each part's <see cref="ProjectionResult"/>,
+/// and the bilateral balance with every part's change added, both sides of it.
+/// </summary>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed class PackageResult
+{
+    internal PackageResult(ScenarioPackage package, ImmutableArray<ProjectionResult> parts)
+    {
+        var years = parts.Select(p => p.Year).Distinct().ToList();
+        if (years.Count > 1)
+        {
+            throw new ArgumentException($"The parts of '{package.Name}' projected different baseline years ({string.Join(", ", years)}); give the parts one referenceYear.", nameof(parts));
+        }
+
+        Package = package;
+        Parts = parts;
+        Year = years[0];
+    }
+
+    /// <summary>Gets the package projected.</summary>
+    public ScenarioPackage Package { get; }
+
+    /// <summary>Gets each part's result, in the package's order.</summary>
+    public ImmutableArray<ProjectionResult> Parts { get; }
+
+    /// <summary>Gets the baseline year every part projected.</summary>
+    public int Year { get; }
+
+    /// <summary>Gets the package's balance, <see cref="ScenarioPackage.Country"/> with <see cref="ScenarioPackage.Partner"/>, before and after every part.</summary>
+    public BalanceProjection Balance() => Balance(Package.Country, Package.Partner);
+
+    /// <summary>Returns a country's balance with a partner before and after, with every part's change to the flows between them added: exports moved by one part, imports by another.</summary>
+    /// <param name="country">The country.</param>
+    /// <param name="partner">The partner.</param>
+    /// <returns>The balance before and after, in the data's currency.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public BalanceProjection Balance(Country country, Country partner)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        ArgumentNullException.ThrowIfNull(partner);
+        var before = Parts[0].Data.BilateralBalance(country, partner, Year);
+        var exports = before.Exports;
+        var imports = before.Imports;
+        foreach (var part in Parts)
+        {
+            var b = part.Balance(country, partner);
+            exports += b.After.Exports - b.Before.Exports;
+            imports += b.After.Imports - b.Before.Imports;
+        }
+
+        return new BalanceProjection(before, before with { Exports = exports, Imports = imports });
+    }
+
+    /// <summary>Returns each part's change to a country's exports to and imports from a partner.</summary>
+    /// <param name="country">The country.</param>
+    /// <param name="partner">The partner.</param>
+    /// <returns>One entry per part: its result, the change in exports and the change in imports.</returns>
+    public ImmutableArray<(ProjectionResult Part, Money ExportChange, Money ImportChange)> Contributions(Country country, Country partner)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        ArgumentNullException.ThrowIfNull(partner);
+        return [.. Parts.Select(p =>
+        {
+            var b = p.Balance(country, partner);
+            return (p, b.After.Exports - b.Before.Exports, b.After.Imports - b.Before.Imports);
+        })];
+    }
+
+    /// <summary>Returns the balance before and after, converted at the annual-average rate of <see cref="Year"/>.</summary>
+    /// <param name="country">The country.</param>
+    /// <param name="partner">The partner.</param>
+    /// <param name="rates">The rate table.</param>
+    /// <param name="currency">The currency wanted, for example KES.</param>
+    /// <returns>The converted balance.</returns>
+    /// <exception cref="KeyNotFoundException">The table has no annual average for that year.</exception>
+    public BalanceProjection Balance(Country country, Country partner, ExchangeRateTable rates, Currency currency)
+    {
+        var b = Balance(country, partner);
+        return new BalanceProjection(b.Before.ConvertTo(rates, currency), b.After.ConvertTo(rates, currency));
+    }
+
+    /// <summary>Returns a plain-text summary: each part's change to the package's balance, and the balance before and after.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var (country, partner) = (Package.Country, Package.Partner);
+        var sb = new StringBuilder();
+        sb.Append(ci, $"{Package.Name} — baseline {Year}, {country.Alpha3} with {partner.Alpha3} (USD m)").AppendLine();
+        foreach (var (part, x, m) in Contributions(country, partner))
+        {
+            sb.Append(ci, $"  {part.Scenario.Name}: exports {M(x):+#,##0.00;-#,##0.00;0.00}, imports {M(m):+#,##0.00;-#,##0.00;0.00}").AppendLine();
+        }
+
+        var b = Balance();
+        sb.Append(ci, $"  exports {M(b.Before.Exports):#,##0.00} → {M(b.After.Exports):#,##0.00}; imports {M(b.Before.Imports):#,##0.00} → {M(b.After.Imports):#,##0.00}; balance {M(b.Before.Balance):#,##0.00} → {M(b.After.Balance):#,##0.00}").AppendLine();
+        return sb.ToString();
+
+        static decimal M(Money m) => m.Amount / 1_000_000m;
+    }
+}
