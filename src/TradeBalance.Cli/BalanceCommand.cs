@@ -11,7 +11,7 @@ internal static class BalanceCommand
     public static Command Create(TextWriter stdout)
     {
         var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for the local-currency figures (- reads standard input). Default: the embedded rates (USD/KES).", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for the local-currency figures (- reads standard input). Default: the embedded annual averages (KES and the other embedded countries' currencies per USD).", HelpName = "FILE" };
         var currency = LocalCurrency.CreateOption("the currency of --country in the last year shown (KES for Kenya)");
         var country = new Option<string>("--country") { Description = "The country whose balance it is (ISO code).", DefaultValueFactory = _ => "KEN", HelpName = "CODE" };
         var partner = new Option<string>("--partner") { Description = "The partner (ISO code).", DefaultValueFactory = _ => "CHN", HelpName = "CODE" };

@@ -30,6 +30,7 @@ internal static class CompareCommand
             ResultOutput.Check(parse.GetValue(format)!, outputPath, stdout);
             OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate));
+            Inputs.RefusePackage(inputs, "compare");
             var models = ProjectionModel.All;
             // Each model runs on its own: one that cannot run on these inputs says why in its column, and the others still report.
             var results = models.Select(m => Run(inputs, m)).ToList();

@@ -6,6 +6,29 @@ namespace TradeBalance.Cli;
 /// <summary>The inputs of a run: files the user named, or the embedded Kenya–China data set for any not named.</summary>
 internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> EveryImporterTariffs, ExchangeRateTable? Rates, string RatesName, IReadOnlyList<string> Origins)
 {
+    /// <summary>Gets the package <c>--scenario</c> named, or null for one scenario (<see cref="Scenario"/> is then its first part).</summary>
+    public ScenarioPackage? Package { get; init; }
+
+    /// <summary>The embedded scenarios and packages <c>--scenario embedded:NAME</c> names.</summary>
+    public static readonly IReadOnlyList<string> EmbeddedNames = ["default", "reciprocal"];
+
+    /// <summary>A usage error for a command that takes one scenario, when <c>--scenario</c> named a package.</summary>
+    public static void RefusePackage(Inputs inputs, string command)
+    {
+        if (inputs.Package is { } p)
+        {
+            throw new UsageException($"--scenario: '{p.Name}' is a package of {p.Parts.Length} parts; '{command}' takes one scenario. Run 'project' for the package, or give one part as a scenario file.");
+        }
+    }
+
+    /// <summary>The inputs of one part of a package: its scenario and its importer's schedule (a union's for a member).</summary>
+    public Inputs ForPart(Scenario part) => this with
+    {
+        Scenario = part,
+        Tariffs = ScheduleFor(AllTariffs, part)
+            ?? throw new UsageException($"The package's part '{part.Name}' needs {part.Importer.Alpha3}'s tariffs; the tariffs given hold {string.Join(", ", AllTariffs.Select(t => t.Importer.Alpha3).Order(StringComparer.Ordinal))}."),
+    };
+
     /// <summary>Gets the currency <c>--currency</c> named, or null: each beneficiary's summary then uses its own (<see cref="LocalCurrency"/>).</summary>
     public Currency? Currency { get; init; }
 
@@ -47,9 +70,18 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
 
         var folds = GroupInputs.Parse(aggregate);
-        var scenario = scenarioPath is null ? KenyaChina.Scenario : Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ScenarioJson.Read));
-        origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default" : $"scenario: {Name(scenarioPath)}");
-        var wantsAll = everyImporter?.Invoke(scenario) ?? false;
+        var (scenario, package) = scenarioPath switch
+        {
+            null => (KenyaChina.Scenario, null),
+            _ when scenarioPath.StartsWith("embedded:", StringComparison.Ordinal) => Embedded(scenarioPath["embedded:".Length..]),
+            _ => Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ReadScenarioOrPackage)),
+        };
+        origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default"
+            : package is null ? $"scenario: {Name(scenarioPath)}"
+            : $"package: {Name(scenarioPath)} ({package.Parts.Length} parts)");
+
+        // A package's parts each need their importer's schedule: read them all.
+        var wantsAll = package is not null || (everyImporter?.Invoke(scenario) ?? false);
 
         // The tariff file is read on the other core while the flows are read: the two are independent,
         // and on a large run reading is most of the time. Errors are still reported flows first.
@@ -85,9 +117,11 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         if (tariffsPath is null)
         {
             tariffs = ScheduleFor(KenyaChina.TariffSchedules, scenario)
-                ?? throw new UsageException($"The scenario's importer is {scenario.Importer.Alpha3}; the embedded tariffs are {string.Join(", ", KenyaChina.TariffSchedules.Select(t => t.Importer.Alpha3))}'s. Give --tariffs FILE.");
+                ?? throw new UsageException($"The scenario's importer is {scenario.Importer.Alpha3}; the embedded tariffs are {string.Join(", ", KenyaChina.TariffSchedules.Select(t => t.Importer.Alpha3).Order(StringComparer.Ordinal))}'s. Give --tariffs FILE.");
             all = new(() => KenyaChina.TariffSchedules);
-            origins.Add(tariffs.Importer.Equals(Countries.China)
+            origins.Add(package is not null
+                ? $"tariffs: embedded schedules ({string.Join(", ", KenyaChina.TariffSchedules.Select(t => t.Importer.Alpha3).Order(StringComparer.Ordinal))})"
+                : tariffs.Importer.Equals(Countries.China)
                 ? "tariffs: embedded China schedule (MFN, provisional and preferential lines)"
                 : $"tariffs: embedded {tariffs.Importer.Name} schedule");
         }
@@ -100,9 +134,52 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
 
         var rates = ratesPath is null ? KenyaChina.ExchangeRates : Read(ratesPath, "--rates", stdin, ExchangeRatesCsv.Read).Value;
-        origins.Add(ratesPath is null ? "rates: embedded KES/USD rates" : $"rates: {Name(ratesPath)}");
-        return new Inputs(scenario, flows, tariffs, all, rates, ratesPath is null ? LocalCurrency.EmbeddedRatesName : Name(ratesPath), origins);
+        origins.Add(ratesPath is null ? "rates: embedded rates (KES and other currencies per USD)" : $"rates: {Name(ratesPath)}");
+        var inputs = new Inputs(scenario, flows, tariffs, all, rates, ratesPath is null ? LocalCurrency.EmbeddedRatesName : Name(ratesPath), origins) { Package = package };
+        foreach (var part in package?.Parts ?? [])
+        {
+            inputs.ForPart(part); // every part's schedule is there, before anything is projected
+        }
+
+        return inputs;
     }
+
+    /// <summary>A package (a root with <c>parts</c>) or one scenario, from one read of the input.</summary>
+    private static (Scenario Scenario, ScenarioPackage? Package) ReadScenarioOrPackage(Stream stream, string name)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var isGzip = bytes.Length >= 2 && bytes.Span[0] == 0x1F && bytes.Span[1] == 0x8B;
+        bool isPackage;
+        try
+        {
+            using var sniff = isGzip
+                ? (Stream)new System.IO.Compression.GZipStream(new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false), System.IO.Compression.CompressionMode.Decompress)
+                : new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false);
+            isPackage = ScenarioPackageJson.IsPackage(sniff);
+        }
+        catch (InvalidDataException)
+        {
+            isPackage = false; // the scenario reader says what is wrong with the archive
+        }
+
+        buffer.Position = 0;
+        if (!isPackage)
+        {
+            return (ScenarioJson.Read(buffer, name), null);
+        }
+
+        var package = ScenarioPackageJson.Read(buffer, name);
+        return (package.Parts[0], package);
+    }
+
+    private static (Scenario Scenario, ScenarioPackage? Package) Embedded(string name) => name switch
+    {
+        "default" => (KenyaChina.Scenario, null),
+        "reciprocal" => (KenyaChina.ReciprocalPackage.Parts[0], KenyaChina.ReciprocalPackage),
+        _ => throw new UsageException($"--scenario: 'embedded:{name}' is not an embedded scenario; use {string.Join(" or ", EmbeddedNames.Select(n => "embedded:" + n))}."),
+    };
 
     /// <summary>The importer's schedule, and every importer's when the run needs them, from one read of the file.</summary>
     /// <remarks>An importer in a customs union (on the scenario's date) may have no rows of its own: the union's are its own.</remarks>

@@ -12,7 +12,7 @@ internal static class ProjectCommand
         var flows = new Option<string?>("--flows") { Description = "Flows file: canonical flows.csv, a UN Comtrade download or a CEPII BACI file (.gz accepted; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file: canonical tariffs.csv or a WITS/TRAINS download (- reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (see README; - reads standard input). Default: China 0% on Kenyan tea, coffee and avocados from 2026-05-01.", HelpName = "FILE" };
-        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for the summary's local-currency figures (- reads standard input). Default: the embedded rates (USD/KES).", HelpName = "FILE" };
+        var rates = new Option<string?>("--rates") { Description = "Exchange-rate file (base,quote,as_of,rate,basis,source) for the summary's local-currency figures (- reads standard input). Default: the embedded annual averages (KES and the other embedded countries' currencies per USD).", HelpName = "FILE" };
         var currency = LocalCurrency.CreateOption("each beneficiary's own currency in the reference year (KES for Kenya)");
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join("|", Projector.ModelNames) + ". Default: the scenario's.", HelpName = "NAME" };
         var output = ResultOutput.OutputOption();
@@ -52,6 +52,16 @@ internal static class ProjectCommand
             var localCurrency = LocalCurrency.Parse(parse.GetValue(currency));
 
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate)) with { Currency = localCurrency };
+            if (inputs.Package is { } package)
+            {
+                if (yearRange is not null)
+                {
+                    throw new UsageException($"--years: '{package.Name}' is a package; a staged path is projected for one scenario at a time (give one part as a scenario file).");
+                }
+
+                return ProjectPackage(stdout, parse, inputs, package, chosen, formatName, outputPath, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
+            }
+
             var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
             if (yearRange is { } y)
             {
@@ -99,6 +109,39 @@ internal static class ProjectCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A package: each part projected (with its bands where the table or JSON shows them), then the one balance.</summary>
+    private static int ProjectPackage(TextWriter stdout, ParseResult parse, Inputs inputs, ScenarioPackage package, ProjectionModel? chosen, string formatName, string? outputPath, string? chartPath, int? draws, int? seed, bool all)
+    {
+        if (chartPath is not null)
+        {
+            throw new UsageException("--chart: a package has no single market chart; chart one part with its scenario file.");
+        }
+
+        var wantsBands = formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json");
+        var partInputs = package.Parts.Select(inputs.ForPart).ToList();
+        var bands = new List<SensitivitySummary?>();
+        var results = new List<ProjectionResult>();
+        foreach (var part in partInputs)
+        {
+            var kind = chosen ?? ProjectionModel.For(part.Scenario.Model);
+            var n = wantsBands ? draws ?? part.Scenario.MonteCarlo?.Draws ?? (kind.DrawsCostAProjection ? 0 : 200) : 0;
+            var band = Steps.Time($"bands and projection: {part.Scenario.Name}", () => Projector.Bands(part, kind, n, seed));
+            bands.Add(band);
+            results.Add(band?.Result.Point ?? Steps.Time($"project: {part.Scenario.Name}", () => Projector.Project(part, kind)));
+        }
+
+        var result = new PackageResult(package, results);
+        ResultOutput.Write(
+            stdout,
+            formatName,
+            outputPath,
+            () => ResultTables.Package(result),
+            w => ResultJson.Package(w, result, inputs, partInputs, bands),
+            () => PackageReport.Render(CliApp.Console(stdout), result, inputs, partInputs, bands, all));
+        _ = parse;
+        return ExitCodes.Ok;
     }
 
     internal static void CheckExtension(string? path, string option, params string[] allowed)

@@ -12,7 +12,7 @@ internal static class ProjectionReport
     /// <summary>How many market tables, and summary lines per beneficiary, a run shows without <c>--all</c>: about a screenful.</summary>
     public const int Largest = 10;
 
-    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false)
+    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false, bool origins = true)
     {
         console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
         // A beneficiary already at the target takes no part in the change: not named here (a note says why).
@@ -47,7 +47,15 @@ internal static class ProjectionReport
         }
 
         RenderNotes(console, result.Notes);
+        if (origins)
+        {
+            RenderOrigins(console, inputs);
+        }
+    }
 
+    /// <summary>Where each input came from, one grey block each, last.</summary>
+    public static void RenderOrigins(IAnsiConsole console, Inputs inputs)
+    {
         foreach (var origin in inputs.Origins)
         {
             // A read report runs over several lines (skip rules, units): keep its line breaks.
@@ -199,12 +207,12 @@ internal static class ProjectionReport
 
     public static string Millions(Money m) => (m.Amount / 1_000_000m).ToString("#,##0.00", Ci);
 
-    private static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
+    public static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
 
     /// <summary>Exports as a share of imports; "n/a" when there are no imports (a ratio with no denominator).</summary>
-    private static string Cover(BilateralBalance balance) => balance.ExportImportRatio is { } ratio ? Percent(ratio) : "n/a";
+    public static string Cover(BilateralBalance balance) => balance.ExportImportRatio is { } ratio ? Percent(ratio) : "n/a";
 
     private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
 
-    private static string Esc(string s) => Terminal.Markup(s);
+    public static string Esc(string s) => Terminal.Markup(s);
 }

@@ -135,6 +135,50 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// <c>project</c> of a package: the package's name, each part as <see cref="Projection"/> writes a scenario,
+    /// and the balance both sides move, with each part's contribution.
+    /// </summary>
+    public static void Package(Utf8JsonWriter w, PackageResult result, Inputs inputs, IReadOnlyList<Inputs> partInputs, IReadOnlyList<SensitivitySummary?> bands)
+    {
+        var package = result.Package;
+        var (country, partner) = (package.Country, package.Partner);
+        w.WriteStartObject();
+        w.WriteString("package", package.Name);
+        w.WriteString("description", package.Description);
+        w.WriteStartArray("parts");
+        for (var i = 0; i < result.Parts.Length; i++)
+        {
+            Projection(w, result.Parts[i], partInputs[i], bands[i]);
+        }
+
+        w.WriteEndArray();
+        var local = LocalCurrency.Find(inputs.Currency, country, result.Parts[0].Data.Currency, result.Year, inputs.Rates, inputs.RatesName);
+        var perUsd = local.PerUnit;
+        var balance = result.Balance(country, partner);
+        w.WriteStartObject("balance");
+        w.WriteString("country", country.Alpha3);
+        w.WriteString("partner", partner.Alpha3);
+        w.WriteNumber("year", result.Year);
+        w.WriteString("localCurrency", local.Currency?.Code);
+        ResultOutput.Number(w, "localPerUsd", perUsd);
+        BalanceSide(w, "before", balance.Before, perUsd);
+        BalanceSide(w, "after", balance.After, perUsd);
+        w.WriteStartArray("contributions");
+        foreach (var (part, x, m) in result.Contributions(country, partner))
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", part.Scenario.Name);
+            w.WriteNumber("exportChangeUsd", x.Amount);
+            w.WriteNumber("importChangeUsd", m.Amount);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
     /// <summary><c>balance</c>: the pair, the local currency and every year's balance in USD and that currency.</summary>
     public static void Balance(Utf8JsonWriter w, Country country, Country partner, Currency? local, OutputTable table)
     {

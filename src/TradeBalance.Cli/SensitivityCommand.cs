@@ -49,6 +49,7 @@ internal static class SensitivityCommand
             OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
 
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, groupsPath: parse.GetValue(groups), aggregate: parse.GetValue(aggregate));
+            Inputs.RefusePackage(inputs, "sensitivity");
 
             // The scenario's monteCarlo settings count, as for 'project': --draws and --seed override them (0 draws there means no bands in 'project'; here it leaves the default).
             var n = parse.GetValue(draws) ?? (inputs.Scenario.MonteCarlo?.Draws is > 0 and var d ? d : 1000);

@@ -50,6 +50,30 @@ public static class ResultTables
             ]);
     }
 
+    /// <summary>A scenario package: every part's projection rows, each with its part number first and its part's scenario name last.</summary>
+    /// <param name="result">The package's result; its data must be in USD.</param>
+    /// <returns>The <c>package</c> table: <c>part</c> (1, 2, …), then the projection's columns, <c>scenario</c> last.</returns>
+    /// <exception cref="ArgumentException">The data is not in USD.</exception>
+    public static OutputTable Package(PackageResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var p in result.Parts)
+        {
+            RequireUsd(p);
+        }
+
+        var rows = result.Parts.SelectMany((p, i) => p.Rows.Select(r => (Part: i + 1, Result: p, Row: r))).ToList();
+        var projected = rows.Select(x => x.Row).ToList();
+        return new OutputTable(
+            "package",
+            [
+                OutputColumn.WholeNumber("part", "count", "The part of the package (1 is the first in the package file).", rows.Select(x => (int?)x.Part)),
+                .. ProjectionColumns(projected),
+                .. ElasticityColumns(projected, i => rows[i].Result),
+                OutputColumn.Text("scenario", "text", "The part's scenario name, as in the package file.", rows.Select(x => (string?)x.Result.Scenario.Name)),
+            ]);
+    }
+
     /// <summary>A Monte Carlo run: one row per market × supplier with P5, P50 and P95 of its projected imports and share.</summary>
     /// <param name="result">The run; its data must be in USD.</param>
     /// <returns>The <c>sensitivity</c> table, <c>scenario</c> last.</returns>
@@ -111,20 +135,34 @@ public static class ResultTables
     /// The elasticities each row's market was projected with, and where each came from (the default, an
     /// override with its source, or a published table's entry), so a file says which η, σ and ε it used.
     /// </summary>
-    private static OutputColumn[] ElasticityColumns(ProjectionResult result, IReadOnlyList<ProjectionRow> rows)
+    private static OutputColumn[] ElasticityColumns(ProjectionResult result, IReadOnlyList<ProjectionRow> rows) => ElasticityColumns(rows, _ => result);
+
+    /// <summary>As above, each row projected by its own result (a package's parts).</summary>
+    private static OutputColumn[] ElasticityColumns(IReadOnlyList<ProjectionRow> rows, Func<int, ProjectionResult> resultOf)
     {
-        // Once per market: the rows only look their market up.
-        var byMarket = result.Markets.ToDictionary(
-            m => (m.Market.Importer, m.Market.Hs),
-            m => (Values: m.Elasticities, Sources: Compact(result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs))));
+        // Once per market of each result: the rows only look their market up.
+        var byResult = new Dictionary<ProjectionResult, Dictionary<(Country, HsCode), (ElasticityValues Values, string Sources)>>(ReferenceEqualityComparer.Instance);
         // Rows come market by market, so a row usually shares the previous row's market: look up only on a change.
         var of = new (ElasticityValues Values, string Sources)[rows.Count];
         for (var i = 0; i < of.Length; i++)
         {
             var r = rows[i];
-            of[i] = i > 0 && ReferenceEquals(r.Importer, rows[i - 1].Importer) && ReferenceEquals(r.Hs, rows[i - 1].Hs)
-                ? of[i - 1]
-                : byMarket[(r.Importer, r.Hs)];
+            var result = resultOf(i);
+            if (i > 0 && ReferenceEquals(r.Importer, rows[i - 1].Importer) && ReferenceEquals(r.Hs, rows[i - 1].Hs) && ReferenceEquals(result, resultOf(i - 1)))
+            {
+                of[i] = of[i - 1];
+                continue;
+            }
+
+            if (!byResult.TryGetValue(result, out var byMarket))
+            {
+                byMarket = result.Markets.ToDictionary(
+                    m => (m.Market.Importer, m.Market.Hs),
+                    m => (Values: m.Elasticities, Sources: Compact(result.Scenario.Elasticities.Explain(m.Market.Importer, m.Market.Hs))));
+                byResult[result] = byMarket;
+            }
+
+            of[i] = byMarket[(r.Importer, r.Hs)];
         }
 
         return

@@ -8,7 +8,7 @@ public class KenyaChinaTests
     [Fact]
     public void Every_embedded_file_is_listed_and_opens()
     {
-        Assert.Equal(["SOURCES.md", "bilateral-totals.csv", "exchange-rates.csv", "flows.csv", "scenario.json", "tariffs.csv"], KenyaChina.FileNames);
+        Assert.Equal(["SOURCES.md", "bilateral-totals.csv", "exchange-rates.csv", "flows.csv", "package-reciprocal.json", "scenario.json", "tariffs.csv"], KenyaChina.FileNames);
         foreach (var name in KenyaChina.FileNames)
         {
             using var s = KenyaChina.OpenFile(name);

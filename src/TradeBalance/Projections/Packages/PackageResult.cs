@@ -11,8 +11,28 @@ namespace TradeBalance.Projections;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class PackageResult
 {
-    internal PackageResult(ScenarioPackage package, ImmutableArray<ProjectionResult> parts)
+    /// <summary>Creates a package's result from its parts' projections (<see cref="ScenarioPackage.Project(TradeDataSet, IEnumerable{TariffSchedule})"/> does this).</summary>
+    /// <param name="package">The package.</param>
+    /// <param name="parts">One projection per part, in the package's order, each of that part's scenario, all on the same data.</param>
+    /// <exception cref="ArgumentNullException">An argument or result is null.</exception>
+    /// <exception cref="ArgumentException">The results do not match the parts one by one, are on different data, or have different baseline years.</exception>
+    public PackageResult(ScenarioPackage package, IEnumerable<ProjectionResult> parts)
+        : this(package ?? throw new ArgumentNullException(nameof(package)), (parts ?? throw new ArgumentNullException(nameof(parts))).ToImmutableArray())
     {
+    }
+
+    private PackageResult(ScenarioPackage package, ImmutableArray<ProjectionResult> parts)
+    {
+        if (parts.Length != package.Parts.Length || parts.Where((p, i) => p is null || !ReferenceEquals(p.Scenario, package.Parts[i])).Any())
+        {
+            throw new ArgumentException($"Give one projection per part of '{package.Name}', in its order ({package.Parts.Length}); got {parts.Length}, or one of another scenario.", nameof(parts));
+        }
+
+        if (parts.Any(p => !ReferenceEquals(p.Data, parts[0].Data)))
+        {
+            throw new ArgumentException($"The parts of '{package.Name}' were projected on different data; a package's parts share one baseline.", nameof(parts));
+        }
+
         var years = parts.Select(p => p.Year).Distinct().ToList();
         if (years.Count > 1)
         {
@@ -61,15 +81,16 @@ public sealed class PackageResult
     /// <summary>Returns each part's change to a country's exports to and imports from a partner.</summary>
     /// <param name="country">The country.</param>
     /// <param name="partner">The partner.</param>
-    /// <returns>One entry per part: its result, the change in exports and the change in imports.</returns>
-    public ImmutableArray<(ProjectionResult Part, Money ExportChange, Money ImportChange)> Contributions(Country country, Country partner)
+    /// <returns>One entry per part, in the package's order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ImmutableArray<PartContribution> Contributions(Country country, Country partner)
     {
         ArgumentNullException.ThrowIfNull(country);
         ArgumentNullException.ThrowIfNull(partner);
         return [.. Parts.Select(p =>
         {
             var b = p.Balance(country, partner);
-            return (p, b.After.Exports - b.Before.Exports, b.After.Imports - b.Before.Imports);
+            return new PartContribution(p, b.After.Exports - b.Before.Exports, b.After.Imports - b.Before.Imports);
         })];
     }
 
@@ -94,9 +115,9 @@ public sealed class PackageResult
         var (country, partner) = (Package.Country, Package.Partner);
         var sb = new StringBuilder();
         sb.Append(ci, $"{Package.Name} — baseline {Year}, {country.Alpha3} with {partner.Alpha3} (USD m)").AppendLine();
-        foreach (var (part, x, m) in Contributions(country, partner))
+        foreach (var part in Contributions(country, partner))
         {
-            sb.Append(ci, $"  {part.Scenario.Name}: exports {M(x):+#,##0.00;-#,##0.00;0.00}, imports {M(m):+#,##0.00;-#,##0.00;0.00}").AppendLine();
+            sb.Append(ci, $"  {part}").AppendLine();
         }
 
         var b = Balance();

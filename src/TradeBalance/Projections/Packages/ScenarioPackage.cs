@@ -104,7 +104,7 @@ public sealed class ScenarioPackage
         ArgumentNullException.ThrowIfNull(schedules);
         var all = schedules.ToImmutableArray();
         var results = Parts.Select(p => (model ?? ProjectionModel.For(p.Model)).Project(new ProjectionInputs(p, data, all))).ToImmutableArray();
-        return new PackageResult(this, results);
+        return new PackageResult(this, (IEnumerable<ProjectionResult>)results);
     }
 
     /// <summary>Returns the name.</summary>
