@@ -8,8 +8,8 @@ public class ElasticityTableCliTests
     [Fact]
     public void The_README_scenario_with_ProTEE_sigma_runs_and_names_its_source()
     {
-        var scenario = RepoFile(Path.Combine("samples", "data", "scenario-kenya-china-protee.json"));
-        Assert.Contains("tradebalance project --scenario samples/data/scenario-kenya-china-protee.json", File.ReadAllText(RepoFile("README.md")), StringComparison.Ordinal);
+        var scenario = Repo.File(Path.Combine("samples", "data", "scenario-kenya-china-protee.json"));
+        Assert.Contains("tradebalance project --scenario samples/data/scenario-kenya-china-protee.json", File.ReadAllText(Repo.File("README.md")), StringComparison.Ordinal);
 
         var run = CliRun.Of("project", "--scenario", scenario);
 
@@ -30,18 +30,5 @@ public class ElasticityTableCliTests
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("s.json:2: $.elasticities.substitutionTable: 'gtap' is not an elasticity table", run.Err, StringComparison.Ordinal);
-    }
-
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException("repository root not found");
     }
 }

@@ -18,10 +18,10 @@ public class ReadmeTests
         var run = CliRun.Of("project");
         Assert.Equal(0, run.ExitCode);
         var output = Normalize(run.Out);
-        Assert.Contains(output, Normalize(File.ReadAllText(RepoFile("docs/kenya-china.md"))), StringComparison.Ordinal);
+        Assert.Contains(output, Normalize(File.ReadAllText(Repo.File("docs/kenya-china.md"))), StringComparison.Ordinal);
 
         // The README's answer is the first text block after its "The answer" heading: a part of the real output.
-        var readme = File.ReadAllText(RepoFile("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(Repo.File("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var answer = readme[readme.IndexOf("\n## The answer", StringComparison.Ordinal)..];
         var start = answer.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
         var excerpt = Normalize(answer[start..answer.IndexOf("```", start, StringComparison.Ordinal)]);
@@ -50,7 +50,7 @@ public class ReadmeTests
                 var file = hash < 0 ? target : target[..hash];
                 var anchor = hash < 0 ? null : target[(hash + 1)..];
                 var path = file.Length == 0 ? page : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, file));
-                var name = Path.GetRelativePath(RepoFile("."), page);
+                var name = Path.GetRelativePath(Repo.File("."), page);
                 if (!File.Exists(path) && !Directory.Exists(path))
                 {
                     broken.Add($"{name}: {target} (no such file)");
@@ -74,7 +74,7 @@ public class ReadmeTests
     {
         // Split so that this file does not match itself.
         string[] patterns = ["DESIGN" + ".md", "MODELS" + ".md", "../" + "shared", "shared" + "/research", "research" + " §", "research" + " kenya-china", "models" + "-sources"];
-        var root = RepoFile(".");
+        var root = Repo.File(".");
         var hits = new List<string>();
         foreach (var dir in new[] { "docs", "samples", "src", "benchmarks", "tools", "tests", ".ci" })
         {
@@ -116,7 +116,7 @@ public class ReadmeTests
     [Fact]
     public void The_README_stays_an_entry_page()
     {
-        var bytes = File.ReadAllBytes(RepoFile("README.md")).Length;
+        var bytes = File.ReadAllBytes(Repo.File("README.md")).Length;
         Assert.True(bytes <= 20 * 1024, $"README.md is {bytes} bytes; move detail into docs/.");
     }
 
@@ -132,9 +132,9 @@ public class ReadmeTests
 
     /// <summary>The user-facing Markdown pages: the README, the changelog and everything under docs/ and samples/.</summary>
     private static IEnumerable<string> UserPages() =>
-        new[] { RepoFile("README.md"), RepoFile("CHANGELOG.md") }
-            .Concat(Directory.EnumerateFiles(RepoFile("docs"), "*.md", SearchOption.AllDirectories))
-            .Concat(Directory.EnumerateFiles(RepoFile("samples"), "*.md", SearchOption.AllDirectories));
+        new[] { Repo.File("README.md"), Repo.File("CHANGELOG.md") }
+            .Concat(Directory.EnumerateFiles(Repo.File("docs"), "*.md", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Repo.File("samples"), "*.md", SearchOption.AllDirectories));
 
     /// <summary>GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered.</summary>
     private static HashSet<string> Anchors(string page)
@@ -180,17 +180,4 @@ public class ReadmeTests
 
     private static string Normalize(string s) =>
         string.Join('\n', s.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).Trim();
-
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, name));
-            }
-        }
-
-        throw new FileNotFoundException("repository root not found");
-    }
 }

@@ -13,7 +13,7 @@ public partial class TerminalLayerTests
     [Fact]
     public void Only_the_terminal_layer_escapes_markup_or_writes_an_error_line()
     {
-        var sources = Directory.GetFiles(RepoFile("src/TradeBalance.Cli"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.GetFiles(Repo.File("src/TradeBalance.Cli"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "Terminal.cs")
             .ToList();
         Assert.NotEmpty(sources);
@@ -39,17 +39,4 @@ public partial class TerminalLayerTests
 
     [GeneratedRegex(@"(Write|WriteLine)\(\$?""tradebalance: ")]
     private static partial Regex ErrorLiteral();
-
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException("repository root not found");
-    }
 }
