@@ -113,6 +113,27 @@ public class ReadmeTests
     }
 
     /// <summary>The README is an entry page, not the manual.</summary>
+    /// <summary>
+    /// Every text block the README marks with <c>&lt;!-- output: ARGS --&gt;</c> is a part of what
+    /// <c>tradebalance ARGS</c> prints (paths under samples/ are the repository's): the reciprocal
+    /// package, the EU as importer and the summary in another currency cannot drift from the tool.
+    /// </summary>
+    [Fact]
+    public void Every_marked_README_output_is_what_the_tool_prints()
+    {
+        var readme = File.ReadAllText(Repo.File("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blocks = System.Text.RegularExpressions.Regex.Matches(readme, "<!-- output: (?<args>[^>]*?) -->\n```text\n(?<text>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(blocks.Count >= 2, "the README marks its command-line outputs");
+        foreach (System.Text.RegularExpressions.Match block in blocks)
+        {
+            var args = block.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Repo.File(a) : a).ToArray();
+            var run = CliRun.Of(args);
+            Assert.True(run.ExitCode == 0, run.Err);
+            Assert.Contains(Normalize(block.Groups["text"].Value), Normalize(run.Out), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_README_stays_an_entry_page()
     {
