@@ -203,6 +203,12 @@ public static class TariffsCsv
                 {
                     throw csv.Error(exporter, "is the importer itself; a preference needs a partner");
                 }
+
+                // A preference "for LDC" would match no exporter (flows name countries): refuse it rather than let it do nothing.
+                if (CountryGroups.TryGet(partner, out var partnerGroup) && partnerGroup.Kind != CountryGroupKind.Economy)
+                {
+                    throw csv.Error(exporter, $"is a group ({partnerGroup.Name}); a preference names its partners one by one: give each member its own row with regime {partnerGroup.Code} and the dates it was a member");
+                }
             }
 
             var group = csv.Get(regime);

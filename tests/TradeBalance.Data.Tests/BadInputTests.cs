@@ -16,10 +16,17 @@ public class BadInputTests
     private const string Baci = "t,i,j,k,v,q\n";
     private const string Wits = "Reporter,Partner,Product,Tariff Year,DutyType,Simple Average\n";
     private const string Projection = "importer,exporter,hs,baseline_usd,tariff_before_percent,tariff_after_percent,trade_creation_usd,trade_diversion_usd,projected_usd,baseline_share,projected_share\n";
+    private const string Groups = "group,member,joined,left,name,kind\n";
     private const string Scenario = "\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"effective\":\"2026-05-01\"";
 
     public static TheoryData<string, string, int, string> Cases => new()
     {
+        // groups file, and group codes where a country is expected
+        { "groups", Groups + "XB1,XXX,,,,\n", 2, "column 'member': 'XXX' is not a known country code" },
+        { "groups", Groups + "XB2,KEN,2000-01-01,,,\nXB2,KEN,1990-01-01,2000-06-30,,\n", 2, "overlap" },
+        { "groups", Groups + "XB3,KEN,,,,customs union\n", 2, "column 'kind': 'customs union' is not a kind of group" },
+        { "groups", Groups + "CHN,KEN,,,,\n", 2, "column 'group': 'CHN' is an ISO 3166-1 country code (China)" },
+        { "tariffs", Tariffs + "CHN,*,0902,15,,\nCHN,LDC,0902,0,2024-12-01,\n", 3, "column 'exporter': 'LDC' is a group" },
         // flows.csv
         { "flows", Flows + "2024,XXX,CHN,0902,1,\n", 2, "column 'exporter': 'XXX' is not a known country code" },
         { "flows", Flows + "2024,KEN,CHN,902,1,\n", 2, "column 'hs': '902' is not an HS code" },
@@ -225,6 +232,7 @@ public class BadInputTests
             "tariffs" => TariffsCsv.Read(reader, file),
             "rates" => ExchangeRatesCsv.Read(reader, file),
             "totals" => BilateralTotalsCsv.Read(reader, file),
+            "groups" => CountryGroupsCsv.Read(reader, file),
             "comtrade" => ComtradeReader.Read(reader, file),
             "baci" => BaciReader.Read(reader, file),
             "baci-columns" => BaciReader.ReadColumns(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), file).Value.ToTradeDataSet(),

@@ -62,6 +62,14 @@ public class CountryGroupsCsvTests
     }
 
     [Fact]
+    public void A_tariff_preference_for_a_group_is_refused_rather_than_matching_no_exporter()
+    {
+        var e = Assert.Throws<TradeDataException>(() => TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent\nCHN,*,0902,15\nCHN,LDC,0902,0\n"), "t.csv"));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("column 'exporter': 'LDC' is a group (Least developed countries (UN list)); a preference names its partners one by one", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Flows_and_tariffs_files_name_the_EU_as_EUN()
     {
         var flows = FlowsCsv.Read(new StringReader("year,exporter,importer,hs,value_usd\n2024,KEN,EUN,0902,1000\n"), "f.csv").Value;
