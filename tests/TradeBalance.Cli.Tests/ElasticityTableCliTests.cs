@@ -1,4 +1,5 @@
 using Xunit;
+using TradeBalance.Testing;
 
 namespace TradeBalance.Cli.Tests;
 
@@ -8,8 +9,8 @@ public class ElasticityTableCliTests
     [Fact]
     public void The_README_scenario_with_ProTEE_sigma_runs_and_names_its_source()
     {
-        var scenario = Repo.File(Path.Combine("samples", "data", "scenario-kenya-china-protee.json"));
-        Assert.Contains("tradebalance project --scenario samples/data/scenario-kenya-china-protee.json", File.ReadAllText(Repo.File("README.md")), StringComparison.Ordinal);
+        var scenario = RepoFiles.Path(Path.Combine("samples", "data", "scenario-kenya-china-protee.json"));
+        Assert.Contains("tradebalance project --scenario samples/data/scenario-kenya-china-protee.json", File.ReadAllText(RepoFiles.Path("README.md")), StringComparison.Ordinal);
 
         var run = CliRun.Of("project", "--scenario", scenario);
 

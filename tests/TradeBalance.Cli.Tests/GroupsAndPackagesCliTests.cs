@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Xunit;
+using TradeBalance.Testing;
 
 namespace TradeBalance.Cli.Tests;
 
 /// <summary>Issue 18 items 1 and 3 from the command line: unions and groups as importers and beneficiaries, and packages that move both sides of a balance.</summary>
 public class GroupsAndPackagesCliTests
 {
-    private static readonly string EuTea = Repo.File(Path.Combine("samples", "data", "eu-green-tea"));
-    private static readonly string India = Repo.File(Path.Combine("samples", "data", "reciprocal-kenya-india"));
+    private static readonly string EuTea = RepoFiles.Path(Path.Combine("samples", "data", "eu-green-tea"));
+    private static readonly string India = RepoFiles.Path(Path.Combine("samples", "data", "reciprocal-kenya-india"));
 
     [Fact]
     public void The_embedded_reciprocal_package_shows_both_sides_of_the_Kenya_China_balance()

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Xunit;
+using TradeBalance.Testing;
 
 namespace TradeBalance.Cli.Tests;
 
@@ -18,10 +19,10 @@ public class ReadmeTests
         var run = CliRun.Of("project");
         Assert.Equal(0, run.ExitCode);
         var output = Normalize(run.Out);
-        Assert.Contains(output, Normalize(File.ReadAllText(Repo.File("docs/kenya-china.md"))), StringComparison.Ordinal);
+        Assert.Contains(output, Normalize(File.ReadAllText(RepoFiles.Path("docs/kenya-china.md"))), StringComparison.Ordinal);
 
         // The README's answer is the first text block after its "The answer" heading: a part of the real output.
-        var readme = File.ReadAllText(Repo.File("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(RepoFiles.Path("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var answer = readme[readme.IndexOf("\n## The answer", StringComparison.Ordinal)..];
         var start = answer.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
         var excerpt = Normalize(answer[start..answer.IndexOf("```", start, StringComparison.Ordinal)]);
@@ -50,7 +51,7 @@ public class ReadmeTests
                 var file = hash < 0 ? target : target[..hash];
                 var anchor = hash < 0 ? null : target[(hash + 1)..];
                 var path = file.Length == 0 ? page : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, file));
-                var name = Path.GetRelativePath(Repo.File("."), page);
+                var name = Path.GetRelativePath(RepoFiles.Path("."), page);
                 if (!File.Exists(path) && !Directory.Exists(path))
                 {
                     broken.Add($"{name}: {target} (no such file)");
@@ -74,7 +75,7 @@ public class ReadmeTests
     {
         // Split so that this file does not match itself.
         string[] patterns = ["DESIGN" + ".md", "MODELS" + ".md", "../" + "shared", "shared" + "/research", "research" + " §", "research" + " kenya-china", "models" + "-sources"];
-        var root = Repo.File(".");
+        var root = RepoFiles.Path(".");
         var hits = new List<string>();
         foreach (var dir in new[] { "docs", "samples", "src", "benchmarks", "tools", "tests", ".ci" })
         {
@@ -121,13 +122,13 @@ public class ReadmeTests
     [Fact]
     public void Every_marked_README_output_is_what_the_tool_prints()
     {
-        var readme = File.ReadAllText(Repo.File("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(RepoFiles.Path("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var blocks = System.Text.RegularExpressions.Regex.Matches(readme, "<!-- output: (?<args>[^>]*?) -->\n```text\n(?<text>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(blocks.Count >= 2, "the README marks its command-line outputs");
         foreach (System.Text.RegularExpressions.Match block in blocks)
         {
             var args = block.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Repo.File(a) : a).ToArray();
+                .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? RepoFiles.Path(a) : a).ToArray();
             var run = CliRun.Of(args);
             Assert.True(run.ExitCode == 0, run.Err);
             Assert.Contains(Normalize(block.Groups["text"].Value), Normalize(run.Out), StringComparison.Ordinal);
@@ -137,7 +138,7 @@ public class ReadmeTests
     [Fact]
     public void The_README_stays_an_entry_page()
     {
-        var bytes = File.ReadAllBytes(Repo.File("README.md")).Length;
+        var bytes = File.ReadAllBytes(RepoFiles.Path("README.md")).Length;
         Assert.True(bytes <= 20 * 1024, $"README.md is {bytes} bytes; move detail into docs/.");
     }
 
@@ -153,9 +154,9 @@ public class ReadmeTests
 
     /// <summary>The user-facing Markdown pages: the README, the changelog and everything under docs/ and samples/.</summary>
     private static IEnumerable<string> UserPages() =>
-        new[] { Repo.File("README.md"), Repo.File("CHANGELOG.md") }
-            .Concat(Directory.EnumerateFiles(Repo.File("docs"), "*.md", SearchOption.AllDirectories))
-            .Concat(Directory.EnumerateFiles(Repo.File("samples"), "*.md", SearchOption.AllDirectories));
+        new[] { RepoFiles.Path("README.md"), RepoFiles.Path("CHANGELOG.md") }
+            .Concat(Directory.EnumerateFiles(RepoFiles.Path("docs"), "*.md", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(RepoFiles.Path("samples"), "*.md", SearchOption.AllDirectories));
 
     /// <summary>GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered.</summary>
     private static HashSet<string> Anchors(string page)

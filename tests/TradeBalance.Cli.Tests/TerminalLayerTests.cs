@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Xunit;
+using TradeBalance.Testing;
 
 namespace TradeBalance.Cli.Tests;
 
@@ -13,7 +14,7 @@ public partial class TerminalLayerTests
     [Fact]
     public void Only_the_terminal_layer_escapes_markup_or_writes_an_error_line()
     {
-        var sources = Directory.GetFiles(Repo.File("src/TradeBalance.Cli"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.GetFiles(RepoFiles.Path("src/TradeBalance.Cli"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "Terminal.cs")
             .ToList();
         Assert.NotEmpty(sources);

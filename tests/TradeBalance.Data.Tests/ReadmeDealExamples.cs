@@ -1,6 +1,6 @@
-using System.Text;
 using NodaTime;
 using TradeBalance.Projections;
+using TradeBalance.Testing;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;
@@ -80,40 +80,12 @@ public class ReadmeDealExamples
             File.WriteAllText(dump + "." + name, printed);
         }
 
-        var readme = Normalize(File.ReadAllText(RepoFile("README.md")));
+        var readme = Normalize(File.ReadAllText(RepoFiles.Path("README.md")));
         Assert.Contains(Normalize(ExampleCode(name)), readme, StringComparison.Ordinal);
         Assert.Contains(Normalize(printed), readme, StringComparison.Ordinal);
     }
 
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException($"Could not find the repository root (TradeBalance.sln) above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>The lines between the example's markers in this file, dedented.</summary>
-    private static string ExampleCode(string name)
-    {
-        var lines = File.ReadAllLines(RepoFile(Path.Combine("tests", "TradeBalance.Data.Tests", "ReadmeDealExamples.cs")));
-        var begin = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-begin");
-        var end = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-end");
-        var body = lines[(begin + 1)..end];
-        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        var sb = new StringBuilder();
-        foreach (var l in body)
-        {
-            sb.AppendLine(l.Length >= indent ? l[indent..] : l.TrimStart());
-        }
-
-        return sb.ToString();
-    }
+    private static string ExampleCode(string name) => RepoFiles.ExampleCode(Path.Combine("tests", "TradeBalance.Data.Tests", "ReadmeDealExamples.cs"), name);
 
     private static string Normalize(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
 }

@@ -28,7 +28,7 @@ public class PublicApiTests
         };
         var received = Normalize(Generate(assembly));
 
-        var folder = ReadmeExamples.RepoFile(Path.Combine("tests", "TradeBalance.Tests", "PublicApi"));
+        var folder = TradeBalance.Testing.RepoFiles.Path(Path.Combine("tests", "TradeBalance.Tests", "PublicApi"));
         var approvedPath = Path.Combine(folder, assemblyName + ".approved.txt");
         var receivedPath = Path.Combine(folder, assemblyName + ".received.txt");
         var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : null;

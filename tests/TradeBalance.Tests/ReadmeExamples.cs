@@ -1,6 +1,6 @@
-using System.Text;
 using NodaTime;
 using TradeBalance.Projections;
+using TradeBalance.Testing;
 using Xunit;
 
 namespace TradeBalance.Tests;
@@ -11,6 +11,8 @@ namespace TradeBalance.Tests;
 /// </summary>
 public class ReadmeExamples
 {
+    private static string ExampleCode(string name) => RepoFiles.ExampleCode(Path.Combine("tests", "TradeBalance.Tests", "ReadmeExamples.cs"), name);
+
     internal static string KenyaTeaExample()
     {
         var output = new StringWriter();
@@ -62,7 +64,7 @@ public class ReadmeExamples
         }
 
         Assert.Contains("KEN", printed, StringComparison.Ordinal);
-        var readme = Normalize(File.ReadAllText(RepoFile("README.md")));
+        var readme = Normalize(File.ReadAllText(RepoFiles.Path("README.md")));
         Assert.Contains(Normalize(ExampleCode("kenya-tea")), readme, StringComparison.Ordinal);
         Assert.Contains(Normalize(printed), readme, StringComparison.Ordinal);
     }
@@ -102,41 +104,9 @@ public class ReadmeExamples
     {
         var printed = KernelRangeExample();
         Assert.StartsWith("market 0: 100.00m -> ", printed, StringComparison.Ordinal);
-        var models = Normalize(File.ReadAllText(RepoFile(Path.Combine("docs", "models.md"))));
+        var models = Normalize(File.ReadAllText(RepoFiles.Path(Path.Combine("docs", "models.md"))));
         Assert.Contains(Normalize(ExampleCode("kernel-range")), models, StringComparison.Ordinal);
         Assert.Contains(Normalize(printed), models, StringComparison.Ordinal);
-    }
-
-    internal static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradeBalance.sln")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException($"Could not find the repository root (TradeBalance.sln) above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>The lines between the example's markers in this file, dedented.</summary>
-    internal static string ExampleCode(string name)
-    {
-        // Not [CallerFilePath]: with CI=true (ContinuousIntegrationBuild) the compiler maps source
-        // paths to /_/, so the path it gives does not exist on disk.
-        var lines = File.ReadAllLines(RepoFile(Path.Combine("tests", "TradeBalance.Tests", "ReadmeExamples.cs")));
-        var begin = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-begin");
-        var end = Array.FindIndex(lines, l => l.Trim() == $"// README:{name}-end");
-        var body = lines[(begin + 1)..end];
-        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        var sb = new StringBuilder();
-        foreach (var l in body)
-        {
-            sb.AppendLine(l.Length >= indent ? l[indent..] : l.TrimStart());
-        }
-
-        return sb.ToString();
     }
 
     private static string Normalize(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();

@@ -107,7 +107,7 @@ public class ModelsDocExamples(ITestOutputHelper output)
     private static void AssertPageShows(string printed)
     {
         static string Normalize(string s) => string.Join('\n', s.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).Trim();
-        var page = Normalize(File.ReadAllText(ReadmeExamples.RepoFile(Path.Combine("docs", "models.md"))));
+        var page = Normalize(File.ReadAllText(TradeBalance.Testing.RepoFiles.Path(Path.Combine("docs", "models.md"))));
         Assert.Contains(Normalize(printed), page, StringComparison.Ordinal);
     }
 }
