@@ -26,7 +26,10 @@ internal static class PathReport
             }
 
             table.AddColumn(new TableColumn("Total").RightAligned());
-            table.AddColumn(new TableColumn("Balance, all goods").RightAligned());
+            // "All goods" only when the data hold the pair's totals; otherwise the balance covers the products in the data.
+            var first = path.Points[0].Result;
+            var allGoods = first.Data.Flows.Any(f => f.Hs.IsTotal && (f.Exporter.Equals(beneficiary) || f.Importer.Equals(beneficiary)));
+            table.AddColumn(new TableColumn(allGoods ? "Balance, all goods" : "Balance, these products").RightAligned());
             foreach (var point in path.Points)
             {
                 var cells = new List<string> { point.Year.ToString(ci), point.Stage.ToString(ci) };

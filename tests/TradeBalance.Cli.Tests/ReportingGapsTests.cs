@@ -14,6 +14,22 @@ public sealed class ReportingGapsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void The_years_table_says_all_goods_only_when_the_data_hold_the_pairs_totals()
+    {
+        // Was: "Balance, all goods" over a balance that held only the products' exports.
+        var withTotals = CliRun.Of("project", "--years", "2025..2027", "--draws", "0");
+        Assert.True(withTotals.ExitCode == 0, withTotals.Err);
+        Assert.Contains("Balance, all goods", withTotals.Out, StringComparison.Ordinal);
+
+        var noTotals = _dir.File("flows.csv");
+        File.WriteAllLines(noTotals, KenyaChina.ReadText("flows.csv").Split('\n').Where(l => !l.Contains(",TOTAL,", StringComparison.Ordinal)));
+        var run = CliRun.Of("project", "--flows", noTotals, "--years", "2025..2027", "--draws", "0");
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("Balance, these products", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("all goods", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_shows_the_models_that_can_run_and_says_why_one_cannot()
     {
         // China's schedule only: the data also holds Kenya's exports to ROW, which GSIM needs a schedule for.
