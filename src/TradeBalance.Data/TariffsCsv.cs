@@ -203,15 +203,20 @@ public static class TariffsCsv
                 {
                     throw csv.Error(exporter, "is the importer itself; a preference needs a partner");
                 }
+            }
 
-                // A preference "for LDC" would match no exporter (flows name countries): refuse it rather than let it do nothing.
-                if (CountryGroups.TryGet(partner, out var partnerGroup) && partnerGroup.Kind != CountryGroupKind.Economy)
+            // A preference "for LDC" stands for one row per member over the days it was a member (flows name countries, not groups).
+            CountryGroup? partnerGroup = null;
+            if (partner is not null && CountryGroups.TryGet(partner, out var g) && g.Kind != CountryGroupKind.Economy)
+            {
+                partnerGroup = g;
+                if (csv.Get(regime).Length > 0 && !string.Equals(csv.Get(regime), g.Code, StringComparison.Ordinal))
                 {
-                    throw csv.Error(exporter, $"is a group ({partnerGroup.Name}); a preference names its partners one by one: give each member its own row with regime {partnerGroup.Code} and the dates it was a member");
+                    throw csv.Error(regime, $"names a regime, but the exporter is the group {g.Code}, which is expanded to its members' own rows; leave regime empty");
                 }
             }
 
-            var group = csv.Get(regime);
+            var group = partnerGroup is null ? csv.Get(regime) : string.Empty;
             if (group.Length > 0)
             {
                 if (string.Equals(group, "MFN", StringComparison.OrdinalIgnoreCase))
@@ -247,6 +252,13 @@ public static class TariffsCsv
                 byImporter[imp] = list = [];
             }
 
+            if (partnerGroup is not null)
+            {
+                ExpandGroup(csv, exporter, list, partnerGroup, imp, h, r, start, end, csv.Get(source));
+                csv.Report.Kept++;
+                continue;
+            }
+
             list.Add(new Row(csv.Line, partner, group, h, r, new DateInterval(start, end), csv.Get(source)));
             csv.Report.Kept++;
         }
@@ -254,6 +266,31 @@ public static class TariffsCsv
         csv.Report.Unit("rate_percent: ad valorem percent of the customs value");
         csv.Report.Unit("exporter '*' or empty = MFN; valid_from/valid_to inclusive, empty = open");
         return byImporter;
+    }
+
+    /// <summary>One row per member of the group, each valid over the days it was a member within the row's dates (the importer left out).</summary>
+    private static void ExpandGroup(CsvInput csv, int exporter, List<Row> list, CountryGroup group, Country importer, HsCode hs, TariffRate rate, LocalDate start, LocalDate end, string source)
+    {
+        var added = 0;
+        foreach (var m in group.Memberships)
+        {
+            var from = m.Joined is { } j && j > start ? j : start;
+            var to = m.Left is { } l && l < end ? l : end;
+            if (to < from || m.Member.Equals(importer))
+            {
+                continue;
+            }
+
+            list.Add(new Row(csv.Line, m.Member, string.Empty, hs, rate, new DateInterval(from, to), source.Length == 0 ? $"as a member of {group.Code}" : $"{source} (as a member of {group.Code})"));
+            added++;
+        }
+
+        if (added == 0)
+        {
+            throw csv.Error(exporter, $"is a group ({group.Name}) with no members other than the importer while the row is in force");
+        }
+
+        csv.Report.Adjust($"{group.Code} rows expanded to one per member, over its membership");
     }
 
     private static TariffSchedule Build(string fileName, Country importer, List<Row> rows)

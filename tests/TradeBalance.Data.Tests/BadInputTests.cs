@@ -26,7 +26,7 @@ public class BadInputTests
         { "groups", Groups + "XB2,KEN,2000-01-01,,,\nXB2,KEN,1990-01-01,2000-06-30,,\n", 2, "overlap" },
         { "groups", Groups + "XB3,KEN,,,,customs union\n", 2, "column 'kind': 'customs union' is not a kind of group" },
         { "groups", Groups + "CHN,KEN,,,,\n", 2, "column 'group': 'CHN' is an ISO 3166-1 country code (China)" },
-        { "tariffs", Tariffs + "CHN,*,0902,15,,\nCHN,LDC,0902,0,2024-12-01,\n", 3, "column 'exporter': 'LDC' is a group" },
+        { "tariffs", Tariffs + "CHN,*,0902,15,,\nCHN,LDC,0902,0,1950-01-01,1960-12-31\n", 3, "column 'exporter': 'LDC' is a group (Least developed countries (UN list)) with no members other than the importer while the row is in force" },
         // flows.csv
         { "flows", Flows + "2024,XXX,CHN,0902,1,\n", 2, "column 'exporter': 'XXX' is not a known country code" },
         { "flows", Flows + "2024,KEN,CHN,902,1,\n", 2, "column 'hs': '902' is not an HS code" },

@@ -62,11 +62,38 @@ public class CountryGroupsCsvTests
     }
 
     [Fact]
-    public void A_tariff_preference_for_a_group_is_refused_rather_than_matching_no_exporter()
+    public void A_tariff_preference_for_a_group_applies_to_each_member_while_it_is_one()
     {
-        var e = Assert.Throws<TradeDataException>(() => TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent\nCHN,*,0902,15\nCHN,LDC,0902,0\n"), "t.csv"));
-        Assert.Equal(3, e.Line);
-        Assert.Contains("column 'exporter': 'LDC' is a group (Least developed countries (UN list)); a preference names its partners one by one", e.Message, StringComparison.Ordinal);
+        // China's zero tariff for LDCs from 2024-12-01, as one row: Ethiopia pays 0%; Bhutan, which graduated
+        // on 2023-12-13, and Kenya, never an LDC, pay the MFN rate.
+        var (schedule, report) = TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent,valid_from,valid_to,source\nCHN,*,0902,15,,,mfn\nCHN,LDC,0902,0,2024-12-01,,ldc\n"), "t.csv");
+        var day = new LocalDate(2025, 6, 1);
+        Assert.Equal(0m, schedule.RateFor(Countries.Ethiopia, HsCode.Parse("090240"), day).Rate.Percent);
+        Assert.Equal(15m, schedule.RateFor(Country.Parse("BTN"), HsCode.Parse("090240"), day).Rate.Percent);
+        Assert.Equal(15m, schedule.RateFor(Countries.Kenya, HsCode.Parse("090240"), day).Rate.Percent);
+        Assert.Equal(15m, schedule.RateFor(Countries.Ethiopia, HsCode.Parse("090240"), new LocalDate(2024, 11, 30)).Rate.Percent);
+        Assert.Equal("ldc (as a member of LDC)", schedule.RateFor(Countries.Ethiopia, HsCode.Parse("0902"), day).DecidingLine.Source);
+        Assert.Equal(1, report.Adjustments["LDC rows expanded to one per member, over its membership"]);
+
+        // A member leaving mid-way: the EU's 0% from 2015 for the UK ends with its membership.
+        var eu = TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent,valid_from\nUSA,*,0902,6.4,\nUSA,EUN,0902,0,2015-01-01\n"), "u.csv").Value;
+        Assert.Equal(0m, eu.RateFor(Country.Parse("GBR"), HsCode.Parse("0902"), new LocalDate(2020, 1, 31)).Rate.Percent);
+        Assert.Equal(6.4m, eu.RateFor(Country.Parse("GBR"), HsCode.Parse("0902"), new LocalDate(2020, 2, 1)).Rate.Percent);
+        Assert.Equal(0m, eu.RateFor(Country.Parse("HRV"), HsCode.Parse("0902"), new LocalDate(2020, 2, 1)).Rate.Percent);
+
+        // Written back, the rows are the members' own; reading them again gives the same schedule.
+        var w = new StringWriter();
+        TariffsCsv.Write(schedule, w);
+        Assert.Equal(0m, TariffsCsv.Read(new StringReader(w.ToString()), "again.csv").Value.RateFor(Countries.Ethiopia, HsCode.Parse("0902"), day).Rate.Percent);
+    }
+
+    [Fact]
+    public void A_group_row_with_a_regime_or_with_no_members_in_force_is_refused()
+    {
+        var e = Assert.Throws<TradeDataException>(() => TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent,valid_from,valid_to,source,regime\nCHN,LDC,0902,0,2024-12-01,,s,LDCX\n"), "t.csv"));
+        Assert.Contains("column 'regime': 'LDCX' names a regime, but the exporter is the group LDC", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<TradeDataException>(() => TariffsCsv.Read(new StringReader("importer,exporter,hs,rate_percent,valid_from,valid_to\nCHN,LDC,0902,0,1950-01-01,1960-12-31\n"), "t.csv"));
+        Assert.Contains("with no members other than the importer while the row is in force", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
