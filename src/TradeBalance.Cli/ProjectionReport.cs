@@ -126,11 +126,20 @@ internal static class ProjectionReport
         var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
         console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){LocalText(local, before, after)}");
         List<ProjectionRow> lines = all || rows.Count <= Largest ? rows : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(Largest)];
+        var noOtherDestinations = false;
         foreach (var r in lines)
         {
             var band = bands?.For(r.Hs, exporter);
             var bandText = band is null ? string.Empty : $" (P5–P95 {Millions(band.Value.P5)}–{Millions(band.Value.P95)})";
-            console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}; {DestinationText(result, exporter, importer, r.Hs)}");
+            var destinations = DestinationText(result, exporter, importer, r.Hs);
+            noOtherDestinations |= destinations is null;
+            console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}{(destinations is null ? string.Empty : "; " + destinations)}");
+        }
+
+        if (noOtherDestinations)
+        {
+            // Said once, not on every product: the data hold no other market for the exporter's goods.
+            console.MarkupLine($"  {Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports: n/a where no other destination is in the data");
         }
 
         if (lines.Count < rows.Count)
@@ -165,12 +174,13 @@ internal static class ProjectionReport
         console.WriteLine();
     }
 
-    private static string DestinationText(ProjectionResult result, Country exporter, Country importer, HsCode hs)
+    /// <summary>The importer's share of the exporter's exports of the product, before and after; null when the data hold no other destination.</summary>
+    private static string? DestinationText(ProjectionResult result, Country exporter, Country importer, HsCode hs)
     {
         var shares = result.DestinationShares(exporter, hs);
         var d = shares.FirstOrDefault(s => s.Destination.Equals(importer));
         return shares.Length < 2 || d is null
-            ? $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports: n/a (no other destinations in the data)"
+            ? null
             : $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(d.ShareBefore)} → {Percent(d.ShareAfter)}";
     }
 
