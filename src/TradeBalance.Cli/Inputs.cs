@@ -74,7 +74,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         {
             null => (KenyaChina.Scenario, null),
             _ when scenarioPath.StartsWith("embedded:", StringComparison.Ordinal) => Embedded(scenarioPath["embedded:".Length..]),
-            _ => Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ReadScenarioOrPackage)),
+            _ => Steps.Time("read scenario", () => Read(scenarioPath, "--scenario", stdin, ScenarioPackageJson.ReadScenarioOrPackage)),
         };
         origins.Add(scenarioPath is null ? "scenario: embedded Kenya–China default"
             : package is null ? $"scenario: {Name(scenarioPath)}"
@@ -142,36 +142,6 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
 
         return inputs;
-    }
-
-    /// <summary>A package (a root with <c>parts</c>) or one scenario, from one read of the input.</summary>
-    private static (Scenario Scenario, ScenarioPackage? Package) ReadScenarioOrPackage(Stream stream, string name)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var isGzip = bytes.Length >= 2 && bytes.Span[0] == 0x1F && bytes.Span[1] == 0x8B;
-        bool isPackage;
-        try
-        {
-            using var sniff = isGzip
-                ? (Stream)new System.IO.Compression.GZipStream(new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false), System.IO.Compression.CompressionMode.Decompress)
-                : new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false);
-            isPackage = ScenarioPackageJson.IsPackage(sniff);
-        }
-        catch (InvalidDataException)
-        {
-            isPackage = false; // the scenario reader says what is wrong with the archive
-        }
-
-        buffer.Position = 0;
-        if (!isPackage)
-        {
-            return (ScenarioJson.Read(buffer, name), null);
-        }
-
-        var package = ScenarioPackageJson.Read(buffer, name);
-        return (package.Parts[0], package);
     }
 
     private static (Scenario Scenario, ScenarioPackage? Package) Embedded(string name) => name switch

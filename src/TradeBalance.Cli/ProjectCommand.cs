@@ -59,7 +59,7 @@ internal static class ProjectCommand
                     throw new UsageException($"--years: '{package.Name}' is a package; a staged path is projected for one scenario at a time (give one part as a scenario file).");
                 }
 
-                return ProjectPackage(stdout, parse, inputs, package, chosen, formatName, outputPath, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
+                return ProjectPackage(stdout, inputs, package, chosen, formatName, outputPath, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
             }
 
             var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
@@ -112,7 +112,7 @@ internal static class ProjectCommand
     }
 
     /// <summary>A package: each part projected (with its bands where the table or JSON shows them), then the one balance.</summary>
-    private static int ProjectPackage(TextWriter stdout, ParseResult parse, Inputs inputs, ScenarioPackage package, ProjectionModel? chosen, string formatName, string? outputPath, string? chartPath, int? draws, int? seed, bool all)
+    private static int ProjectPackage(TextWriter stdout, Inputs inputs, ScenarioPackage package, ProjectionModel? chosen, string formatName, string? outputPath, string? chartPath, int? draws, int? seed, bool all)
     {
         if (chartPath is not null)
         {
@@ -140,7 +140,6 @@ internal static class ProjectCommand
             () => ResultTables.Package(result),
             w => ResultJson.Package(w, result, inputs, partInputs, bands),
             () => PackageReport.Render(CliApp.Console(stdout), result, inputs, partInputs, bands, all));
-        _ = parse;
         return ExitCodes.Ok;
     }
 

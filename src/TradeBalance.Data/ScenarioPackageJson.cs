@@ -15,7 +15,7 @@ namespace TradeBalance.Data;
 /// default: the first part's first beneficiary with its importer) and <c>sources</c>. The rules of
 /// <see cref="ScenarioJson"/> hold for each part; errors name the part by its JSON path, for example
 /// <c>package.json:31: $.parts[1].hs[0]: …</c>. A file whose root has <c>parts</c> is a package
-/// (<see cref="IsPackage(Stream)"/>); any other is one scenario.</para>
+/// (<see cref="IsPackage(Stream)"/>; <see cref="ReadScenarioOrPackage"/> reads either); any other is one scenario.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 public static class ScenarioPackageJson
@@ -58,18 +58,36 @@ public static class ScenarioPackageJson
         return FromNode(JsonNode.Parse(Encoding.UTF8.GetBytes(json), fileName));
     }
 
+    /// <summary>Reads a file that is either one scenario or a package, from one read of the stream.</summary>
+    /// <param name="stream">The UTF-8 content (gzip detected), at most <see cref="ScenarioJson.MaxBytes"/>; read to its end, left open.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <returns>For a package (its root has <c>parts</c>): its first part and the package; for one scenario: the scenario and null.</returns>
+    /// <exception cref="TradeDataException">The content is not valid JSON, is too large, or breaks a rule.</exception>
+    public static (Scenario Scenario, ScenarioPackage? Package) ReadScenarioOrPackage(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var root = ScenarioJson.ReadNode(stream, fileName);
+        if (!IsPackage(root))
+        {
+            return (ScenarioJson.FromNode(root), null);
+        }
+
+        var package = FromNode(root);
+        return (package.Parts[0], package);
+    }
+
     /// <summary>Tells whether JSON content is a package (its root is an object with <c>parts</c>) rather than one scenario; the stream is read to its end.</summary>
-    /// <param name="stream">The content, uncompressed.</param>
-    /// <returns>True for a package; false for anything else, invalid JSON included (the scenario reader then says what is wrong).</returns>
+    /// <param name="stream">The content (gzip detected); at most <see cref="ScenarioJson.MaxBytes"/> of JSON is read.</param>
+    /// <returns>True for a package; false for anything else, invalid or oversized JSON included (the scenario reader then says what is wrong).</returns>
     public static bool IsPackage(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            using var doc = JsonDocument.Parse(stream);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("parts", out _);
+            return IsPackage(ScenarioJson.ReadNode(stream, "input"));
         }
-        catch (JsonException)
+        catch (TradeDataException)
         {
             return false;
         }
@@ -141,6 +159,8 @@ public static class ScenarioPackageJson
 
         stream.WriteByte((byte)'\n');
     }
+
+    private static bool IsPackage(JsonNode root) => root.Kind == JsonValueKind.Object && root.Properties.Any(p => p.Key == "parts");
 
     private static ScenarioPackage FromNode(JsonNode root)
     {

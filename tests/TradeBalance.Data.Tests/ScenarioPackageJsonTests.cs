@@ -57,6 +57,12 @@ public class ScenarioPackageJsonTests
         Assert.True(ScenarioPackageJson.IsPackage(new MemoryStream(Encoding.UTF8.GetBytes(json))));
         Assert.False(ScenarioPackageJson.IsPackage(new MemoryStream(Encoding.UTF8.GetBytes(Part))));
         Assert.False(ScenarioPackageJson.IsPackage(new MemoryStream(Encoding.UTF8.GetBytes("{ not json"))));
+
+        var (first, read) = ScenarioPackageJson.ReadScenarioOrPackage(new MemoryStream(Encoding.UTF8.GetBytes(json)), "p.json");
+        Assert.Same(read!.Parts[0], first);
+        var (scenario, none) = ScenarioPackageJson.ReadScenarioOrPackage(new MemoryStream(Encoding.UTF8.GetBytes(Part)), "s.json");
+        Assert.Null(none);
+        Assert.Equal(Countries.China, scenario.Importer);
     }
 
     [Theory]

@@ -255,6 +255,18 @@ public class FuzzRegressionTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100L << 20);
     }
 
+    /// <summary>The same cap holds where a file may be a scenario or a package: one read, capped, never a second unbounded copy.</summary>
+    [Fact]
+    public void A_scenario_or_package_that_expands_past_16_MB_is_refused_without_reading_it_all()
+    {
+        var bomb = Gzip(Encoding.UTF8.GetBytes("{\"parts\":[],\"description\":\"" + new string('x', 40 << 20) + "\"}"));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<TradeDataException>(() => ScenarioPackageJson.ReadScenarioOrPackage(new MemoryStream(bomb), "package.json.gz"));
+        Assert.Equal("package.json.gz:1: is larger than 16 MB of JSON; a scenario file is a few kilobytes", e.Message);
+        Assert.False(ScenarioPackageJson.IsPackage(new MemoryStream(bomb)));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 200L << 20);
+    }
+
     /// <summary>
     /// Finding 11 (long run, seed 3, allocation check): an 860 KB WITS file whose rows each open a quote that
     /// the next row closes was one record of about 74,000 fields, and Sylvan.Data.Csv, which allocates about
