@@ -170,12 +170,8 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     }
 
     /// <summary>The scenario importer's schedule: its own, else that of a customs union it belongs to on the effective date; null when neither.</summary>
-    private static TariffSchedule? ScheduleFor(IReadOnlyList<TariffSchedule> schedules, Scenario scenario)
-    {
-        var importer = scenario.Importer;
-        return schedules.FirstOrDefault(t => t.Importer.Equals(importer))
-            ?? schedules.FirstOrDefault(t => CountryGroups.TryGet(t.Importer, out var g) && g.HasCommonTariff && g.Contains(importer, scenario.Effective))?.ForImporter(importer);
-    }
+    private static TariffSchedule? ScheduleFor(IReadOnlyList<TariffSchedule> schedules, Scenario scenario) =>
+        TariffSchedule.Find(schedules, scenario.Importer, scenario.Effective);
 
     /// <summary>The name an input goes by in messages and reports: its path, or <see cref="StandardInputName"/> for <c>-</c>.</summary>
     public static string Name(string path) => path == "-" ? StandardInputName : Terminal.Plain(path);

@@ -125,6 +125,36 @@ public sealed class TariffSchedule
         return importer.Equals(Importer) ? this : new(importer, Lines);
     }
 
+    /// <summary>
+    /// Finds the schedule an importer applies on a date: its own, else that of a customs union it is a
+    /// member of on that date (<see cref="CountryGroup.HasCommonTariff"/>), as the importer's (<see cref="ForImporter"/>).
+    /// </summary>
+    /// <param name="schedules">The schedules to look in.</param>
+    /// <param name="importer">The importer.</param>
+    /// <param name="date">The day whose membership counts.</param>
+    /// <returns>The schedule, or null when neither the importer nor a union of it has one.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static TariffSchedule? Find(IEnumerable<TariffSchedule> schedules, Country importer, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(schedules);
+        ArgumentNullException.ThrowIfNull(importer);
+        TariffSchedule? union = null;
+        foreach (var s in schedules)
+        {
+            if (s.Importer.Equals(importer))
+            {
+                return s; // a member's own schedule wins over its union's
+            }
+
+            if (union is null && CountryGroups.TryGet(s.Importer, out var g) && g.HasCommonTariff && g.Contains(importer, date))
+            {
+                union = s;
+            }
+        }
+
+        return union?.ForImporter(importer);
+    }
+
     /// <summary>Returns the rate the exporter pays on the code on the date, and the line that decided it.</summary>
     /// <param name="exporter">The exporter.</param>
     /// <param name="hs">The traded HS code.</param>

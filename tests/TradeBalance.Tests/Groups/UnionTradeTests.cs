@@ -82,6 +82,12 @@ public class UnionTradeTests
         Assert.Equal(9m, byImporter[Fra].RateFor(Countries.India, Tea, Effective).Rate.Percent);
         Assert.False(byImporter.ContainsKey(Gbr)); // left before the scenario's date
 
+        // The one rule, as the library exposes it: the importer's own schedule, else its union's on the day.
+        Assert.Same(france, TariffSchedule.Find([eu, france], Fra, Effective));
+        Assert.Equal(Deu, TariffSchedule.Find([eu, france], Deu, Effective)!.Importer);
+        Assert.Null(TariffSchedule.Find([eu, france], Gbr, Effective));
+        Assert.Equal(Gbr, TariffSchedule.Find([eu], Gbr, new LocalDate(2019, 1, 1))!.Importer);
+
         // SMART projects Germany's market with the union's tariff: Kenya 3.2% → 0%.
         var result = ProjectionModel.Smart.Project(inputs);
         var kenya = result.Rows.Single(r => r.Exporter.Equals(Countries.Kenya) && r.Importer.Equals(Deu));

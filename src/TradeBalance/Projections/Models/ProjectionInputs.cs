@@ -68,32 +68,21 @@ public sealed class ProjectionInputs
     /// </summary>
     public ImmutableArray<TariffSchedule> Schedules { get; }
 
-    // A union's common external tariff is each member's tariff; a member's own schedule, if given, wins.
+    // A union's common external tariff is each member's tariff (TariffSchedule.Find); a member's own schedule, if given, wins.
     private static ImmutableArray<TariffSchedule> WithMembersOfUnions(ImmutableArray<TariffSchedule> given, HashSet<Country> covered, Scenario scenario, TradeDataSet data)
     {
-        var unions = given.Where(s => CountryGroups.TryGet(s.Importer, out var g) && g.HasCommonTariff).ToList();
-        if (unions.Count == 0)
+        if (!given.Any(s => CountryGroups.TryGet(s.Importer, out var g) && g.HasCommonTariff))
         {
             return given;
         }
 
-        var importers = data.Markets.Select(m => m.Importer).Append(scenario.Importer).Distinct();
         var result = given.ToBuilder();
-        foreach (var importer in importers)
+        foreach (var importer in data.Markets.Select(m => m.Importer).Append(scenario.Importer).Distinct())
         {
-            if (covered.Contains(importer))
+            if (!covered.Contains(importer) && TariffSchedule.Find(given, importer, scenario.Effective) is { } schedule)
             {
-                continue;
-            }
-
-            foreach (var union in unions)
-            {
-                if (CountryGroups.TryGet(union.Importer, out var group) && group.Contains(importer, scenario.Effective))
-                {
-                    result.Add(union.ForImporter(importer));
-                    covered.Add(importer);
-                    break;
-                }
+                result.Add(schedule);
+                covered.Add(importer);
             }
         }
 
