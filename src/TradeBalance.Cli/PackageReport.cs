@@ -29,20 +29,11 @@ internal static class PackageReport
         }
 
         var b = result.Balance(country, partner);
-        var allGoods = result.Parts[0].Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(country) || f.Importer.Equals(country)));
+        var allGoods = ProjectionReport.CoversAllGoods(result.Parts[0].Data, country, result.Year);
         console.MarkupLine($"• Exports USD {ProjectionReport.Millions(b.Before.Exports)}m → {ProjectionReport.Millions(b.After.Exports)}m; imports USD {ProjectionReport.Millions(b.Before.Imports)}m → {ProjectionReport.Millions(b.After.Imports)}m ({(allGoods ? "all goods" : "only the products in the data")})");
         console.MarkupLine($"• Balance USD {ProjectionReport.Millions(b.Before.Balance)}m → {ProjectionReport.Millions(b.After.Balance)}m (change {Signed(b.Change)}m); exports cover {ProjectionReport.Cover(b.Before)} → {ProjectionReport.Cover(b.After)} of imports");
         var local = LocalCurrency.Find(inputs.Currency, country, result.Parts[0].Data.Currency, result.Year, inputs.Rates, inputs.RatesName);
-        if (local is { Shown: true, Currency: { } code, Rate: { } rate })
-        {
-            var converted = result.Balance(country, partner, inputs.Rates!, code);
-            console.MarkupLine($"• In {code} at {rate.Rate.ToString(Ci)} per {rate.Base} ({result.Year} annual average): balance {code} {ProjectionReport.Billions(converted.Before.Balance)}bn → {ProjectionReport.Billions(converted.After.Balance)}bn; exports {code} {ProjectionReport.Billions(converted.Before.Exports)}bn → {ProjectionReport.Billions(converted.After.Exports)}bn; imports {code} {ProjectionReport.Billions(converted.Before.Imports)}bn → {ProjectionReport.Billions(converted.After.Imports)}bn");
-        }
-        else if (local.Missing is { } missing)
-        {
-            console.MarkupLine($"[grey]• {Esc(missing)}[/]");
-        }
-
+        ProjectionReport.RenderLocalBalance(console, local, b, inputs.Rates, result.Year, withImports: true);
         console.MarkupLine("[grey]The parts are projected one by one and their changes added (exact for SMART and Armington, whose markets are separate); the P5–P95 bands above are each part's, and the package's balance is a sum of point projections, with no joint band.[/]");
         console.WriteLine();
         ProjectionReport.RenderOrigins(console, inputs);

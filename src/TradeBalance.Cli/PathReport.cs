@@ -27,8 +27,7 @@ internal static class PathReport
 
             table.AddColumn(new TableColumn("Total").RightAligned());
             // "All goods" only when the data hold the pair's totals; otherwise the balance covers the products in the data.
-            var first = path.Points[0].Result;
-            var allGoods = first.Data.Flows.Any(f => f.Hs.IsTotal && (f.Exporter.Equals(beneficiary) || f.Importer.Equals(beneficiary)));
+            var allGoods = ProjectionReport.CoversAllGoods(path.Points[0].Result.Data, beneficiary, year: null);
             table.AddColumn(new TableColumn(allGoods ? "Balance, all goods" : "Balance, these products").RightAligned());
             foreach (var point in path.Points)
             {

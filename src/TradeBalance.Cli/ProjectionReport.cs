@@ -157,21 +157,30 @@ internal static class ProjectionReport
         }
 
         var balance = result.Balance(exporter, importer);
-        var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
+        var allGoods = CoversAllGoods(result.Data, exporter, result.Year);
         var scope = allGoods ? "all goods" : "only the products in the data";
         console.MarkupLine($"• Bilateral balance {result.Year} ({scope}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
         console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Cover(balance.Before)} → {Cover(balance.After)} of imports");
+        RenderLocalBalance(console, local, balance, inputs.Rates, result.Year, withImports: false);
+        console.WriteLine();
+    }
+
+    /// <summary>
+    /// "• In KES at 134.82 per USD (2024 annual average): balance … exports …" (and imports, for a package), or the
+    /// grey line that says which rate is missing and how to add it.
+    /// </summary>
+    public static void RenderLocalBalance(IAnsiConsole console, LocalRate local, BalanceProjection balance, ExchangeRateTable? rates, int year, bool withImports)
+    {
         if (local is { Shown: true, Currency: { } code, Rate: { } rate })
         {
-            var converted = new BalanceProjection(balance.Before.ConvertTo(inputs.Rates!, code), balance.After.ConvertTo(inputs.Rates!, code));
-            console.MarkupLine($"• In {code} at {rate.Rate.ToString(Ci)} per {rate.Base} ({result.Year} annual average): balance {code} {Billions(converted.Before.Balance)}bn → {Billions(converted.After.Balance)}bn; exports {code} {Billions(converted.Before.Exports)}bn → {Billions(converted.After.Exports)}bn");
+            var converted = new BalanceProjection(balance.Before.ConvertTo(rates!, code), balance.After.ConvertTo(rates!, code));
+            var imports = withImports ? $"; imports {code} {Billions(converted.Before.Imports)}bn → {Billions(converted.After.Imports)}bn" : string.Empty;
+            console.MarkupLine($"• In {code} at {rate.Rate.ToString(Ci)} per {rate.Base} ({year} annual average): balance {code} {Billions(converted.Before.Balance)}bn → {Billions(converted.After.Balance)}bn; exports {code} {Billions(converted.Before.Exports)}bn → {Billions(converted.After.Exports)}bn{imports}");
         }
         else if (local.Missing is { } missing)
         {
             console.MarkupLine($"[grey]• {Esc(missing)}[/]");
         }
-
-        console.WriteLine();
     }
 
     /// <summary>The importer's share of the exporter's exports of the product, before and after; null when the data hold no other destination.</summary>
@@ -182,6 +191,24 @@ internal static class ProjectionReport
         return shares.Length < 2 || d is null
             ? null
             : $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(d.ShareBefore)} → {Percent(d.ShareAfter)}";
+    }
+
+    /// <summary>
+    /// Whether the data hold the country's trade in all goods (a <c>TOTAL</c> row in or out) for the year, so a balance
+    /// covers all goods rather than only the products in the data. Looks at the TOTAL markets only, not every flow.
+    /// </summary>
+    public static bool CoversAllGoods(TradeDataSet data, Country country, int? year)
+    {
+        foreach (var m in data.Markets)
+        {
+            if (m.Hs.IsTotal && (year is null || m.Year == year)
+                && (m.Importer.Equals(country) || data.FlowsInto(m).Any(f => f.Exporter.Equals(country))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"; KES 3.98bn → 5.36bn" after the USD figures, or nothing without a rate to another currency.</summary>

@@ -214,7 +214,7 @@ internal static class ResultJson
         ResultOutput.Number(w, "projectedLocal", after * perUsd);
 
         var balance = result.Balance(exporter, importer);
-        var allGoods = result.Data.Flows.Any(f => f.Year == result.Year && f.Hs.IsTotal && (f.Exporter.Equals(exporter) || f.Importer.Equals(exporter)));
+        var allGoods = ProjectionReport.CoversAllGoods(result.Data, exporter, result.Year);
         w.WriteStartObject("balance");
         w.WriteNumber("year", result.Year);
         w.WriteString("scope", allGoods ? "all goods" : "only the products in the data");

@@ -136,16 +136,16 @@ public static class CountryGroupsCsv
                 order.Add(d);
             }
 
-            d.Attribute(csv, name, "name", ref d.Name, ref d.NameLine, csv.Get(name));
-            d.Attribute(csv, currency, "currency", ref d.Currency, ref d.CurrencyLine, csv.Get(currency).ToUpperInvariant());
-            d.Attribute(csv, numeric, "numeric", ref d.Numeric, ref d.NumericLine, csv.Get(numeric));
+            d.Attribute(csv, name, "name", csv.Get(name));
+            d.Attribute(csv, currency, "currency", csv.Get(currency).ToUpperInvariant());
+            d.Attribute(csv, numeric, "numeric", csv.Get(numeric));
             var kindText = csv.Get(kind);
             if (kindText.Length > 0 && !TryKind(kindText, out _))
             {
                 throw csv.Error(kind, "is not a kind of group: expected customs-union, free-trade-area, group, category or economy");
             }
 
-            d.Attribute(csv, kind, "kind", ref d.Kind, ref d.KindLine, kindText.ToLowerInvariant());
+            d.Attribute(csv, kind, "kind", kindText.ToLowerInvariant());
             var src = csv.Get(source);
             if (csv.Get(member).Length == 0)
             {
@@ -194,34 +194,28 @@ public static class CountryGroupsCsv
 
         public string Source { get; set; } = string.Empty;
 
-#pragma warning disable SA1401, CA1051 // plain slots filled by ref while reading
-        public string Name = string.Empty;
-        public long NameLine;
-        public string Kind = string.Empty;
-        public long KindLine;
-        public string Currency = string.Empty;
-        public long CurrencyLine;
-        public string Numeric = string.Empty;
-        public long NumericLine;
-#pragma warning restore SA1401, CA1051
+        // The group's attributes (name, kind, currency, numeric), each with the line that first gave it.
+        private Dictionary<string, (string Value, long Line)> Attributes { get; } = new(StringComparer.Ordinal);
 
-        public void Attribute(CsvInput csv, int ordinal, string what, ref string slot, ref long slotLine, string value)
+        /// <summary>Records an attribute given on this row; a second, different value for the group is an error naming the first line.</summary>
+        public void Attribute(CsvInput csv, int ordinal, string what, string value)
         {
             if (value.Length == 0)
             {
                 return;
             }
 
-            if (slot.Length == 0)
+            if (!Attributes.TryGetValue(what, out var first))
             {
-                slot = value;
-                slotLine = csv.Line;
+                Attributes[what] = (value, csv.Line);
             }
-            else if (!string.Equals(slot, value, StringComparison.Ordinal))
+            else if (!string.Equals(first.Value, value, StringComparison.Ordinal))
             {
-                throw csv.Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"gives group {Code} another {what} than line {slotLine} ('{slot}')"));
+                throw csv.Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"gives group {Code} another {what} than line {first.Line} ('{first.Value}')"));
             }
         }
+
+        private (string Value, long Line) Get(string what) => Attributes.TryGetValue(what, out var a) ? a : (string.Empty, 0);
 
         public CountryGroup Build(CsvInput csv, int groupColumn)
         {
@@ -230,25 +224,28 @@ public static class CountryGroupsCsv
                 throw csv.At(e, csv.ColumnName(groupColumn), Code, string.Create(CultureInfo.InvariantCulture, $"has a row with no member (an economy) and rows with members; give {Code} either members or none"));
             }
 
-            var kind = Kind.Length > 0 && TryKind(Kind, out var k) ? k : Members.Count == 0 ? CountryGroupKind.Economy : CountryGroupKind.Group;
+            var (kindText, _) = Get("kind");
+            var kind = kindText.Length > 0 && TryKind(kindText, out var k) ? k : Members.Count == 0 ? CountryGroupKind.Economy : CountryGroupKind.Group;
             Currency? currency = null;
-            if (Currency.Length > 0)
+            if (Get("currency") is { Value.Length: > 0 } code)
             {
-                currency = global::TradeBalance.Currency.TryParse(Currency, out var c)
+                currency = global::TradeBalance.Currency.TryParse(code.Value, out var c)
                     ? c
-                    : throw csv.At(CurrencyLine, "currency", Currency, "is not an ISO 4217 currency code");
+                    : throw csv.At(code.Line, "currency", code.Value, "is not an ISO 4217 currency code");
             }
 
             var numeric = 0;
-            if (Numeric.Length > 0 && !(int.TryParse(Numeric, NumberStyles.None, CultureInfo.InvariantCulture, out numeric) && numeric is > 0 and < 1000))
+            var numericText = Get("numeric");
+            if (numericText.Value.Length > 0 && !(int.TryParse(numericText.Value, NumberStyles.None, CultureInfo.InvariantCulture, out numeric) && numeric is > 0 and < 1000))
             {
-                throw csv.At(NumericLine, "numeric", Numeric, "is not a numeric code from 1 to 999");
+                throw csv.At(numericText.Line, "numeric", numericText.Value, "is not a numeric code from 1 to 999");
             }
 
             CountryGroup group;
             try
             {
-                group = new CountryGroup(Code, Name.Length > 0 ? Name : Code, kind, Members, currency, numeric, Source);
+                var name = Get("name").Value;
+                group = new CountryGroup(Code, name.Length > 0 ? name : Code, kind, Members, currency, numeric, Source);
             }
             catch (ArgumentException ex)
             {
@@ -268,7 +265,7 @@ public static class CountryGroupsCsv
 
             if (numeric != 0 && CountryGroups.All.FirstOrDefault(g => g.Economy.NumericCode == numeric && g.Code != Code) is { } taken)
             {
-                throw csv.At(NumericLine, "numeric", Numeric, $"is already the numeric code of {taken}; choose another or leave it empty");
+                throw csv.At(numericText.Line, "numeric", numericText.Value, $"is already the numeric code of {taken}; choose another or leave it empty");
             }
 
             // A code already known must mean the same group: otherwise registering this one would fail later, far from the file.

@@ -116,10 +116,6 @@ public sealed class CountryGroup : IEquatable<CountryGroup>
     public ImmutableSortedSet<Country> MembersOn(LocalDate date) =>
         [.. Memberships.Where(m => m.Covers(date)).Select(m => m.Member)];
 
-    /// <summary>Returns every country that was ever a member.</summary>
-    /// <returns>The countries, sorted.</returns>
-    public ImmutableSortedSet<Country> EverMembers() => [.. Memberships.Select(m => m.Member)];
-
     /// <summary>Tells whether a country is a member on a day.</summary>
     /// <param name="country">The country.</param>
     /// <param name="date">The day.</param>

@@ -66,13 +66,10 @@ public sealed class PackageResult
         ArgumentNullException.ThrowIfNull(country);
         ArgumentNullException.ThrowIfNull(partner);
         var before = Parts[0].Data.BilateralBalance(country, partner, Year);
-        var exports = before.Exports;
-        var imports = before.Imports;
-        foreach (var part in Parts)
+        var (exports, imports) = (before.Exports, before.Imports);
+        foreach (var part in Contributions(country, partner))
         {
-            var b = part.Balance(country, partner);
-            exports += b.After.Exports - b.Before.Exports;
-            imports += b.After.Imports - b.Before.Imports;
+            (exports, imports) = (exports + part.ExportChange, imports + part.ImportChange);
         }
 
         return new BalanceProjection(before, before with { Exports = exports, Imports = imports });
