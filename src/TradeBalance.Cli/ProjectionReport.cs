@@ -43,7 +43,7 @@ internal static class ProjectionReport
 
         if (bands is not null)
         {
-            console.MarkupLine($"[grey]P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of {Esc(DrawRule(bands.Result.Settings))}; the band covers elasticity uncertainty only, not the data's. 'tradebalance sensitivity' shows every figure.[/]");
+            console.MarkupLine($"[grey]Central estimate: the projection at the middle of each elasticity's range, the median of its draws. P5–P95: {bands.Draws} Monte Carlo draws (seed {bands.Seed}) of {Esc(DrawRule(bands.Result.Settings, bands.Result.Scenario.Elasticities))}; the band covers elasticity uncertainty only, not the data's. 'tradebalance sensitivity' shows every figure.[/]");
         }
 
         RenderNotes(console, result.Notes);
@@ -124,13 +124,13 @@ internal static class ProjectionReport
         var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
         var local = inputs.Local(result, exporter);
         var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
-        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m ({growth}){LocalText(local, before, after)}");
+        var total = bands?.Result.Exports.FirstOrDefault(e => e.Exporter.Equals(exporter) && e.Importer.Equals(importer))?.Projected;
+        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m{BandText(total)} ({growth}){LocalText(local, before, after)}");
         List<ProjectionRow> lines = all || rows.Count <= Largest ? rows : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(Largest)];
         var noOtherDestinations = false;
         foreach (var r in lines)
         {
-            var band = bands?.For(r.Hs, exporter);
-            var bandText = band is null ? string.Empty : $" (P5–P95 {Millions(band.Value.P5)}–{Millions(band.Value.P95)})";
+            var bandText = BandText(bands?.For(r.Hs, exporter));
             var destinations = DestinationText(result, exporter, importer, r.Hs);
             noOtherDestinations |= destinations is null;
             console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}{(destinations is null ? string.Empty : "; " + destinations)}");
@@ -211,6 +211,10 @@ internal static class ProjectionReport
         return false;
     }
 
+    /// <summary>" (P5–P95 13.23–16.18)" after a central estimate in USD millions, or nothing without bands.</summary>
+    public static string BandText(PercentileBand<Money>? band) =>
+        band is { } b ? $" (P5–P95 {Millions(b.P5)}–{Millions(b.P95)})" : string.Empty;
+
     /// <summary>"; KES 3.98bn → 5.36bn" after the USD figures, or nothing without a rate to another currency.</summary>
     private static string LocalText(LocalRate local, Money before, Money after) =>
         local is { Shown: true, Currency: { } code, Rate: { } rate }
@@ -226,13 +230,13 @@ internal static class ProjectionReport
 
     public static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
-    /// <summary>What the Monte Carlo draws cover, in words: the spread, and σ between published tables where the settings name them.</summary>
-    public static string DrawRule(MonteCarloSettings settings)
+    /// <summary>What the Monte Carlo draws cover, in words: the spread, and σ across published tables where the elasticities name several.</summary>
+    public static string DrawRule(MonteCarloSettings settings, Elasticities elasticities)
     {
         var spread = (settings.Spread * 100).ToString("0", Ci);
-        return settings.SubstitutionTables.IsEmpty
+        return elasticities.SubstitutionTables.Length < 2
             ? $"η, σ, ε uniform within ±{spread}% of their point values"
-            : $"σ uniform between the point value and the estimates of {string.Join(" and ", settings.SubstitutionTables.Select(t => t.Citation))} (within ±{spread}% where none covers a market), η and ε within ±{spread}%";
+            : $"σ uniform across the range of {string.Join(" and ", elasticities.SubstitutionTables.Select(t => t.Citation))}, whose middle is the point (within ±{spread}% where one covers a market), η and ε within ±{spread}%";
     }
 
     private static string Short(Country c)

@@ -39,10 +39,7 @@ internal static class Projector
             return null;
         }
 
-        var settings = new MonteCarloSettings(draws, seed ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, inputs.Scenario.MonteCarlo?.Spread ?? 0.5)
-        {
-            SubstitutionTables = inputs.Scenario.MonteCarlo?.SubstitutionTables ?? [],
-        };
+        var settings = new MonteCarloSettings(draws, seed ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, inputs.Scenario.MonteCarlo?.Spread ?? 0.5);
         return new SensitivitySummary(model.MonteCarlo(inputs.For(model), settings, progress: progress));
     }
 }

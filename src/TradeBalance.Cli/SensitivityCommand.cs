@@ -59,11 +59,8 @@ internal static class SensitivityCommand
                 throw new UsageException($"--spread: {width.ToString(CultureInfo.InvariantCulture)} is outside [0, 1).");
             }
 
-            // σ is drawn between the scenario's tables, where it names any (docs/models.md, "Uncertainty across sources").
-            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, width)
-            {
-                SubstitutionTables = inputs.Scenario.MonteCarlo?.SubstitutionTables ?? [],
-            };
+            // σ is drawn between the scenario's tables where it names several (docs/models.md, "Uncertainty across sources").
+            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, width);
             var chosen = Projector.ParseModel(parse.GetValue(model)!);
             var modelInputs = inputs.For(chosen);
             var console = CliApp.Console(stdout);
@@ -105,7 +102,7 @@ internal static class SensitivityCommand
     {
         var ci = CultureInfo.InvariantCulture;
         console.MarkupLine($"[bold]{Terminal.Markup(result.Scenario.Name)}[/]");
-        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · {ProjectionReport.DrawRule(result.Settings)} (η stays negative; ε ≥ 99 stays infinite)"));
+        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · {ProjectionReport.DrawRule(result.Settings, result.Scenario.Elasticities)} (η stays negative; ε ≥ 99 stays infinite)"));
         var rowsByMarket = result.Rows.ToLookup(r => (r.Importer, r.Hs));
         var markets = all || result.Point.Markets.Length <= ProjectionReport.Largest
             ? result.Point.Markets.ToList()

@@ -58,7 +58,7 @@ public static partial class ScenarioJson
         root.ExpectObject(RootFields);
         if (root.Property("elasticities") is { Kind: JsonValueKind.Object } e)
         {
-            e.ExpectObject("default", "substitutionTable", "byHs");
+            e.ExpectObject(ElasticityFields);
             if (e.Property("default") is { Kind: JsonValueKind.Object } d)
             {
                 d.ExpectObject("importDemand", "substitution", "exportSupply");
@@ -78,7 +78,19 @@ public static partial class ScenarioJson
 
         if (root.Property("monteCarlo") is { Kind: JsonValueKind.Object } mc)
         {
-            mc.ExpectObject("draws", "seed", "spread", "substitutionTables");
+            MovedTables(mc);
+            mc.ExpectObject("draws", "seed", "spread");
+        }
+    }
+
+    private static readonly string[] ElasticityFields = ["default", "substitutionTable", "substitutionTables", "tradedLines", "byHs"];
+
+    /// <summary>monteCarlo.substitutionTables (before 0.2) set the band's σ apart from the point's: refused with the fix.</summary>
+    private static void MovedTables(JsonNode monteCarlo)
+    {
+        if (monteCarlo.Property("substitutionTables") is { } moved)
+        {
+            throw moved.Context.Error(moved.NameOffset, moved.Path, null, "has moved to $.elasticities.substitutionTables: the point σ is now the middle of the tables' range and the band draws across that same range, so the two cannot disagree");
         }
     }
 
@@ -165,18 +177,24 @@ public static partial class ScenarioJson
 
     private static Elasticities Elasticities(JsonNode node, Scenario scenario)
     {
-        node.ExpectObject("default", "substitutionTable", "byHs");
+        node.ExpectObject(ElasticityFields);
         var defaults = TradeBalance.Projections.Elasticities.SmartDefaults.Default;
-        ElasticityTable? table = null;
+        var tables = new List<ElasticityTable>();
         if (node.Property("substitutionTable") is { } t)
         {
-            var name = t.String();
-            if (!ElasticityTables.TryFind(name, out table))
+            if (node.Property("substitutionTables") is { } both)
             {
-                throw t.Error($"is not an elasticity table: expected {string.Join(" or ", ElasticityTables.All.Select(x => x.Name))}");
+                throw both.Error("is given with substitutionTable: name one table there, or several here");
             }
+
+            tables.Add(Table(t));
+        }
+        else if (node.Property("substitutionTables") is { } names)
+        {
+            tables.AddRange(Distinct(names, Table, "elasticity table"));
         }
 
+        var lines = node.Property("tradedLines") is { } traded ? TradedLines(traded, scenario) : [];
         if (node.Property("default") is { } d)
         {
             d.ExpectObject("importDemand", "substitution", "exportSupply");
@@ -241,7 +259,69 @@ public static partial class ScenarioJson
             }
         }
 
-        return new TradeBalance.Projections.Elasticities(defaults, overrides, table);
+        return new TradeBalance.Projections.Elasticities(defaults, overrides, tables, lines);
+    }
+
+    private static ElasticityTable Table(JsonNode node) =>
+        ElasticityTables.TryFind(node.String(), out var table)
+            ? table
+            : throw node.Error($"is not an elasticity table: expected {string.Join(" or ", ElasticityTables.All.Select(x => x.Name))}");
+
+    /// <summary>"tradedLines": { "0902": { "lines": { "090240": 0.99, "090230": 0.01 }, "source": "…" } }.</summary>
+    private static List<TradedLines> TradedLines(JsonNode node, Scenario scenario)
+    {
+        node.ExpectAnyObject();
+        var list = new List<TradedLines>();
+        var seen = new HashSet<HsCode>();
+        foreach (var (code, o) in node.Properties)
+        {
+            if (!HsCode.TryParse(code, out var market) || market.IsTotal || market.Length >= 6)
+            {
+                throw o.Context.Error(o.NameOffset, o.Path, code, "is not a chapter or heading (2 or 4 digits): traded lines describe a market coarser than HS6");
+            }
+
+            if (!seen.Add(market))
+            {
+                throw o.Context.Error(o.NameOffset, o.Path, code, $"repeats HS {market} (written differently)");
+            }
+
+            if (!scenario.Concerns(market))
+            {
+                throw o.Context.Error(o.NameOffset, o.Path, code, $"is outside the scenario's lines ({string.Join(", ", scenario.Lines)}): its composition would never be used; remove it or add the line to $.hs");
+            }
+
+            o.ExpectObject("lines", "source");
+            var weightsNode = Required(o, "lines");
+            weightsNode.ExpectAnyObject();
+            var weights = new Dictionary<HsCode, double>();
+            foreach (var (lineCode, w) in weightsNode.Properties)
+            {
+                if (!HsCode.TryParse(lineCode, out var line) || line.Length != 6 || !market.Contains(line))
+                {
+                    throw w.Context.Error(w.NameOffset, w.Path, lineCode, $"is not an HS6 line inside {market}");
+                }
+
+                var weight = w.Double();
+                if (!(weight > 0d))
+                {
+                    throw w.Error("must be a positive weight (a share of the market's trade)");
+                }
+
+                if (!weights.TryAdd(line, weight))
+                {
+                    throw w.Context.Error(w.NameOffset, w.Path, lineCode, $"repeats HS {line} (written differently)");
+                }
+            }
+
+            if (weights.Count == 0)
+            {
+                throw weightsNode.Error("must name at least one HS6 line with its weight");
+            }
+
+            list.Add(new TradedLines(market, weights, Required(o, "source").String()));
+        }
+
+        return list;
     }
 
     private static double Supply(JsonNode node)
@@ -259,27 +339,9 @@ public static partial class ScenarioJson
 
     private static MonteCarloSettings MonteCarlo(JsonNode node)
     {
-        node.ExpectObject("draws", "seed", "spread", "substitutionTables");
+        MovedTables(node);
+        node.ExpectObject("draws", "seed", "spread");
         var defaults = new MonteCarloSettings();
-        var tables = new List<ElasticityTable>();
-        if (node.Property("substitutionTables") is { } names)
-        {
-            foreach (var item in names.Array())
-            {
-                if (!ElasticityTables.TryFind(item.String(), out var table))
-                {
-                    throw item.Error($"is not an elasticity table: expected {string.Join(" or ", ElasticityTables.All.Select(x => x.Name))}");
-                }
-
-                if (tables.Contains(table))
-                {
-                    throw item.Error("repeats a table");
-                }
-
-                tables.Add(table);
-            }
-        }
-
         if (node.Property("draws") is { } draws && draws.Int() is < 1 or > MonteCarloSettings.MaxDraws)
         {
             throw draws.Error(string.Create(CultureInfo.InvariantCulture, $"is out of range (1 to {MonteCarloSettings.MaxDraws:N0} draws)"));
@@ -290,10 +352,7 @@ public static partial class ScenarioJson
             return new MonteCarloSettings(
                 node.Property("draws")?.Int() ?? defaults.Draws,
                 node.Property("seed")?.Int() ?? defaults.Seed,
-                node.Property("spread")?.Double() ?? defaults.Spread)
-            {
-                SubstitutionTables = [.. tables],
-            };
+                node.Property("spread")?.Double() ?? defaults.Spread);
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -53,9 +53,35 @@ public static partial class ScenarioJson
         w.WriteNumber("substitution", s.Elasticities.Default.Substitution);
         WriteSupply(w, s.Elasticities.Default.ExportSupply);
         w.WriteEndObject();
-        if (s.Elasticities.SubstitutionTable is { } table)
+        if (!s.Elasticities.SubstitutionTables.IsEmpty)
         {
-            w.WriteString("substitutionTable", table.Name);
+            w.WriteStartArray("substitutionTables");
+            foreach (var table in s.Elasticities.SubstitutionTables)
+            {
+                w.WriteStringValue(table.Name);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!s.Elasticities.TradedLines.IsEmpty)
+        {
+            w.WriteStartObject("tradedLines");
+            foreach (var (market, lines) in s.Elasticities.TradedLines)
+            {
+                w.WriteStartObject(market.ToString());
+                w.WriteStartObject("lines");
+                foreach (var (line, weight) in lines.Weights)
+                {
+                    w.WriteNumber(line.ToString(), weight);
+                }
+
+                w.WriteEndObject();
+                w.WriteString("source", lines.Source);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
         }
 
         if (!s.Elasticities.Overrides.IsEmpty)
@@ -97,16 +123,6 @@ public static partial class ScenarioJson
             w.WriteNumber("draws", mc.Draws);
             w.WriteNumber("seed", mc.Seed);
             w.WriteNumber("spread", mc.Spread);
-            if (!mc.SubstitutionTables.IsEmpty)
-            {
-                w.WriteStartArray("substitutionTables");
-                foreach (var drawn in mc.SubstitutionTables)
-                {
-                    w.WriteStringValue(drawn.Name);
-                }
-
-                w.WriteEndArray();
-            }
 
             w.WriteEndObject();
         }

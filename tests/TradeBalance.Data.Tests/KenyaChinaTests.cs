@@ -8,7 +8,7 @@ public class KenyaChinaTests
     [Fact]
     public void Every_embedded_file_is_listed_and_opens()
     {
-        Assert.Equal(["SOURCES.md", "bilateral-totals.csv", "exchange-rates.csv", "flows.csv", "package-reciprocal.json", "scenario.json", "tariffs.csv"], KenyaChina.FileNames);
+        Assert.Equal(["SOURCES.md", "bilateral-totals.csv", "crosschecks.csv", "exchange-rates.csv", "flows.csv", "package-reciprocal.json", "scenario.json", "tariffs.csv"], KenyaChina.FileNames);
         foreach (var name in KenyaChina.FileNames)
         {
             using var s = KenyaChina.OpenFile(name);
@@ -53,13 +53,13 @@ public class KenyaChinaTests
     [Fact]
     public void Tea_market_is_China_customs_2024_release()
     {
-        // China customs, Jan-Dec 2024: 54,200 t worth USD 158m; Kenya 9,383 t (SOURCES.md, tea).
+        // China customs, Jan-Dec 2024: 54,200 t worth USD 158m; Kenya 9,383 t at Kenya's own FOB price, 2.27 USD/kg (SOURCES.md, tea).
         var tea = KenyaChina.Flows.Flows.Where(f => f.Importer.Equals(Countries.China) && f.Hs.Equals(HsCode.Parse("0902")) && f.Year == 2024).ToList();
         Assert.Equal(158_000_000m, tea.Sum(f => f.Value.Amount));
         Assert.Equal(54_200_000m, tea.Sum(f => f.QuantityKg ?? 0m));
         var kenya = tea.Single(f => f.Exporter.Equals(Countries.Kenya));
         Assert.Equal(9_383_000m, kenya.QuantityKg);
-        Assert.Equal(15_638_000m, kenya.Value.Amount);
+        Assert.Equal(21_299_000m, kenya.Value.Amount);
     }
 
     [Fact]
@@ -105,11 +105,14 @@ public class KenyaChinaTests
         Assert.Equal([Countries.Kenya], s.Beneficiaries);
         Assert.Equal(TariffChangeKind.NewRate, s.Change.Kind);
         Assert.Equal(new NodaTime.LocalDate(2026, 5, 1), s.Effective);
-        // σ from Broda & Weinstein's table for China (HS3 090 and 080); the band draws σ between it and CEPII ProTEE.
-        Assert.Same(ElasticityTables.BrodaWeinstein2006, s.Elasticities.SubstitutionTable);
-        Assert.Equal(1.82665, s.Elasticities.For(Countries.China, HsCode.Parse("0902")).Substitution);
+        // σ between Broda & Weinstein (China, HS3 090 and 080) and CEPII ProTEE at the lines Kenya ships: the point is the
+        // middle, and the band draws across the range. ProTEE's avocado line is imputed, so avocados take Broda & Weinstein's.
+        Assert.Equal([ElasticityTables.BrodaWeinstein2006, ElasticityTables.CepiiProTee], s.Elasticities.SubstitutionTables);
+        var teaSigma = (0.99 * 5.4099908) + (0.01 * 8.6727886);
+        Assert.Equal((1.82665 + teaSigma) / 2, s.Elasticities.For(Countries.China, HsCode.Parse("0902")).Substitution, 12);
+        Assert.Equal((1.82665, teaSigma), s.Elasticities.SubstitutionRange(Countries.China, HsCode.Parse("0902")));
+        Assert.Equal((1.82665 + 5.9517212) / 2, s.Elasticities.For(Countries.China, HsCode.Parse("0901")).Substitution, 12);
         Assert.Equal(3.24099, s.Elasticities.For(Countries.China, HsCode.Parse("080440")).Substitution);
-        Assert.Equal([ElasticityTables.BrodaWeinstein2006, ElasticityTables.CepiiProTee], s.MonteCarlo!.SubstitutionTables);
         Assert.NotEmpty(s.Sources);
         Assert.NotEmpty(s.Description);
     }

@@ -91,9 +91,16 @@ public sealed class ProjectionModelTests
     }
 
     [Fact]
-    public void Monte_Carlo_over_Gsim_with_no_spread_is_the_point_projection()
+    public void Monte_Carlo_over_Gsim_with_no_spread_and_one_sigma_source_is_the_point_projection()
     {
-        var bands = ProjectionModel.Gsim.MonteCarlo(EveryImporter, new MonteCarloSettings(20, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
+        var s = KenyaChina.Scenario;
+        var oneSource = new Scenario(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
+        {
+            ReferenceYear = s.ReferenceYear,
+            Elasticities = s.Elasticities.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006),
+        };
+        var inputs = new ProjectionInputs(oneSource, KenyaChina.Flows, KenyaChina.TariffSchedules);
+        var bands = ProjectionModel.Gsim.MonteCarlo(inputs, new MonteCarloSettings(20, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(ProjectionModelKind.Gsim, bands.Model);
         Assert.Equal(bands.Point.Rows.Length, bands.Rows.Length);
         for (var i = 0; i < bands.Rows.Length; i++)
@@ -104,6 +111,16 @@ public sealed class ProjectionModelTests
             Assert.Equal(point, (double)band.P95.Amount, 6);
             Assert.Equal(bands.Point.Rows[i].ProjectedShare, bands.Rows[i].ProjectedShare.P50, 12);
         }
+    }
+
+    [Fact]
+    public void Monte_Carlo_over_Gsim_draws_sigma_across_the_sources_and_the_point_lies_inside_the_band()
+    {
+        // Two sources: even with no spread, σ is drawn across their range, and the point (its middle) is inside the band.
+        var bands = ProjectionModel.Gsim.MonteCarlo(EveryImporter, new MonteCarloSettings(40, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
+        var kenya = bands.ExportsOf(Countries.Kenya).Projected;
+        var point = bands.Point.Rows.Where(r => r.Exporter == Countries.Kenya && r.Importer == Countries.China).Sum(r => r.Projected.Amount);
+        Assert.True(kenya.P5.Amount < point && point < kenya.P95.Amount, $"{kenya.P5} < {point} < {kenya.P95}");
     }
 
     [Fact]

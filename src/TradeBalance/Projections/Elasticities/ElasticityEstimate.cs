@@ -8,4 +8,8 @@ namespace TradeBalance.Projections;
 /// <param name="Value">The elasticity in TradeBalance's convention, converted from the table's own where they differ.</param>
 /// <param name="Key">What the value was read from, e.g. <c>CHN HS3 090</c> or <c>HS6 090240</c>, or how it was derived.</param>
 /// <param name="Note">The table's flags for the value (for example "not significant at 1 %, the HS4 mean"), or empty.</param>
-public sealed record ElasticityEstimate(double Value, string Key, string Note);
+/// <param name="Imputed">
+/// Whether the table filled the value in rather than estimating it for this product (CEPII ProTEE's lines
+/// replaced by their heading's mean): such a value is used only where no estimated one exists, and says so.
+/// </param>
+public sealed record ElasticityEstimate(double Value, string Key, string Note, bool Imputed = false);

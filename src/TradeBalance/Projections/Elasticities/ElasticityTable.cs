@@ -62,6 +62,55 @@ public sealed class ElasticityTable
         return _find(importer, hs);
     }
 
+    /// <summary>
+    /// The table's estimate for a market made of the given traded lines: the weighted mean of the lines'
+    /// estimates, the imputed ones left out while any line has an estimated value; the market's own
+    /// estimate where the table has none for the lines, or where no composition is given.
+    /// </summary>
+    internal ElasticityEstimate? FindTraded(Country importer, HsCode hs, TradedLines? lines)
+    {
+        if (lines is null)
+        {
+            return Find(importer, hs);
+        }
+
+        var found = new List<(HsCode Line, double Weight, ElasticityEstimate Estimate)>();
+        foreach (var (line, weight) in lines.Weights)
+        {
+            if (Find(importer, line) is { } estimate)
+            {
+                found.Add((line, weight, estimate));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return Find(importer, hs);
+        }
+
+        var estimated = found.Where(f => !f.Estimate.Imputed).ToList();
+        var used = estimated.Count > 0 ? estimated : found;
+        var left = found.Count - used.Count;
+        var note = left == 0 ? string.Empty : $"imputed {string.Join(", ", found.Except(used).Select(f => f.Line))} left out";
+        if (used.Select(f => f.Estimate.Key).Distinct(StringComparer.Ordinal).Count() == 1)
+        {
+            // One entry serves every traded line (a table by HS3 group): that entry, as read.
+            var one = used[0].Estimate;
+            return one with { Note = Join(one.Note, note) };
+        }
+
+        var total = used.Sum(f => f.Weight);
+        var value = used.Sum(f => f.Weight * f.Estimate.Value) / total;
+        var parts = used.Select(f => $"{f.Estimate.Key} × {(f.Weight / total * 100).ToString("0.#", CultureInfo.InvariantCulture)}%");
+        return new ElasticityEstimate(
+            value,
+            $"traded lines of {hs}: {string.Join(" + ", parts)}",
+            Join(string.Join("; ", used.Select(f => f.Estimate.Note).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)), note),
+            estimated.Count == 0);
+
+        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";
+    }
+
     /// <summary>The table's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 

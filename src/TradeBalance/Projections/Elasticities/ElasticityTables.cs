@@ -35,8 +35,11 @@ public static class ElasticityTables
     /// CEPII ProTEE 0.1, Fontagné, Guimbard &amp; Orefice (2022), "Product-Level Trade Elasticities",
     /// <i>Journal of International Economics</i> 137: the elasticity of bilateral import values to the
     /// applied tariff, by HS6 product (revision 2007), pooled over importers; Etalab 2.0 licence. In the
-    /// CES demand behind SMART's diversion that elasticity is −σ, so σ = −(the published value). A
-    /// 4-digit heading takes the mean of its HS6 estimates (derived, and said so); a 2-digit chapter has none.
+    /// CES demand behind SMART's diversion that elasticity is −σ, so σ = −(the published value). Lines the
+    /// table flags (not significant, or positive) carry their heading's mean instead of an estimate: they
+    /// are <see cref="ElasticityEstimate.Imputed"/>. A 4-digit heading takes the mean of its estimated HS6
+    /// lines, the imputed ones only where none is estimated (derived, and said so); a 2-digit chapter has none.
+    /// Better than a heading's mean: say which lines are traded (<see cref="TradedLines"/>).
     /// </summary>
     public static ElasticityTable CepiiProTee { get; } = new(
         "cepii-protee-2022",
@@ -91,7 +94,7 @@ public static class ElasticityTables
         {
             var hs6 = hs.Digits[..6];
             return rows.TryGetValue(hs6, out var row) && row.Elasticity is { } value
-                ? new ElasticityEstimate(-value, $"HS6 {hs6}, elasticity {ElasticityTable.Format(value)}", Flags(row.Zero, row.Positive))
+                ? new ElasticityEstimate(-value, $"HS6 {hs6}, elasticity {ElasticityTable.Format(value)}", Flags(row.Zero, row.Positive), row.Zero || row.Positive)
                 : null;
         }
 
@@ -107,6 +110,7 @@ public static class ElasticityTables
     private static string Flags(bool zero, bool positive) =>
         zero ? "not significant at 1 %: the table's HS4 mean" : positive ? "estimated positive: the table's HS4 mean" : string.Empty;
 
+    // A heading: the mean of its estimated lines; the imputed ones (the table's own HS4 mean) only where no line is estimated.
     private static FrozenDictionary<string, ElasticityEstimate> HeadingMeans() =>
         ProTeeRows.Value
             .Where(r => r.Value.Elasticity is not null)
@@ -115,12 +119,18 @@ public static class ElasticityTables
                 g => g.Key,
                 g =>
                 {
-                    var mean = g.Average(r => r.Value.Elasticity!.Value);
-                    var replaced = g.Count(r => r.Value.Zero || r.Value.Positive);
+                    var estimated = g.Where(r => !r.Value.Zero && !r.Value.Positive).ToList();
+                    var used = estimated.Count > 0 ? estimated : [.. g];
+                    var mean = used.Average(r => r.Value.Elasticity!.Value);
+                    var left = g.Count() - used.Count;
+                    var what = estimated.Count > 0 ? "estimated HS6 lines" : "HS6 lines, all imputed,";
                     return new ElasticityEstimate(
                         -mean,
-                        $"mean of the {g.Count()} HS6 estimates of heading {g.Key} ({string.Join(", ", g.Select(r => r.Key))}), {ElasticityTable.Format(mean)}",
-                        replaced == 0 ? string.Empty : $"{replaced} of them replaced by the table's HS4 mean");
+                        $"mean of the {used.Count} {what} of heading {g.Key} ({string.Join(", ", used.Select(r => r.Key))}), {ElasticityTable.Format(mean)}",
+                        estimated.Count == 0 ? "no line of the heading is estimated: every value is the table's HS4 mean"
+                            : left == 0 ? string.Empty
+                            : $"{left} imputed line{(left == 1 ? string.Empty : "s")} left out: {string.Join(", ", g.Except(used).Select(r => r.Key))}",
+                        estimated.Count == 0);
                 },
                 StringComparer.Ordinal);
 

@@ -37,9 +37,9 @@ internal static class GsimMonteCarlo
         var failures = new ProjectionException?[draws];
         var done = 0;
 
-        // σ's interval across the settings' tables, per product: looked up once, not once per draw.
+        // σ's interval across the elasticities' tables, per product: looked up once, not once per draw.
         var ranges = new System.Collections.Concurrent.ConcurrentDictionary<HsCode, (double Low, double High)?>();
-        (double Low, double High)? RangeOf(HsCode hs, double point) => ranges.GetOrAdd(hs, h => settings.SubstitutionRange(scenario.Importer, h, point));
+        (double Low, double High)? RangeOf(HsCode hs) => ranges.GetOrAdd(hs, h => scenario.Elasticities.SubstitutionRange(scenario.Importer, h));
         Parallel.For(
             0,
             draws,
@@ -49,7 +49,7 @@ internal static class GsimMonteCarlo
                 ProjectionResult result;
                 try
                 {
-                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, e, RangeOf(hs, e.Substitution))).Projection;
+                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, e, RangeOf(hs))).Projection;
                 }
                 catch (ProjectionException e)
                 {

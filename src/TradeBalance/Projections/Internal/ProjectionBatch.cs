@@ -12,8 +12,9 @@ namespace TradeBalance.Projections;
 /// </summary>
 internal sealed class ProjectionBatch
 {
-    private ProjectionBatch(Scenario scenario, TradeDataSet data, int year, ImmutableArray<MarketKey> markets, ImmutableArray<TradeFlow> flows, int[] offsets, TariffRate[] before, TariffRate[] after, ElasticityValues[] elasticities, ImmutableArray<string> notes)
+    private ProjectionBatch(Scenario scenario, TradeDataSet data, int year, ImmutableArray<MarketKey> markets, ImmutableArray<TradeFlow> flows, int[] offsets, TariffRate[] before, TariffRate[] after, ElasticityValues[] elasticities, (double Low, double High)?[] ranges, ImmutableArray<string> notes)
     {
+        SubstitutionRanges = ranges;
         Scenario = scenario;
         Data = data;
         Year = year;
@@ -51,6 +52,9 @@ internal sealed class ProjectionBatch
     public ElasticityValues[] MarketElasticities { get; }
 
     public ImmutableArray<string> Notes { get; }
+
+    /// <summary>Per market, the interval σ is drawn from across published tables (<see cref="Elasticities.SubstitutionRange"/>), or null.</summary>
+    public (double Low, double High)?[] SubstitutionRanges { get; }
 
     public double[] Baseline { get; }
 
@@ -127,6 +131,7 @@ internal sealed class ProjectionBatch
         var before = new TariffRate[flows.Length];
         var after = new TariffRate[flows.Length];
         var marketElasticities = new ElasticityValues[markets.Length];
+        var ranges = new (double Low, double High)?[markets.Length];
         var failures = new ExceptionDispatchInfo?[markets.Length];
         Parallel.ForEach(Partitioner.Create(0, markets.Length, MarketsPerBlock), range =>
         {
@@ -155,11 +160,11 @@ internal sealed class ProjectionBatch
         }
 
         var notes = ImmutableArray.CreateRange(ScenarioNotes.For(scenario, data, year, own, markets, e));
-        return new ProjectionBatch(scenario, data, year, markets, ImmutableCollectionsMarshal.AsImmutableArray(flows), offsets, before, after, marketElasticities, notes);
+        return new ProjectionBatch(scenario, data, year, markets, ImmutableCollectionsMarshal.AsImmutableArray(flows), offsets, before, after, marketElasticities, ranges, notes);
 
         void Lay(int m)
         {
-            marketElasticities[m] = e.For(markets[m].Importer, markets[m].Hs);
+            (marketElasticities[m], _, ranges[m]) = e.Resolve(markets[m].Importer, markets[m].Hs, explain: false);
             var i = offsets[m];
             foreach (var f in into[m])
             {

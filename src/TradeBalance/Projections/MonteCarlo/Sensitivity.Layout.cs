@@ -24,13 +24,12 @@ public static partial class Sensitivity
             FlowExporter = [.. batch.Flows.Select(f => index[f.Exporter])];
             Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
 
-            // σ between published sources, where the settings name tables: each market's interval, else NaN (the spread).
+            // σ between published sources, where the elasticities name several tables: each market's interval, else NaN (the spread).
             SigmaLow = new double[Markets];
             SigmaHigh = new double[Markets];
             for (var m = 0; m < Markets; m++)
             {
-                var range = settings.SubstitutionRange(batch.Markets[m].Importer, batch.Markets[m].Hs, batch.Substitution[m]);
-                (SigmaLow[m], SigmaHigh[m]) = range ?? (double.NaN, double.NaN);
+                (SigmaLow[m], SigmaHigh[m]) = batch.SubstitutionRanges[m] ?? (double.NaN, double.NaN);
             }
 
             // Chunks of whole markets, cut when the next market would take the chunk past ChunkBytes.

@@ -3,15 +3,23 @@ using System.Collections.Immutable;
 namespace TradeBalance.Projections;
 
 /// <summary>
-/// Elasticities for a projection: a default set, per-HS overrides, and optionally a published table
-/// of σ (<see cref="SubstitutionTable"/>), resolved per market by <see cref="For(Country, HsCode)"/>:
-/// for each parameter, the most specific override that sets it wins, then the table's estimate for
-/// the importer and product, then the default. <see cref="Explain"/> says which applied.
+/// Elasticities for a projection: a default set, per-HS overrides, and optionally published tables of σ
+/// (<see cref="SubstitutionTables"/>), resolved per market by <see cref="For(Country, HsCode)"/>: for each
+/// parameter, the most specific override that sets it wins, then (σ) the tables' estimates for the importer
+/// and product, then the default. <see cref="Explain"/> says which applied.
 /// </summary>
 /// <remarks>
 /// <para>Defaults (<see cref="SmartDefaults"/>): σ = 1.5 and ε = 99 (infinite) are WITS-SMART's
 /// defaults; η = −1.5 is an assumption (WITS uses Kee, Nicita &amp; Olarreaga (2008) HS6 estimates,
 /// which are not bundled).</para>
+/// <para>σ from several tables: the published sources disagree (for China's tea, Broda &amp; Weinstein give
+/// 1.83 and CEPII ProTEE 5.41), so σ is taken as uncertain between them. The point value is the middle of
+/// the range the tables' estimates span, and Monte Carlo bands draw σ uniformly across that same range
+/// (<see cref="SubstitutionRange"/>): the central estimate and its band come from one distribution, and the
+/// point lies at its median. One table gives its estimate as the point, and the band draws within the
+/// spread around it. A market that only one table covers takes that table's estimate.</para>
+/// <para>A market coarser than HS6 can be given its traded lines (<see cref="TradedLines"/>), so a table's σ
+/// is the one of the goods actually traded there rather than a heading's mean.</para>
 /// <para>Every resolved combination is validated when the elasticities are created, so a bad
 /// override fails early with the HS code named.</para>
 /// </remarks>
@@ -21,20 +29,43 @@ public sealed class Elasticities
     /// <summary>Creates elasticities.</summary>
     /// <param name="defaults">The values used where no override applies.</param>
     /// <param name="overrides">Overrides by HS code; may be null.</param>
-    /// <param name="substitutionTable">A published table of σ used where no override sets σ (<see cref="ElasticityTables"/>); may be null.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="defaults"/> or an override is null.</exception>
+    /// <param name="substitutionTables">Published tables of σ used where no override sets σ (<see cref="ElasticityTables"/>): one gives the point;
+    /// several give the middle of their range, and the bands draw across it. May be null or empty.</param>
+    /// <param name="tradedLines">What markets coarser than HS6 are made of, for the tables' lookups; at most one per market code. May be null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="defaults"/>, an override, a table or a composition is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An override resolves to an invalid set; the message names the HS code.</exception>
-    /// <exception cref="ArgumentException"><paramref name="substitutionTable"/> is not a table of σ.</exception>
-    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null, ElasticityTable? substitutionTable = null)
+    /// <exception cref="ArgumentException">A table is not a table of σ or is named twice, or two compositions are for one market.</exception>
+    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null, IEnumerable<ElasticityTable>? substitutionTables = null, IEnumerable<TradedLines>? tradedLines = null)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        if (substitutionTable is not null && substitutionTable.Parameter != ElasticityParameter.Substitution)
+        var tables = substitutionTables?.ToImmutableArray() ?? [];
+        foreach (var table in tables)
         {
-            throw new ArgumentException($"The table '{substitutionTable.Name}' gives {substitutionTable.Parameter}, not the substitution elasticity.", nameof(substitutionTable));
+            ArgumentNullException.ThrowIfNull(table, nameof(substitutionTables));
+            if (table.Parameter != ElasticityParameter.Substitution)
+            {
+                throw new ArgumentException($"The table '{table.Name}' gives {table.Parameter}, not the substitution elasticity.", nameof(substitutionTables));
+            }
+        }
+
+        if (tables.Distinct().Count() != tables.Length)
+        {
+            throw new ArgumentException($"A substitution table is named twice: {string.Join(", ", tables.Select(t => t.Name))}.", nameof(substitutionTables));
+        }
+
+        var lines = ImmutableSortedDictionary.CreateBuilder<HsCode, TradedLines>();
+        foreach (var l in tradedLines ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(l, nameof(tradedLines));
+            if (!lines.TryAdd(l.Market, l))
+            {
+                throw new ArgumentException($"Two compositions are given for HS {l.Market}; give one.", nameof(tradedLines));
+            }
         }
 
         Default = defaults;
-        SubstitutionTable = substitutionTable;
+        SubstitutionTables = tables;
+        TradedLines = lines.ToImmutable();
         Overrides = (overrides ?? ImmutableDictionary<HsCode, ElasticityOverride>.Empty).ToImmutableSortedDictionary();
         foreach (var (hs, o) in Overrides)
         {
@@ -59,33 +90,57 @@ public sealed class Elasticities
     /// <summary>Gets the overrides, ordered by HS code.</summary>
     public ImmutableSortedDictionary<HsCode, ElasticityOverride> Overrides { get; }
 
+    /// <summary>Gets the published tables of σ used where no override sets it: one gives the point, several the middle of their range. Empty for none.</summary>
+    public ImmutableArray<ElasticityTable> SubstitutionTables { get; }
+
+    /// <summary>Gets the compositions of markets coarser than HS6, by market code.</summary>
+    public ImmutableSortedDictionary<HsCode, TradedLines> TradedLines { get; }
+
     /// <summary>Returns these elasticities with one more override (replacing any for the same code).</summary>
     /// <param name="hs">The HS code.</param>
     /// <param name="value">The override.</param>
     /// <returns>The new elasticities.</returns>
-    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value), SubstitutionTable);
+    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value), SubstitutionTables, TradedLines.Values);
 
-    /// <summary>Gets the published table of σ used where no override sets σ, or <c>null</c>.</summary>
-    public ElasticityTable? SubstitutionTable { get; }
-
-    /// <summary>Returns these elasticities with σ taken from a published table where no override sets it.</summary>
-    /// <param name="table">A table of σ (<see cref="ElasticityTables"/>), or <c>null</c> for none.</param>
+    /// <summary>Returns these elasticities with σ taken from published tables where no override sets it.</summary>
+    /// <param name="tables">Tables of σ (<see cref="ElasticityTables"/>): one for its estimate, several for the middle of their range; none to use the default.</param>
     /// <returns>The new elasticities.</returns>
-    public Elasticities WithSubstitutionTable(ElasticityTable? table) => new(Default, Overrides, table);
+    public Elasticities WithSubstitutionTables(params IEnumerable<ElasticityTable> tables) => new(Default, Overrides, tables, TradedLines.Values);
 
-    /// <summary>Resolves the elasticities of an importer's market for an HS code, the table included.</summary>
+    /// <summary>Returns these elasticities with a market's composition (replacing any for the same market code).</summary>
+    /// <param name="lines">The market's traded lines.</param>
+    /// <returns>The new elasticities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lines"/> is null.</exception>
+    public Elasticities WithTradedLines(TradedLines lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new(Default, Overrides, SubstitutionTables, TradedLines.SetItem(lines.Market, lines).Values);
+    }
+
+    /// <summary>Resolves the elasticities of an importer's market for an HS code, the tables included.</summary>
     /// <param name="importer">The importer.</param>
     /// <param name="hs">The code.</param>
-    /// <returns>For each parameter: the most specific override that sets it, else (σ) the table's estimate, else the default.</returns>
+    /// <returns>For each parameter: the most specific override that sets it, else (σ) the tables' estimate (the middle of several), else the default.</returns>
     public ElasticityValues For(Country importer, HsCode hs) => Resolve(importer, hs, explain: false).Values;
 
     /// <summary>Says where each elasticity of an importer's market for an HS code comes from.</summary>
     /// <param name="importer">The importer.</param>
     /// <param name="hs">The code.</param>
-    /// <returns>The source of η, σ and ε, naming the override, the table entry, or the default (and why a table had none).</returns>
+    /// <returns>The source of η, σ and ε, naming the override, the table entries, or the default (and why a table had none).</returns>
     public ElasticitySources Explain(Country importer, HsCode hs) => Resolve(importer, hs, explain: true).Sources!;
 
-    internal (ElasticityValues Values, ElasticitySources? Sources) Resolve(Country importer, HsCode hs, bool explain)
+    /// <summary>
+    /// The interval σ is drawn from in the Monte Carlo bands of an importer's market: the lowest and the highest of
+    /// the tables' estimates where two or more tables cover the market and no override sets σ, so that the point
+    /// (<see cref="For(Country, HsCode)"/>, its middle) is the median of the draws; <c>null</c> otherwise (σ is then drawn within
+    /// the Monte Carlo spread around the point).
+    /// </summary>
+    /// <param name="importer">The importer.</param>
+    /// <param name="hs">The code.</param>
+    /// <returns>The interval, or null.</returns>
+    public (double Low, double High)? SubstitutionRange(Country importer, HsCode hs) => Resolve(importer, hs, explain: false).Range;
+
+    internal (ElasticityValues Values, ElasticitySources? Sources, (double Low, double High)? Range) Resolve(Country importer, HsCode hs, bool explain)
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(hs);
@@ -95,22 +150,10 @@ public sealed class Elasticities
         var eps = epsAt is null ? null : Overrides[epsAt].ExportSupply;
 
         string? tableSource = null;
-        if (sigma is null && SubstitutionTable is { } table)
+        (double Low, double High)? range = null;
+        if (sigma is null && !SubstitutionTables.IsEmpty)
         {
-            var estimate = table.Find(importer, hs);
-            if (estimate is null)
-            {
-                tableSource = explain ? $"default ({table.Name} has no estimate for {importer.Alpha3} HS {hs})" : null;
-            }
-            else if (estimate.Value <= 0d || estimate.Value > NumericDomain.MaxSubstitution)
-            {
-                tableSource = explain ? $"default ({table.Citation}, {estimate.Key}: σ = {ElasticityTable.Format(estimate.Value)} is outside 0 < σ ≤ {ElasticityTable.Format(NumericDomain.MaxSubstitution)})" : null;
-            }
-            else
-            {
-                sigma = estimate.Value;
-                tableSource = explain ? $"{table.Citation}, {estimate.Key}{(estimate.Note.Length == 0 ? string.Empty : $" ({estimate.Note})")}" : null;
-            }
+            (sigma, range, tableSource) = FromTables(importer, hs, explain);
         }
 
         var values = eta is null && sigma is null && eps is null
@@ -118,20 +161,80 @@ public sealed class Elasticities
             : new ElasticityValues(eta ?? Default.ImportDemand, sigma ?? Default.Substitution, eps ?? Default.ExportSupply);
         if (!explain)
         {
-            return (values, null);
+            return (values, null, range);
         }
 
         string Of(HsCode? at, ElasticityOverride? o) => at is null ? "default" : $"override for HS {at}{(o!.Source.Length == 0 ? string.Empty : $": {o.Source}")}";
         return (values, new ElasticitySources(
             Of(etaAt, etaAt is null ? null : Overrides[etaAt]),
             sigmaAt is not null ? Of(sigmaAt, Overrides[sigmaAt]) : tableSource ?? "default",
-            Of(epsAt, epsAt is null ? null : Overrides[epsAt])));
+            Of(epsAt, epsAt is null ? null : Overrides[epsAt])), range);
     }
+
+    /// <summary>σ from the tables: one estimate as it is, several by the middle of their range; what was used, when asked.</summary>
+    private (double? Sigma, (double Low, double High)? Range, string? Source) FromTables(Country importer, HsCode hs, bool explain)
+    {
+        var lines = TradedLinesOf(hs);
+        var used = new List<(ElasticityTable Table, ElasticityEstimate Estimate)>();
+        var unused = new List<string>();
+        foreach (var table in SubstitutionTables)
+        {
+            var estimate = table.FindTraded(importer, hs, lines);
+            if (estimate is null)
+            {
+                unused.Add($"{table.Name} has no estimate for {importer.Alpha3} HS {hs}");
+            }
+            else if (estimate.Value <= 0d || estimate.Value > NumericDomain.MaxSubstitution)
+            {
+                unused.Add($"{table.Citation}, {estimate.Key}: σ = {ElasticityTable.Format(estimate.Value)} is outside 0 < σ ≤ {ElasticityTable.Format(NumericDomain.MaxSubstitution)}");
+            }
+            else
+            {
+                used.Add((table, estimate));
+            }
+        }
+
+        if (used.Count == 0)
+        {
+            return (null, null, explain ? $"default ({string.Join("; ", unused)})" : null);
+        }
+
+        // An imputed value (a table's filler where it has no estimate) counts only where no table estimates the market.
+        if (used.Any(u => !u.Estimate.Imputed) && used.Any(u => u.Estimate.Imputed))
+        {
+            unused.AddRange(used.Where(u => u.Estimate.Imputed).Select(u => $"{u.Table.Citation}, {u.Estimate.Key}, left out: imputed, not estimated"));
+            used.RemoveAll(u => u.Estimate.Imputed);
+        }
+
+        var low = used.Min(u => u.Estimate.Value);
+        var high = used.Max(u => u.Estimate.Value);
+        double sigma = used.Count == 1 ? low : (low + high) / 2d;
+        (double, double)? range = used.Count == 1 ? null : (low, high);
+        if (!explain)
+        {
+            return (sigma, range, null);
+        }
+
+        string Entry((ElasticityTable Table, ElasticityEstimate Estimate) u) =>
+            $"{u.Table.Citation}, {u.Estimate.Key}{(u.Estimate.Note.Length == 0 ? string.Empty : $" ({u.Estimate.Note})")}";
+        var text = used.Count == 1
+            ? Entry(used[0])
+            : $"middle of {ElasticityTable.Format(low)}–{ElasticityTable.Format(high)}: {string.Join("; ", used.Select(u => $"{Entry(u)} = {ElasticityTable.Format(u.Estimate.Value)}"))}";
+        if (lines is not null)
+        {
+            text += $"; traded lines {lines}";
+        }
+
+        return (sigma, range, unused.Count == 0 ? text : $"{text} ({string.Join("; ", unused)})");
+    }
+
+    /// <summary>The composition given for exactly this market code (a finer market is read at its own code), if any.</summary>
+    private TradedLines? TradedLinesOf(HsCode hs) => TradedLines.TryGetValue(hs, out var lines) ? lines : null;
 
     /// <summary>Resolves the elasticities of an HS code from the overrides and the default only.</summary>
     /// <param name="hs">The code.</param>
     /// <returns>For each parameter, the value of the most specific override containing the code that sets it, else the default.</returns>
-    /// <remarks>A <see cref="SubstitutionTable"/> needs the importer too: the models call <see cref="For(Country, HsCode)"/>.</remarks>
+    /// <remarks>The <see cref="SubstitutionTables"/> need the importer too: the models call <see cref="For(Country, HsCode)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="hs"/> is null.</exception>
     public ElasticityValues For(HsCode hs)
     {
