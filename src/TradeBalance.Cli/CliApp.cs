@@ -31,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(BalanceCommand.Create(stdout));
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout));
+        root.Subcommands.Add(BacktestCommand.Create(stdout));
 
         // Response files off: '@flows.csv' is a file name, not a list of arguments to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

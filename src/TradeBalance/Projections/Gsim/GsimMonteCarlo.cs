@@ -16,10 +16,10 @@ internal static class GsimMonteCarlo
     /// <summary>The most figures × draws one run may hold.</summary>
     private const long MaxValues = 200_000_000;
 
-    public static SensitivityResult Run(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static SensitivityResult Run(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var scenario = inputs.Scenario;
-        var point = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null).Projection;
+        var point = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates).Projection;
         var rows = point.Rows;
         var markets = point.Markets;
         var importer = scenario.Importer;
@@ -49,7 +49,7 @@ internal static class GsimMonteCarlo
                 ProjectionResult result;
                 try
                 {
-                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates: null, (p, hs, e) => Draw(settings, d, p, e, RangeOf(hs))).Projection;
+                    result = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates, (p, hs, e) => Draw(settings, d, p, e, RangeOf(hs))).Projection;
                 }
                 catch (ProjectionException e)
                 {

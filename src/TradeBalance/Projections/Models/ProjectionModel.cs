@@ -166,8 +166,15 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     public override int GetHashCode() => (int)Kind;
 
     /// <summary>Monte Carlo: the run (SMART and Armington: the chunked kernel draws of <see cref="Sensitivity"/>).</summary>
-    internal virtual SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, inputs.ImporterSchedule(Name), settings, maxDegreeOfParallelism, progress, cancellationToken);
+    internal SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        RunMonteCarlo(inputs, settings, rates: null, maxDegreeOfParallelism, progress, cancellationToken);
+
+    /// <summary>Monte Carlo with the given rates per flow (null: the scenario's before and after), as a backtest replays them.</summary>
+    internal virtual SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var schedule = inputs.ImporterSchedule(Name);
+        return Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule));
+    }
 
     /// <summary>The same model with these Armington solver options (only Armington has them).</summary>
     internal virtual ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => this;

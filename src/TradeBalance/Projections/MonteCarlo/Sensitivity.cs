@@ -67,12 +67,12 @@ public static partial class Sensitivity
     }
 
     /// <summary>The run behind <see cref="Run(Scenario, TradeDataSet, TariffSchedule, MonteCarloSettings?, SensitivityOptions?, IProgress{int}?, CancellationToken)"/> and <see cref="ProjectionModel.MonteCarlo"/>.</summary>
-    internal static SensitivityResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    internal static SensitivityResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = ProjectionBatch.Create(scenario, data, tariffs);
+        var batch = ProjectionBatch.Create(scenario, data, tariffs, rates: rates);
         var run = new Layout(batch, model, maxDegreeOfParallelism, settings);
         var draws = settings.Draws;
         var widest = Math.Max(run.WidestChunk, run.Exporters.Length);
