@@ -84,4 +84,34 @@ public class BacktestCliTests
         Assert.Equal(3, bad.ExitCode);
         Assert.Contains("case.json:2: $.scenario: has no referenceYear", bad.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>docs/backtests.md publishes the scorecard: its table is the tool's CSV, rounded as printed.</summary>
+    [Fact]
+    public void The_published_scorecard_is_what_the_tool_prints()
+    {
+        var page = File.ReadAllText(RepoFiles.Path("docs/backtests.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = page.IndexOf("<!-- scorecard -->\n", StringComparison.Ordinal) + "<!-- scorecard -->\n".Length;
+        var table = page[start..page.IndexOf("<!-- /scorecard -->", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = CliRun.Of("backtest", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        Assert.Equal(csv.Length - 1, table.Length - 2);
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        for (var i = 1; i < csv.Length; i++)
+        {
+            var f = csv[i].Split(',');
+            var row = table[i + 1].Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            double D(string name) => double.Parse(f[Col(name)], ci);
+            string Pts(double x) => x.ToString("+0.00;-0.00;0.00", ci);
+            Assert.Equal(f[Col("case")], row[0]);
+            Assert.Equal(f[Col("year")], row[1]);
+            Assert.Equal(f[Col("sigma_source")].StartsWith("middle of", StringComparison.Ordinal) ? "middle of both" : f[Col("sigma_source")], row[3]);
+            Assert.Equal((D("baseline_share") * 100).ToString("0.00", ci) + "%", row[5]);
+            Assert.StartsWith(Pts(D("projected_change_points")) + " (" + Pts((D("projected_share_p5") - D("baseline_share")) * 100), row[6], StringComparison.Ordinal);
+            Assert.Equal(Pts(D("actual_change_points")), row[7]);
+            Assert.Equal(Pts(D("error_points")), row[8]);
+            Assert.Equal(f[Col("sign_agrees")], row[9]);
+            Assert.Equal(f[Col("inside_band")], row[10]);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using TradeBalance.Projections;
+using TradeBalance.Testing;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;
@@ -156,5 +157,35 @@ public class BacktestCasesTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>docs/backtests.md shows this code and what it prints.</summary>
+    [Fact]
+    public void The_docs_example_runs_and_prints_what_the_page_shows()
+    {
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+#pragma warning disable xUnit1051 // the page's code, as a user writes it
+            // README:backtest-begin
+            var result = Backtest.Run(BacktestCases.ChinaAustraliaWine, new BacktestOptions { Models = [ProjectionModel.Smart], Draws = 0 });
+            foreach (var s in result.Scores)
+            {
+                Console.WriteLine(s);
+            }
+
+            // README:backtest-end
+#pragma warning restore xUnit1051
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var page = File.ReadAllText(RepoFiles.Path("docs/backtests.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(RepoFiles.ExampleCode("tests/TradeBalance.Data.Tests/BacktestCasesTests.cs", "backtest").TrimEnd(), page, StringComparison.Ordinal);
+        Assert.Contains(output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), page, StringComparison.Ordinal);
     }
 }
