@@ -94,7 +94,7 @@ public static partial class ScenarioJson
         }
     }
 
-    private static JsonNode Required(JsonNode parent, string name) =>
+    internal static JsonNode Required(JsonNode parent, string name) =>
         parent.Property(name) ?? throw parent.Context.Error(parent.Offset, parent.Path + "." + name, null, "is required but missing");
 
     private static List<T> Distinct<T>(JsonNode array, Func<JsonNode, T> parse, string what)

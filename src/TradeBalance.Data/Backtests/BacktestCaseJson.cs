@@ -49,26 +49,26 @@ public static class BacktestCaseJson
     internal static BacktestCase FromNode(JsonNode root, Func<IReadOnlyList<string>, TradeDataSet> readFlows, Func<string, Country, TariffSchedule> readTariffs)
     {
         root.ExpectObject(RootFields);
-        var name = Required(root, "name").String();
+        var name = ScenarioJson.Required(root, "name").String();
         if (string.IsNullOrWhiteSpace(name))
         {
             throw root.Property("name")!.Error("is blank; a case needs a short name for its scorecard");
         }
 
-        var yearsNode = Required(root, "outcomeYears");
+        var yearsNode = ScenarioJson.Required(root, "outcomeYears");
         var years = yearsNode.Array().Select(y => y.Int()).ToList();
-        var scenarioNode = Required(root, "scenario");
+        var scenarioNode = ScenarioJson.Required(root, "scenario");
         var scenario = ScenarioJson.FromNode(scenarioNode);
         if (scenario.ReferenceYear is not { } baseline)
         {
             throw scenarioNode.Error("has no referenceYear: a backtest case's scenario gives its baseline year there");
         }
 
-        var flowsNode = Required(root, "flows");
+        var flowsNode = ScenarioJson.Required(root, "flows");
         IReadOnlyList<string> flowNames = flowsNode.Kind == System.Text.Json.JsonValueKind.Array
             ? [.. flowsNode.Array().Select(n => n.String())]
             : [flowsNode.String()];
-        var tariffsNode = Required(root, "tariffs");
+        var tariffsNode = ScenarioJson.Required(root, "tariffs");
         var flows = readFlows(flowNames);
         var schedule = readTariffs(tariffsNode.String(), scenario.Importer);
         try
@@ -88,7 +88,4 @@ public static class BacktestCaseJson
         var list = sets.ToList();
         return list.Count == 1 ? list[0] : new TradeDataSet(list.SelectMany(s => s.Flows), list[0].Currency);
     }
-
-    private static JsonNode Required(JsonNode parent, string name) =>
-        parent.Property(name) ?? throw parent.Context.Error(parent.Offset, parent.Path + "." + name, null, "is required but missing");
 }
