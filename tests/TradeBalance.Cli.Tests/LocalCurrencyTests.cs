@@ -155,8 +155,8 @@ public class LocalCurrencyTests
     public void The_default_Kenya_run_still_reports_in_KES()
     {
         var run = CliRun.Of("project", "--draws", "0");
-        Assert.Contains("• In KES at 134.82 per USD (2024 annual average): balance KES -543.65bn → -542.27bn; exports KES 25.73bn → 27.11bn", run.Out, StringComparison.Ordinal);
-        Assert.Contains("USD 29.53m → 39.76m (+34.7%); KES 3.98bn → 5.36bn", run.Out, StringComparison.Ordinal);
+        Assert.Contains("• In KES at 134.82 per USD (2024 annual average): balance KES -543.65bn → -541.72bn; exports KES 25.73bn → 27.66bn", run.Out, StringComparison.Ordinal);
+        Assert.Contains("USD 26.47m → 40.77m (+54.0%); KES 3.57bn → 5.50bn", run.Out, StringComparison.Ordinal);
     }
 
     /// <summary>The output with the terminal's line wrapping undone: every run of white space as one space.</summary>

@@ -144,12 +144,16 @@ public class OutputFormatTests
         Assert.Equal(ReadCsv(run.Out).Rows.Count, rows.Length);
         Assert.StartsWith(string.Join(",", ProjectionCsv.Columns) + ",eta,sigma,eps,elasticity_sources,scenario\n", run.Out, StringComparison.Ordinal);
 
-        // Each row says which elasticities its market used and where they came from.
+        // Each row says which elasticities its market used and where they came from: tea's σ is the middle of
+        // Broda & Weinstein's and ProTEE's estimates, ProTEE's read at the lines Kenya ships.
         var table = ReadCsv(run.Out);
         var tea = table.Rows.First(r => r[Array.IndexOf(table.Header, "hs")] == "0902");
-        Assert.Equal("1.82665", tea[Array.IndexOf(table.Header, "sigma")]);
+        Assert.Equal("3.634634389", tea[Array.IndexOf(table.Header, "sigma")]);
         Assert.Equal(string.Empty, tea[Array.IndexOf(table.Header, "eps")]);
-        Assert.Equal("η: default; σ: Broda & Weinstein (2006), CHN HS3 090; ε: default", tea[Array.IndexOf(table.Header, "elasticity_sources")]);
+        Assert.Equal(
+            "η: default; σ: middle of 1.82665–5.442619: Broda & Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), "
+            + "traded lines of 0902: HS6 090230, elasticity -8.672789 × 1% + HS6 090240, elasticity -5.409991 × 99% = 5.442619; traded lines 0902: 090240 99%, 090230 1%; ε: default",
+            tea[Array.IndexOf(table.Header, "elasticity_sources")]);
     }
 
     [Theory]

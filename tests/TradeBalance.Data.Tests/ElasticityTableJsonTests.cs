@@ -99,7 +99,7 @@ public class ElasticityTableJsonTests
         var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, tariffs));
 
         var json = ProjectionJson.ToJson(result, tariffs);
-        Assert.Contains("\"substitution\": \"middle of 1.82665–6.22569: Broda \\u0026 Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE", json, StringComparison.Ordinal);
+        Assert.Contains("\"substitution\": \"middle of 1.82665\\u20136.22569: Broda \\u0026 Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE", json, StringComparison.Ordinal);
         Assert.Contains("\"substitution\": \"override for HS 080440: a study\"", json, StringComparison.Ordinal);
         Assert.Contains("\"importDemand\": \"default\"", json, StringComparison.Ordinal);
     }

@@ -21,9 +21,15 @@ public class ProjectionJsonTests
         Assert.Equal(result.Markets.Length, root.GetProperty("parameters").GetProperty("markets").GetArrayLength());
 
         var tea = root.GetProperty("parameters").GetProperty("markets").EnumerateArray().Single(m => m.GetProperty("hs").GetString() == "0902");
-        // σ from Broda & Weinstein's table for China, HS3 090, and the source says so.
-        Assert.Equal(1.82665, tea.GetProperty("substitution").GetDouble());
-        Assert.Equal("Broda & Weinstein (2006), CHN HS3 090", tea.GetProperty("sources").GetProperty("substitution").GetString());
+        // σ is the middle of Broda & Weinstein's estimate for China, HS3 090, and ProTEE's at the lines Kenya ships, and the source says so.
+        var range = KenyaChina.Scenario.Elasticities.SubstitutionRange(Countries.China, HsCode.Parse("0902"))!.Value;
+        Assert.Equal(1.82665, range.Low);
+        Assert.Equal(5.442619, range.High, 6);
+        Assert.Equal((range.Low + range.High) / 2, tea.GetProperty("substitution").GetDouble(), 9);
+        Assert.StartsWith(
+            "middle of 1.82665–5.442619: Broda & Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), traded lines of 0902:",
+            tea.GetProperty("sources").GetProperty("substitution").GetString(),
+            StringComparison.Ordinal);
 
         var row = root.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("exporter").GetString() == "KEN" && r.GetProperty("hs").GetString() == "0902");
         var kenya = result.Market(HsCode.Parse("0902")).Rows.Single(r => r.Exporter.Equals(Countries.Kenya));
@@ -34,7 +40,8 @@ public class ProjectionJsonTests
         var sources = root.GetProperty("sources");
         Assert.Contains("China customs", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString());
         Assert.Contains("MFN 15%", sources.GetProperty("tariffs.CHN.0902.KEN").GetString());
-        Assert.True(sources.TryGetProperty("elasticities.substitutionTable", out _));
+        Assert.True(sources.TryGetProperty("elasticities.substitutionTables", out _));
+        Assert.True(sources.TryGetProperty("elasticities.tradedLines", out _));
 
         // The embedded scenario object is itself a valid scenario.json.
         var back = ScenarioJson.Parse(root.GetProperty("scenario").GetRawText());
