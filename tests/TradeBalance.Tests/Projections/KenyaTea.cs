@@ -15,10 +15,10 @@ internal static class KenyaTea
     internal static TradeDataSet Flows() => new(
     [
         TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 58_800_000m),
-        TradeFlow.Usd(Countries.VietNam, Countries.China, Tea, 2024, 18_567_000m),
-        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 20_210_000m),
-        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 15_638_000m),
-        TradeFlow.Usd(Countries.RestOfWorld, Countries.China, Tea, 2024, 44_785_000m),
+        TradeFlow.Usd(Countries.VietNam, Countries.China, Tea, 2024, 19_374_000m),
+        TradeFlow.Usd(Countries.India, Countries.China, Tea, 2024, 21_459_000m),
+        TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 21_299_000m),
+        TradeFlow.Usd(Countries.RestOfWorld, Countries.China, Tea, 2024, 37_068_000m),
     ]);
 
     internal static TariffSchedule Tariffs() => new(Countries.China,

@@ -82,12 +82,12 @@ public class SmartModelExamples
         Assert.Equal(15m, kenya.TariffBefore.Percent);
         Assert.Equal(0m, kenya.TariffAfter.Percent);
 
-        // TC = 1.5·15.638m·0.15/1.15; TD by J&O with M_R = 158m − 15.638m = 142.362m, ρ = 1 − 1/1.15.
-        var tc = 1.5 * 15.638e6 * 0.15 / 1.15;
-        var td = SmartReference.JammesOlarreagaDiversion(15.638e6, 142.362e6, 1.83, 0.15, 0);
+        // TC = 1.5·21.299m·0.15/1.15; TD by J&O with M_R = 158m − 21.299m = 136.701m, ρ = 1 − 1/1.15.
+        var tc = 1.5 * 21.299e6 * 0.15 / 1.15;
+        var td = SmartReference.JammesOlarreagaDiversion(21.299e6, 136.701e6, 1.83, 0.15, 0);
         Assert.Equal(tc, (double)kenya.TradeCreation!.Value.Amount, 3);
         Assert.Equal(td, (double)kenya.TradeDiversion!.Value.Amount, 3);
-        Assert.Equal(15.638e6 + tc + td, (double)kenya.Projected.Amount, 3);
+        Assert.Equal(21.299e6 + tc + td, (double)kenya.Projected.Amount, 3);
         Assert.True(kenya.ProjectedShare > kenya.BaselineShare);
         Assert.All(result.Rows.Where(r => r.Exporter != Countries.Kenya), r => Assert.True(r.ProjectedShare < r.BaselineShare));
         Assert.Equal(1.0, result.Rows.Sum(r => r.ProjectedShare), 12);

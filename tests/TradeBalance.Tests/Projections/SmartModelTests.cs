@@ -143,7 +143,7 @@ public class SmartModelTests
         }
 
         Assert.Contains("15% → 0%", text, StringComparison.Ordinal);
-        Assert.Contains("15,638,000", text, StringComparison.Ordinal);
+        Assert.Contains("21,299,000", text, StringComparison.Ordinal);
     }
 
     [Fact]
