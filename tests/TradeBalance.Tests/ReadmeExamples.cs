@@ -23,10 +23,10 @@ public class ReadmeExamples
         [
             // China's 2024 tea imports by supplier, USD (the embedded data set: China customs' 2024 volumes; see its SOURCES.md)
             TradeFlow.Usd(Countries.SriLanka, Countries.China, tea, 2024, 58_800_000m),
-            TradeFlow.Usd(Countries.India, Countries.China, tea, 2024, 20_210_000m),
-            TradeFlow.Usd(Countries.VietNam, Countries.China, tea, 2024, 18_567_000m),
-            TradeFlow.Usd(Countries.Kenya, Countries.China, tea, 2024, 15_638_000m),
-            TradeFlow.Usd(Countries.RestOfWorld, Countries.China, tea, 2024, 44_785_000m),
+            TradeFlow.Usd(Countries.India, Countries.China, tea, 2024, 21_459_000m),
+            TradeFlow.Usd(Countries.VietNam, Countries.China, tea, 2024, 19_374_000m),
+            TradeFlow.Usd(Countries.Kenya, Countries.China, tea, 2024, 21_299_000m),
+            TradeFlow.Usd(Countries.RestOfWorld, Countries.China, tea, 2024, 37_068_000m),
         ]);
         var tariffs = new TariffSchedule(Countries.China,
         [
