@@ -1,9 +1,10 @@
 #!/usr/bin/env dotnet
 #:project ../src/TradeBalance.Data/TradeBalance.Data.csproj
-// How sure is the Kenya–China projection? A seeded Monte Carlo over the elasticities (each of η, σ
-// and ε drawn uniformly within ±50 % of its point value, per market and draw) on the embedded data,
-// with the 5th, 50th and 95th percentiles of every figure. The same seed gives bit-identical bands
-// on any machine and with any number of threads.
+// How sure is the Kenya–China projection? A seeded Monte Carlo over the elasticities on the embedded
+// data, per market and draw: σ uniformly across the range of the two published sources the embedded
+// scenario names (its point is the middle), where both estimate the market, else within ±50 % of its
+// point value, like η and ε; with the 5th, 50th and 95th percentiles of every figure. The same seed
+// gives bit-identical bands on any machine and with any number of threads.
 //
 // Run from the repository:   dotnet run samples/sensitivity.cs
 // Outside the repository, copy this file and replace the #:project line above with
