@@ -236,7 +236,7 @@ internal static class ProjectionReport
         var spread = (settings.Spread * 100).ToString("0", Ci);
         return elasticities.SubstitutionTables.Length < 2
             ? $"η, σ, ε uniform within ±{spread}% of their point values"
-            : $"σ uniform across the range of {string.Join(" and ", elasticities.SubstitutionTables.Select(t => t.Citation))}, whose middle is the point (within ±{spread}% where one covers a market), η and ε within ±{spread}%";
+            : $"σ uniform across the range of {string.Join(" and ", elasticities.SubstitutionTables.Select(t => t.Citation))}, whose middle is the point (within ±{spread}% where only one gives an estimate), η and ε within ±{spread}%";
     }
 
     private static string Short(Country c)

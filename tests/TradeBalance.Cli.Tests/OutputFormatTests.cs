@@ -152,7 +152,7 @@ public class OutputFormatTests
         Assert.Equal(string.Empty, tea[Array.IndexOf(table.Header, "eps")]);
         Assert.Equal(
             "η: default; σ: middle of 1.82665–5.442619: Broda & Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), "
-            + "traded lines of 0902: HS6 090230, elasticity -8.672789 × 1% + HS6 090240, elasticity -5.409991 × 99% = 5.442619; traded lines 0902: 090240 99%, 090230 1%; ε: default",
+            + "HS6 090230, elasticity -8.672789 × 1% + HS6 090240, elasticity -5.409991 × 99% = 5.442619; traded lines 0902: 090240 99%, 090230 1%; ε: default",
             tea[Array.IndexOf(table.Header, "elasticity_sources")]);
     }
 

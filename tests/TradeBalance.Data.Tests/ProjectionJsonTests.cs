@@ -27,7 +27,7 @@ public class ProjectionJsonTests
         Assert.Equal(5.442619, range.High, 6);
         Assert.Equal((range.Low + range.High) / 2, tea.GetProperty("substitution").GetDouble(), 9);
         Assert.StartsWith(
-            "middle of 1.82665–5.442619: Broda & Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), traded lines of 0902:",
+            "middle of 1.82665–5.442619: Broda & Weinstein (2006), CHN HS3 090 = 1.82665; CEPII ProTEE 0.1, Fontagné, Guimbard & Orefice (2022), HS6 090230, elasticity -8.672789 × 1% + HS6 090240",
             tea.GetProperty("sources").GetProperty("substitution").GetString(),
             StringComparison.Ordinal);
 

@@ -104,7 +104,7 @@ public sealed class ElasticityTable
         var parts = used.Select(f => $"{f.Estimate.Key} × {(f.Weight / total * 100).ToString("0.#", CultureInfo.InvariantCulture)}%");
         return new ElasticityEstimate(
             value,
-            $"traded lines of {hs}: {string.Join(" + ", parts)}",
+            string.Join(" + ", parts),
             Join(string.Join("; ", used.Select(f => f.Estimate.Note).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)), note),
             estimated.Count == 0);
 
