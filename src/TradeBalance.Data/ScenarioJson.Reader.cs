@@ -85,7 +85,7 @@ public static partial class ScenarioJson
 
     private static readonly string[] ElasticityFields = ["default", "substitutionTable", "substitutionTables", "tradedLines", "byHs"];
 
-    /// <summary>monteCarlo.substitutionTables (before 0.2) set the band's σ apart from the point's: refused with the fix.</summary>
+    /// <summary>monteCarlo.substitutionTables (an earlier place for the band's tables) set the band's σ apart from the point's: refused with the fix.</summary>
     private static void MovedTables(JsonNode monteCarlo)
     {
         if (monteCarlo.Property("substitutionTables") is { } moved)
