@@ -58,7 +58,7 @@ internal static class BacktestCommand
             var options = new BacktestOptions
             {
                 Models = parse.GetValue(model) is { } m ? [Projector.ParseModel(m)] : ProjectionModel.All,
-                Draws = parse.GetValue(draws) ?? 200,
+                Draws = parse.GetValue(draws) ?? MonteCarloSettings.BandDraws,
                 Seed = parse.GetValue(seed),
             };
             var chosen = named.Length == 0 ? [.. BacktestCases.All] : named.Select(n => Load(n, flowPaths, tariffPath)).ToList();

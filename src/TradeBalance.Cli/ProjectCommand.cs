@@ -51,7 +51,7 @@ internal static class ProjectCommand
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
             var localCurrency = LocalCurrency.Parse(parse.GetValue(currency));
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => (chosen ?? ProjectionModel.For(s.Model)).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate)) with { Currency = localCurrency };
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => ProjectionModel.Resolve(s, chosen).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate)) with { Currency = localCurrency };
             if (inputs.Package is { } package)
             {
                 if (yearRange is not null)
@@ -62,7 +62,7 @@ internal static class ProjectCommand
                 return ProjectPackage(stdout, inputs, package, chosen, formatName, outputPath, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
             }
 
-            var kind = chosen ?? ProjectionModel.For(inputs.Scenario.Model);
+            var kind = ProjectionModel.Resolve(inputs.Scenario, chosen);
             if (yearRange is { } y)
             {
                 var (from, to) = y;
@@ -87,8 +87,7 @@ internal static class ProjectCommand
             if (formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json"))
             {
                 // A GSIM draw is a whole projection: its bands are asked for (--draws or the scenario), not drawn by default.
-                var n = parse.GetValue(draws) ?? inputs.Scenario.MonteCarlo?.Draws ?? (kind.DrawsCostAProjection ? 0 : 200);
-                bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, n, parse.GetValue(seed)));
+                bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, parse.GetValue(draws), parse.GetValue(seed)));
             }
 
             // The Monte Carlo run projects the point values as well: use that projection, not a second one.
@@ -125,9 +124,8 @@ internal static class ProjectCommand
         var results = new List<ProjectionResult>();
         foreach (var part in partInputs)
         {
-            var kind = chosen ?? ProjectionModel.For(part.Scenario.Model);
-            var n = wantsBands ? draws ?? part.Scenario.MonteCarlo?.Draws ?? (kind.DrawsCostAProjection ? 0 : 200) : 0;
-            var band = Steps.Time($"bands and projection: {part.Scenario.Name}", () => Projector.Bands(part, kind, n, seed));
+            var kind = ProjectionModel.Resolve(part.Scenario, chosen);
+            var band = wantsBands ? Steps.Time($"bands and projection: {part.Scenario.Name}", () => Projector.Bands(part, kind, draws, seed)) : null;
             bands.Add(band);
             results.Add(band?.Result.Point ?? Steps.Time($"project: {part.Scenario.Name}", () => Projector.Project(part, kind)));
         }

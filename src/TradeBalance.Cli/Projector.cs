@@ -32,14 +32,9 @@ internal static class Projector
         throw new UsageException($"--years: '{text}' is not a year range; write it like 2026..2030.");
     }
 
-    public static SensitivitySummary? Bands(Inputs inputs, ProjectionModel model, int draws, int? seed, IProgress<int>? progress = null)
-    {
-        if (draws <= 0)
-        {
-            return null;
-        }
-
-        var settings = new MonteCarloSettings(draws, seed ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, inputs.Scenario.MonteCarlo?.Spread ?? 0.5);
-        return new SensitivitySummary(model.MonteCarlo(inputs.For(model), settings, progress: progress));
-    }
+    /// <summary>The bands beside a projection, with the settings resolved once (<see cref="MonteCarloSettings.Resolve"/>): null when they are off.</summary>
+    public static SensitivitySummary? Bands(Inputs inputs, ProjectionModel model, int? draws, int? seed, IProgress<int>? progress = null) =>
+        MonteCarloSettings.Resolve(inputs.Scenario, model, MonteCarloUse.Bands, draws, seed) is { } settings
+            ? new SensitivitySummary(model.MonteCarlo(inputs.For(model), settings, progress: progress))
+            : null;
 }

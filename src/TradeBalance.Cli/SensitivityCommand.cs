@@ -17,7 +17,7 @@ internal static class SensitivityCommand
         var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
-        var model = new Option<string>("--model") { Description = "Model: " + string.Join(" or ", MonteCarloModels) + ".", DefaultValueFactory = _ => "smart", HelpName = "NAME" }.OneOf("a model sensitivity offers", MonteCarloModels);
+        var model = new Option<string?>("--model") { Description = "Model: " + string.Join(" or ", MonteCarloModels) + ". Default: the scenario's.", HelpName = "NAME" };
         var draws = OptionValues.WholeNumber("--draws", 1, 1_000_000);
         draws.Description = "Number of draws, 1 to 1,000,000. Default: the scenario's (monteCarlo.draws), else 1000.";
         draws.HelpName = "N";
@@ -48,20 +48,14 @@ internal static class SensitivityCommand
             ChartFile.Check(chartPath);
             OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, groupsPath: parse.GetValue(groups), aggregate: parse.GetValue(aggregate));
+            // Every option is checked before a file is read; the model and the draws are resolved once, the scenario's counting where no option is given.
+            var given = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, s => ProjectionModel.Resolve(s, given).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate));
             Inputs.RefusePackage(inputs, "sensitivity");
-
-            // The scenario's monteCarlo settings count, as for 'project': --draws and --seed override them (0 draws there means no bands in 'project'; here it leaves the default).
-            var n = parse.GetValue(draws) ?? (inputs.Scenario.MonteCarlo?.Draws is > 0 and var d ? d : 1000);
-            var width = parse.GetValue(spread) ?? inputs.Scenario.MonteCarlo?.Spread ?? 0.5;
-            if (!(width >= 0 && width < 1))
-            {
-                throw new UsageException($"--spread: {width.ToString(CultureInfo.InvariantCulture)} is outside [0, 1).");
-            }
+            var chosen = ProjectionModel.Resolve(inputs.Scenario, given);
 
             // σ is drawn between the scenario's tables where it names several (docs/models.md, "Uncertainty across sources").
-            var settings = new MonteCarloSettings(n, parse.GetValue(seed) ?? inputs.Scenario.MonteCarlo?.Seed ?? 42, width);
-            var chosen = Projector.ParseModel(parse.GetValue(model)!);
+            var settings = MonteCarloSettings.Resolve(inputs.Scenario, chosen, MonteCarloUse.Sensitivity, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(spread))!;
             var modelInputs = inputs.For(chosen);
             var console = CliApp.Console(stdout);
             SensitivityResult result;
@@ -70,7 +64,7 @@ internal static class SensitivityCommand
             {
                 result = console.Progress().Start(ctx =>
                 {
-                    var task = ctx.AddTask("Monte Carlo draws", maxValue: n);
+                    var task = ctx.AddTask("Monte Carlo draws", maxValue: settings.Draws);
                     return chosen.MonteCarlo(modelInputs, settings, progress: new Progress<int>(done => task.Value = done));
                 });
             }

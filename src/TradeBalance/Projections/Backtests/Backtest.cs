@@ -52,9 +52,8 @@ public static class Backtest
                     var inputs = new ProjectionInputs(scenario, c.Flows, [c.Tariffs]);
                     SensitivityResult? bands = null;
                     ProjectionResult point;
-                    if (options.Draws > 0)
+                    if (MonteCarloSettings.Resolve(c.Scenario, model, MonteCarloUse.Bands, options.Draws, options.Seed) is { } settings)
                     {
-                        var settings = new MonteCarloSettings(options.Draws, options.Seed ?? c.Scenario.MonteCarlo?.Seed ?? 42, c.Scenario.MonteCarlo?.Spread ?? 0.5);
                         bands = model.RunMonteCarlo(inputs, settings, Rates, -1, null, cancellationToken);
                         point = bands.Point;
                     }

@@ -7,7 +7,7 @@ namespace TradeBalance.Projections;
 public sealed record BacktestOptions
 {
     private readonly ImmutableArray<ProjectionModel> _models = ProjectionModel.All;
-    private readonly int _draws = 200;
+    private readonly int _draws = MonteCarloSettings.BandDraws;
 
     /// <summary>Gets the default options: every model, 200 draws, the scenario's seed (else 42).</summary>
     public static BacktestOptions Default { get; } = new();

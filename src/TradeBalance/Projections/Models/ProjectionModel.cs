@@ -66,6 +66,17 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a projection model."),
     };
 
+    /// <summary>The model a run uses: the caller's choice, else the scenario's (<see cref="Scenario.Model"/>). Every command resolves its model here.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="chosen">The caller's model (a command-line option, say), or null.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is null.</exception>
+    public static ProjectionModel Resolve(Scenario scenario, ProjectionModel? chosen = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return chosen ?? For(scenario.Model);
+    }
+
     /// <summary>The exact Armington model with the given solver options.</summary>
     /// <param name="options">The solver's tolerance and iteration limit.</param>
     /// <returns>The model.</returns>
