@@ -56,7 +56,7 @@ public sealed class ProjectionModelTests
         var model = ProjectionModel.Parse(name);
         var inputs = model.NeedsEveryImporter ? EveryImporter : Embedded;
         var k = KenyaChina.Scenario;
-        var scenario = new Scenario(k.Name, k.Importer, k.Beneficiaries, k.Lines, k.Change, k.Effective) { Elasticities = k.Elasticities, ReferenceYear = k.ReferenceYear, Stages = 3 };
+        var scenario = k with { Stages = 3 };
         var staged = new ProjectionInputs(scenario, inputs.Data, inputs.Schedules);
         var path = model.ProjectStages(staged, 2025, 2029);
         var old = StagedProjection.Project(scenario, inputs.Data, inputs.Schedules, 2025, 2029, model.Kind);
@@ -94,11 +94,7 @@ public sealed class ProjectionModelTests
     public void Monte_Carlo_over_Gsim_with_no_spread_and_one_sigma_source_is_the_point_projection()
     {
         var s = KenyaChina.Scenario;
-        var oneSource = new Scenario(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
-        {
-            ReferenceYear = s.ReferenceYear,
-            Elasticities = s.Elasticities.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006),
-        };
+        var oneSource = s with { Elasticities = s.Elasticities.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006) };
         var inputs = new ProjectionInputs(oneSource, KenyaChina.Flows, KenyaChina.TariffSchedules);
         var bands = ProjectionModel.Gsim.MonteCarlo(inputs, new MonteCarloSettings(20, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(ProjectionModelKind.Gsim, bands.Model);

@@ -113,11 +113,7 @@ public class BacktestTests
     public void Each_published_table_is_scored_alone_and_their_middle_too()
     {
         var s = Scenario();
-        var withTables = new Scenario(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
-        {
-            ReferenceYear = 2015,
-            Elasticities = Elasticities.SmartDefaults.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006, ElasticityTables.CepiiProTee),
-        };
+        var withTables = s with { Elasticities = Elasticities.SmartDefaults.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006, ElasticityTables.CepiiProTee) };
         var result = Backtest.Run(new BacktestCase("tables", withTables, Flows(), Schedule(), [2017]), new BacktestOptions { Models = [ProjectionModel.Smart], Draws = 0 }, TestContext.Current.CancellationToken);
         Assert.Equal(["broda-weinstein-2006", "cepii-protee-2022", "middle of broda-weinstein-2006 and cepii-protee-2022"], result.SubstitutionSources);
         var byTable = result.Scores.ToDictionary(x => x.Substitution, x => x.ProjectedChangePoints);

@@ -12,12 +12,7 @@ public class StagedProjectionTests
     private static Scenario Staged(int stages, double eps = 99d)
     {
         var s = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, eps));
-        return new Scenario(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
-        {
-            Elasticities = s.Elasticities,
-            ReferenceYear = s.ReferenceYear,
-            Stages = stages,
-        };
+        return s with { Stages = stages };
     }
 
     [Theory]

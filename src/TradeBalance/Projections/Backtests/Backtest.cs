@@ -48,7 +48,7 @@ public static class Backtest
                 foreach (var (name, tables) in sources)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var scenario = tables is null ? c.Scenario : WithTables(c.Scenario, tables.Value);
+                    var scenario = tables is null ? c.Scenario : c.Scenario with { Elasticities = c.Scenario.Elasticities.WithSubstitutionTables(tables.Value) };
                     var inputs = new ProjectionInputs(scenario, c.Flows, [c.Tariffs]);
                     SensitivityResult? bands = null;
                     ProjectionResult point;
@@ -86,18 +86,6 @@ public static class Backtest
 
         return list;
     }
-
-    private static Scenario WithTables(Scenario s, ImmutableArray<ElasticityTable> tables) =>
-        new(s.Name, s.Importer, s.Beneficiaries, s.Lines, s.Change, s.Effective)
-        {
-            Description = s.Description,
-            Stages = s.Stages,
-            ReferenceYear = s.ReferenceYear,
-            Model = s.Model,
-            Elasticities = s.Elasticities.WithSubstitutionTables(tables),
-            MonteCarlo = s.MonteCarlo,
-            Sources = s.Sources,
-        };
 
     private static void Score(BacktestCase c, int year, ProjectionModel model, string substitution, ProjectionResult point, SensitivityResult? bands, AppliedRates baselineRates, AppliedRates outcomeRates, ImmutableArray<BacktestScore>.Builder scores)
     {

@@ -24,7 +24,7 @@ namespace TradeBalance.Projections;
 /// override fails early with the HS code named.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class Elasticities
+public sealed class Elasticities : IEquatable<Elasticities>
 {
     /// <summary>Creates elasticities.</summary>
     /// <param name="defaults">The values used where no override applies.</param>
@@ -230,6 +230,24 @@ public sealed class Elasticities
 
     /// <summary>The composition given for exactly this market code (a finer market is read at its own code), if any.</summary>
     private TradedLines? TradedLinesOf(HsCode hs) => TradedLines.TryGetValue(hs, out var lines) ? lines : null;
+
+    /// <summary>Value equality: the same defaults, overrides, tables (in order) and traded lines.</summary>
+    /// <param name="other">The other elasticities.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Elasticities? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Default.Equals(other.Default) && Overrides.SequenceEqual(other.Overrides)
+                && SubstitutionTables.SequenceEqual(other.SubstitutionTables) && TradedLines.SequenceEqual(other.TradedLines)));
+
+    /// <summary>Value equality; see <see cref="Equals(Elasticities?)"/>.</summary>
+    /// <param name="obj">The other object.</param>
+    /// <returns>Whether it is equal elasticities.</returns>
+    public override bool Equals(object? obj) => Equals(obj as Elasticities);
+
+    /// <summary>A hash consistent with <see cref="Equals(Elasticities?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Default, Overrides.Count, SubstitutionTables.Length, TradedLines.Count);
 
     /// <summary>Resolves the elasticities of an HS code from the overrides and the default only.</summary>
     /// <param name="hs">The code.</param>

@@ -15,9 +15,12 @@ namespace TradeBalance.Projections;
 /// everyone else (so other preferences that start the same day, in the tariff schedule, count too).</para>
 /// <para>A line covers its sub-codes: <c>0902</c> covers 090240. Flows are those of
 /// <see cref="ReferenceYear"/> (null: the latest year in the data).</para>
+/// <para>A changed copy keeps every other field: <c>scenario with { Elasticities = … }</c>. The importer,
+/// beneficiaries, lines, change and date define a scenario and are set by the constructor only. Two scenarios
+/// are equal when every field is.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class Scenario
+public sealed record Scenario
 {
     private readonly int _stages = 1;
     private readonly int? _referenceYear;
@@ -248,6 +251,22 @@ public sealed class Scenario
     /// <summary>Returns the scenario's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
+
+    /// <summary>Value equality: every field equal (beneficiaries as given, lines, elasticities and sources by content).</summary>
+    /// <param name="other">The other scenario.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(Scenario? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Name == other.Name && Description == other.Description && Importer.Equals(other.Importer)
+                && BeneficiariesAsGiven.SetEquals(other.BeneficiariesAsGiven) && Lines.SequenceEqual(other.Lines)
+                && Change.Equals(other.Change) && Effective == other.Effective && Stages == other.Stages
+                && ReferenceYear == other.ReferenceYear && Model == other.Model && Elasticities.Equals(other.Elasticities)
+                && Equals(MonteCarlo, other.MonteCarlo) && Sources.SequenceEqual(other.Sources)));
+
+    /// <summary>A hash consistent with <see cref="Equals(Scenario?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Name, Importer, Lines.Length, Change, Effective, ReferenceYear, Model);
 
     // A group beneficiary stands for its members on the effective date; the importer (or, for a union, its members) cannot benefit from its own cut.
     private static ImmutableSortedSet<Country> ExpandGroups(ImmutableSortedSet<Country> beneficiaries, Country importer, LocalDate effective)
