@@ -66,10 +66,10 @@ public class ArmingtonBenchmarks
     }
 
     [Benchmark(Description = "SmartModel.Project (scenario API)")]
-    public ProjectionResult SmartModelApi() => SmartModel.Project(_trade.Scenario, _trade.Data, _trade.Schedule);
+    public ProjectionResult SmartModelApi() => ProjectionModel.Smart.Project(new ProjectionInputs(_trade.Scenario, _trade.Data, _trade.Schedule));
 
     [Benchmark(Description = "ArmingtonModel.Project (scenario API)")]
-    public ProjectionResult ArmingtonModelApi() => ArmingtonModel.Project(_trade.Scenario, _trade.Data, _trade.Schedule);
+    public ProjectionResult ArmingtonModelApi() => ProjectionModel.Armington.Project(new ProjectionInputs(_trade.Scenario, _trade.Data, _trade.Schedule));
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Project")]
     private static extern int Project(

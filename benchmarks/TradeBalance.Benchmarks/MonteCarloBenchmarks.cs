@@ -6,7 +6,7 @@ namespace TradeBalance.Benchmarks;
 
 /// <summary>
 /// Monte Carlo: 1,000 draws over 100,000 flows (about 970 markets) at one and at two threads.
-/// <see cref="Sensitivity.Run"/> is measured end to end through the scenario API, as a caller uses
+/// <see cref="ProjectionModel.MonteCarlo"/> is measured end to end through the scenario API, as a caller uses
 /// it (batch layout, point projection, the draws, the percentiles of every figure and the result
 /// objects); the baseline is the same call on one thread, so the Ratio column of the two-thread
 /// run is 1 / speed-up. A benchmark-level loop over <see cref="SmartKernel"/> with per-draw
@@ -36,11 +36,11 @@ public class MonteCarloBenchmarks
         _trade = SyntheticTrade.Build(_data);
     }
 
-    [Benchmark(Baseline = true, Description = "Sensitivity.Run, 1 thread")]
-    public SensitivityResult SensitivityOneThread() => Run(1);
+    [Benchmark(Baseline = true, Description = "MonteCarlo, 1 thread")]
+    public MonteCarloResult SensitivityOneThread() => Run(1);
 
-    [Benchmark(Description = "Sensitivity.Run, 2 threads")]
-    public SensitivityResult SensitivityTwoThreads() => Run(2);
+    [Benchmark(Description = "MonteCarlo, 2 threads")]
+    public MonteCarloResult SensitivityTwoThreads() => Run(2);
 
     [Benchmark(Description = "draws only (SmartKernel loop), 1 thread")]
     public double KernelLoopOneThread() => KernelLoop.Run(_data, Draws, 1);
@@ -74,8 +74,8 @@ public class MonteCarloBenchmarks
         return sums.Sum();
     }
 
-    private SensitivityResult Run(int threads) =>
-        Sensitivity.Run(_trade.Scenario, _trade.Data, _trade.Schedule, new MonteCarloSettings(Draws, 42, 0.5), new SensitivityOptions { MaxDegreeOfParallelism = threads });
+    private MonteCarloResult Run(int threads) =>
+        ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(_trade.Scenario, _trade.Data, _trade.Schedule), new MonteCarloSettings(Draws, 42, 0.5), maxDegreeOfParallelism: threads);
 
     /// <summary>Per draw: elasticities drawn per market (±50 %), then the kernel; each worker owns its buffers.</summary>
     public static class KernelLoop

@@ -26,7 +26,7 @@ namespace TradeBalance.Benchmarks;
 /// (<see cref="BaciReader.Read(string, BaciReadOptions?)"/>) and <c>rows</c>.</para>
 /// <para><c>--peer-timing baci-once FILE</c>: one <see cref="BaciReader.ReadColumns(string, BaciReadOptions?)"/> in this
 /// fresh process; prints <c>columns_once_ms</c>.</para>
-/// <para><c>--peer-timing montecarlo FLOWS DRAWS THREADS</c>: <see cref="Sensitivity.Run"/> on the
+/// <para><c>--peer-timing montecarlo FLOWS DRAWS THREADS</c>: <see cref="ProjectionModel.MonteCarlo"/> on the
 /// synthetic scenario, best of three; prints <c>montecarlo_ms</c> and a checksum of the P50 market
 /// totals (equal whatever the thread count).</para>
 /// </remarks>
@@ -123,9 +123,9 @@ public static class PeerTiming
     {
         var t = SyntheticTrade.Build(SyntheticMarkets.Generate(flows));
         var settings = new MonteCarloSettings(draws, 42, 0.5);
-        var options = new SensitivityOptions { MaxDegreeOfParallelism = threads };
-        SensitivityResult? result = null;
-        var ms = Best(() => result = Sensitivity.Run(t.Scenario, t.Data, t.Schedule, settings, options), 3);
+        var inputs = new ProjectionInputs(t.Scenario, t.Data, t.Schedule);
+        MonteCarloResult? result = null;
+        var ms = Best(() => result = ProjectionModel.Smart.MonteCarlo(inputs, settings, threads), 3);
         Print("montecarlo_ms", ms);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checksum_p50_totals {result!.Markets.Sum(m => m.ProjectedTotal.P50.Amount)}"));
 

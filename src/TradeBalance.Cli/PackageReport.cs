@@ -9,7 +9,7 @@ internal static class PackageReport
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public static void Render(IAnsiConsole console, PackageResult result, Inputs inputs, IReadOnlyList<Inputs> partInputs, IReadOnlyList<SensitivitySummary?> bands, bool all)
+    public static void Render(IAnsiConsole console, PackageResult result, Inputs inputs, IReadOnlyList<Inputs> partInputs, IReadOnlyList<MonteCarloBands?> bands, bool all)
     {
         var package = result.Package;
         var (country, partner) = (package.Country, package.Partner);

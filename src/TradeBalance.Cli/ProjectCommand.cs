@@ -83,7 +83,7 @@ internal static class ProjectCommand
             }
 
             // The table and the JSON summary show the P5–P95 bands; CSV and Parquet carry the rows only.
-            SensitivitySummary? bands = null;
+            MonteCarloBands? bands = null;
             if (formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json"))
             {
                 // A GSIM draw is a whole projection: its bands are asked for (--draws or the scenario), not drawn by default.
@@ -120,7 +120,7 @@ internal static class ProjectCommand
 
         var wantsBands = formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json");
         var partInputs = package.Parts.Select(inputs.ForPart).ToList();
-        var bands = new List<SensitivitySummary?>();
+        var bands = new List<MonteCarloBands?>();
         var results = new List<ProjectionResult>();
         foreach (var part in partInputs)
         {

@@ -12,7 +12,7 @@ internal static class ProjectionReport
     /// <summary>How many market tables, and summary lines per beneficiary, a run shows without <c>--all</c>: about a screenful.</summary>
     public const int Largest = 10;
 
-    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, SensitivitySummary? bands, bool all = false, bool origins = true)
+    public static void Render(IAnsiConsole console, ProjectionResult result, Inputs inputs, MonteCarloBands? bands, bool all = false, bool origins = true)
     {
         console.MarkupLine($"[bold]{Esc(result.Scenario.Name)}[/]");
         // A beneficiary already at the target takes no part in the change: not named here (a note says why).
@@ -115,7 +115,7 @@ internal static class ProjectionReport
     private static string Cut(string what) =>
         $"[grey]{Esc(what)}; --all shows every one, and --format csv or --output FILE.csv writes every flow.[/]";
 
-    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands, IReadOnlyList<MarketProjection> shownMarkets, bool all)
+    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, MonteCarloBands? bands, IReadOnlyList<MarketProjection> shownMarkets, bool all)
     {
         var importer = result.Scenario.Importer;
         console.MarkupLine($"[bold underline]Summary: {Esc(exporter.Name)} → {Esc(importer.Name)}[/]");

@@ -33,8 +33,8 @@ internal static class Projector
     }
 
     /// <summary>The bands beside a projection, with the settings resolved once (<see cref="MonteCarloSettings.Resolve"/>): null when they are off.</summary>
-    public static SensitivitySummary? Bands(Inputs inputs, ProjectionModel model, int? draws, int? seed, IProgress<int>? progress = null) =>
+    public static MonteCarloBands? Bands(Inputs inputs, ProjectionModel model, int? draws, int? seed, IProgress<int>? progress = null) =>
         MonteCarloSettings.Resolve(inputs.Scenario, model, MonteCarloUse.Bands, draws, seed) is { } settings
-            ? new SensitivitySummary(model.MonteCarlo(inputs.For(model), settings, progress: progress))
+            ? new MonteCarloBands(model.MonteCarlo(inputs.For(model), settings, progress: progress))
             : null;
 }

@@ -15,7 +15,7 @@ internal static class ResultJson
     /// <c>project</c>: the library's projection JSON (<see cref="ProjectionJson"/>, every field kept as it
     /// is) with a <c>summary</c> object added at the end.
     /// </summary>
-    public static void Projection(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, SensitivitySummary? bands)
+    public static void Projection(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, MonteCarloBands? bands)
     {
         using var buffer = new MemoryStream();
         ProjectionJson.Write(result, buffer, inputs.Tariffs);
@@ -73,9 +73,9 @@ internal static class ResultJson
     }
 
     /// <summary><c>sensitivity</c>: the settings, every row's P5/P50/P95, and each beneficiary's exports band.</summary>
-    public static void Sensitivity(Utf8JsonWriter w, SensitivityResult result)
+    public static void Sensitivity(Utf8JsonWriter w, MonteCarloResult result)
     {
-        var table = ResultTables.Sensitivity(result);
+        var table = ResultTables.MonteCarlo(result);
         Opening(w, "sensitivity", result.Scenario, result.Model, table);
         w.WriteStartObject("summary");
         MonteCarlo(w, result.Settings, result.Model);
@@ -139,7 +139,7 @@ internal static class ResultJson
     /// <c>project</c> of a package: the package's name, each part as <see cref="Projection"/> writes a scenario,
     /// and the balance both sides move, with each part's contribution.
     /// </summary>
-    public static void Package(Utf8JsonWriter w, PackageResult result, Inputs inputs, IReadOnlyList<Inputs> partInputs, IReadOnlyList<SensitivitySummary?> bands)
+    public static void Package(Utf8JsonWriter w, PackageResult result, Inputs inputs, IReadOnlyList<Inputs> partInputs, IReadOnlyList<MonteCarloBands?> bands)
     {
         var package = result.Package;
         var (country, partner) = (package.Country, package.Partner);
@@ -193,7 +193,7 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void Beneficiary(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, Country exporter, SensitivitySummary? bands)
+    private static void Beneficiary(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, Country exporter, MonteCarloBands? bands)
     {
         var importer = result.Scenario.Importer;
         var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();

@@ -58,7 +58,7 @@ internal static class SensitivityCommand
             var settings = MonteCarloSettings.Resolve(inputs.Scenario, chosen, MonteCarloUse.Sensitivity, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(spread))!;
             var modelInputs = inputs.For(chosen);
             var console = CliApp.Console(stdout);
-            SensitivityResult result;
+            MonteCarloResult result;
             // Spectre's progress bar draws on standard output: only beside a table on a terminal.
             if (console.Profile.Capabilities.Interactive && formatName == "table")
             {
@@ -77,7 +77,7 @@ internal static class SensitivityCommand
                 stdout,
                 formatName,
                 outputPath,
-                () => ResultTables.Sensitivity(result),
+                () => ResultTables.MonteCarlo(result),
                 w => ResultJson.Sensitivity(w, result),
                 () => Steps.Time("render the table", () => Render(console, result, parse.GetValue(all))));
 
@@ -92,7 +92,7 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, SensitivityResult result, bool all)
+    private static void Render(IAnsiConsole console, MonteCarloResult result, bool all)
     {
         var ci = CultureInfo.InvariantCulture;
         console.MarkupLine($"[bold]{Terminal.Markup(result.Scenario.Name)}[/]");

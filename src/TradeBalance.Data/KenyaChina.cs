@@ -15,7 +15,7 @@ namespace TradeBalance.Data;
 /// <see cref="BilateralTotalsCsv"/>, <see cref="ScenarioJson"/>), once, on first use. Every figure is
 /// sourced or labelled DERIVED / ASSUMPTION in the files' <c>source</c> columns and in
 /// <c>SOURCES.md</c> (<see cref="OpenFile(string)"/>).</para>
-/// <para>Example: <c>SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs)</c>.</para>
+/// <para>Example: <c>ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs))</c>.</para>
 /// </remarks>
 /// <threadsafety>All members are thread-safe; the values are immutable.</threadsafety>
 public static class KenyaChina

@@ -78,7 +78,7 @@ public static class ResultTables
     /// <param name="result">The run; its data must be in USD.</param>
     /// <returns>The <c>sensitivity</c> table, <c>scenario</c> last.</returns>
     /// <exception cref="ArgumentException">The data is not in USD.</exception>
-    public static OutputTable Sensitivity(SensitivityResult result)
+    public static OutputTable MonteCarlo(MonteCarloResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         RequireUsd(result.Point);

@@ -16,8 +16,8 @@ public class ModelsAndBandsTests
         var rows = ProjectionCsv.Read(new StringReader(run.Out), "stdout").Value;
         var kenyaTea = rows.Single(r => r.Exporter == Countries.Kenya && r.Importer == Countries.China && r.Hs == Commodities.Tea.Code);
         var expected = model == "armington"
-            ? ArmingtonModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs)
-            : GsimModel.Project(KenyaChina.Scenario, KenyaChina.Flows, TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values).Projection;
+            ? ProjectionModel.Armington.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs))
+            : ProjectionModel.Gsim.Solve(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, TariffsCsv.ReadAll(new StringReader(KenyaChina.ReadText("tariffs.csv")), "tariffs.csv").Value.Values)).Projection;
         Assert.Equal(expected.Rows.Single(r => r.Exporter == Countries.Kenya && r.Importer == Countries.China && r.Hs == Commodities.Tea.Code).Projected.Amount, kenyaTea.ProjectedUsd);
     }
 
@@ -98,8 +98,8 @@ public class CompareCommandTests
     {
         var run = CliRun.Of("compare");
         Assert.Equal(0, run.ExitCode);
-        var smart = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
-        var armington = ArmingtonModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
+        var smart = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs)).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
+        var armington = ProjectionModel.Armington.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs)).Rows.Single(r => r.Exporter == Countries.Kenya && r.Hs == Commodities.Tea.Code);
         Assert.Contains(ProjectionReport.Millions(smart.Projected), run.Out, StringComparison.Ordinal);
         Assert.Contains(ProjectionReport.Millions(armington.Projected), run.Out, StringComparison.Ordinal);
         Assert.Contains("GSIM", run.Out, StringComparison.Ordinal);

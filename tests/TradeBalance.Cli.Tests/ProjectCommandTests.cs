@@ -7,7 +7,7 @@ namespace TradeBalance.Cli.Tests;
 
 public class ProjectCommandTests
 {
-    private static ProjectionResult Library() => SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+    private static ProjectionResult Library() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
 
     [Fact]
     public void Default_run_answers_the_Kenya_China_question()

@@ -37,7 +37,7 @@ public class DocsExampleTests
               "elasticities": { "byHs": { "0902": { "substitution": 1.83 } } } }
             """);
 
-        var result = SmartModel.Project(scenario, flows, tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, tariffs));
         var kenya = result.Rows.Single(r => r.Exporter.Equals(Countries.Kenya));
         Assert.Equal(15m, kenya.TariffBefore.Percent);
         Assert.Equal(0m, kenya.TariffAfter.Percent);

@@ -120,7 +120,7 @@ public class KenyaChinaTests
     [Fact]
     public void Projecting_the_default_scenario_raises_Kenyan_tea_and_keeps_shares_summing_to_one()
     {
-        var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
         var tea = result.Market(HsCode.Parse("0902"));
         var kenya = tea.Rows.Single(r => r.Exporter.Equals(Countries.Kenya));
         Assert.True(kenya.Projected > kenya.Baseline, $"projected {kenya.Projected} should exceed baseline {kenya.Baseline}");

@@ -119,10 +119,10 @@ public class NumericBoundsTests
         var scenario = ScenarioJson.Parse(Scenario + "\"newRatePercent\":0,\"referenceYear\":2024}");
         foreach (var result in new[]
         {
-            SmartModel.Project(scenario, flows, schedule),
-            ArmingtonModel.Project(scenario, flows, schedule),
-            GsimModel.Project(scenario, flows, [schedule]).Projection,
-            Sensitivity.Run(scenario, flows, schedule, new MonteCarloSettings(16, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken).Point,
+            ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, schedule)),
+            ProjectionModel.Armington.Project(new ProjectionInputs(scenario, flows, schedule)),
+            ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, flows, [schedule])).Projection,
+            ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(scenario, flows, schedule), new MonteCarloSettings(16, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken).Point,
         })
         {
             foreach (var m in result.Markets)

@@ -122,7 +122,7 @@ public class OutputTableTests
         Assert.Equal(["year", "stage"], pathTable.Columns.Take(2).Select(c => c.Name));
 
         var run = ProjectionModel.Smart.MonteCarlo(inputs, new MonteCarloSettings(20, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken);
-        var mc = ResultTables.Sensitivity(run);
+        var mc = ResultTables.MonteCarlo(run);
         Assert.Equal(run.Rows.Length, mc.RowCount);
 
         using var file = new MemoryStream();

@@ -5,7 +5,7 @@ namespace TradeBalance.Data.Tests;
 
 public class ProjectionCsvTests
 {
-    private static ProjectionResult Default() => SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+    private static ProjectionResult Default() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
 
     [Fact]
     public void Header_is_exactly_the_DESIGN_columns()

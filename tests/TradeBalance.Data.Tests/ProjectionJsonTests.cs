@@ -9,7 +9,7 @@ public class ProjectionJsonTests
     [Fact]
     public void Json_carries_rows_scenario_model_parameters_and_sources()
     {
-        var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
         var json = ProjectionJson.ToJson(result, KenyaChina.Tariffs);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
@@ -51,7 +51,7 @@ public class ProjectionJsonTests
     [Fact]
     public void File_output_is_the_same_text()
     {
-        var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
         using var dir = Fixtures.TempDir();
         var path = dir.File("projection.json");
         ProjectionJson.Write(result, path);

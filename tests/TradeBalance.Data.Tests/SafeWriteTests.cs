@@ -1,4 +1,5 @@
 using TradeBalance.Data.Internal;
+using TradeBalance.Projections;
 using Xunit;
 
 namespace TradeBalance.Data.Tests;
@@ -40,7 +41,7 @@ public sealed class SafeWriteTests : IDisposable
     {
         var path = Path.Combine(_dir, "projection.csv");
         File.WriteAllText(path, "old");
-        var result = TradeBalance.Projections.SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var result = TradeBalance.Projections.ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
 
         ProjectionCsv.Write(result, path);
         ProjectionJson.Write(result, Path.Combine(_dir, "projection.json"));

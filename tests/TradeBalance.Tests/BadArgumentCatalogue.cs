@@ -100,18 +100,17 @@ public class BadArgumentCatalogue
         ["MonteCarloSettings: too many draws"] = (() => new MonteCarloSettings(1_000_001), typeof(ArgumentOutOfRangeException), "1,000,001 is not"),
         ["MonteCarloSettings: spread 1"] = (() => new MonteCarloSettings(10, 1, 1.0), typeof(ArgumentOutOfRangeException), "Actual value was 1."),
         ["MonteCarloSettings: NaN spread"] = (() => new MonteCarloSettings(10, 1, double.NaN), typeof(ArgumentOutOfRangeException), "Actual value was NaN."),
-        ["SensitivityOptions: parallelism 0"] = (() => new SensitivityOptions { MaxDegreeOfParallelism = 0 }, typeof(ArgumentOutOfRangeException), "Actual value was 0."),
+        ["MonteCarlo: parallelism 0"] = (() => ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data(), Schedule()), maxDegreeOfParallelism: 0), typeof(ArgumentOutOfRangeException), "Actual value was 0."),
         ["ArmingtonOptions: tolerance 0"] = (() => new ArmingtonOptions { Tolerance = 0 }, typeof(ArgumentOutOfRangeException), "got 0"),
         ["ArmingtonOptions: no iterations"] = (() => new ArmingtonOptions { MaxIterations = 0 }, typeof(ArgumentOutOfRangeException), "got 0"),
 
         // Models
-        ["SmartModel: another importer's schedule"] = (() => SmartModel.Project(Scenario(), Data(), new TariffSchedule(Kenya, [])), typeof(ArgumentException), "tariff schedule is KEN's"),
-        ["SmartModel: reference year without flows"] = (() => SmartModel.Project(Scenario(2019), Data(), Schedule()), typeof(ArgumentException), "reference year 2019 has no flows"),
-        ["SmartModel: no rate for a supplier"] = (() => SmartModel.Project(Scenario(), Data(), new TariffSchedule(China, [new TariffLine(TariffRegime.For(Kenya), Tea, TariffRate.Zero)])), typeof(KeyNotFoundException), "from LKA"),
-        ["ArmingtonModel: no flows on the lines"] = (() => ArmingtonModel.Project(Scenario(), new TradeDataSet([TradeFlow.Usd(Kenya, China, HsCode.Parse("0901"), 2024, 1m)]), Schedule()), typeof(ArgumentException), "no CHN imports in 2024 on the scenario's lines (0902)"),
-        ["Sensitivity: GSIM"] = (() => Sensitivity.Run(Scenario(), Data(), Schedule(), new MonteCarloSettings(10), new SensitivityOptions { Model = ProjectionModelKind.Gsim }), typeof(ArgumentException), "GSIM needs every importer's: use ProjectionModel.Gsim.MonteCarlo"),
+        ["ProjectionInputs: another importer's schedule"] = (() => ProjectionModel.Smart.Project(new ProjectionInputs(Scenario(), Data(), new TariffSchedule(Kenya, []))), typeof(ArgumentException), "The schedule is KEN's"),
+        ["SmartModel: reference year without flows"] = (() => ProjectionModel.Smart.Project(new ProjectionInputs(Scenario(2019), Data(), Schedule())), typeof(ArgumentException), "reference year 2019 has no flows"),
+        ["SmartModel: no rate for a supplier"] = (() => ProjectionModel.Smart.Project(new ProjectionInputs(Scenario(), Data(), new TariffSchedule(China, [new TariffLine(TariffRegime.For(Kenya), Tea, TariffRate.Zero)]))), typeof(KeyNotFoundException), "from LKA"),
+        ["ArmingtonModel: no flows on the lines"] = (() => ProjectionModel.Armington.Project(new ProjectionInputs(Scenario(), new TradeDataSet([TradeFlow.Usd(Kenya, China, HsCode.Parse("0901"), 2024, 1m)]), Schedule())), typeof(ArgumentException), "no CHN imports in 2024 on the scenario's lines (0902)"),
         ["GsimModel.Solve: not square"] = (() => GsimModel.Solve(new double[2, 3], new double[2, 3], new double[2, 3], [-1, -1], [1, 1], [1, 1]), typeof(ArgumentException), "got 2×3"),
-        ["GsimModel.Project: importer without a schedule"] = (() => GsimModel.Project(Scenario(), Data(), []), typeof(ArgumentException), "missing: CHN"),
+        ["ProjectionModel.Gsim.Solve: importer without a schedule"] = (() => ProjectionModel.Gsim.Solve(new ProjectionInputs(Scenario(), Data(), [])), typeof(ArgumentException), "missing: CHN"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];

@@ -141,16 +141,16 @@ public class NumericDomainTests
         switch (model)
         {
             case "smart":
-                Invariants(SmartModel.Project(scenario, data, schedule), diversion: true);
+                Invariants(ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule)), diversion: true);
                 break;
             case "armington":
-                Invariants(ArmingtonModel.Project(scenario, data, schedule), diversion: true);
+                Invariants(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule)), diversion: true);
                 break;
             case "gsim":
-                Invariants(GsimModel.Project(scenario, data, [schedule]).Projection, diversion: false);
+                Invariants(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, data, [schedule])).Projection, diversion: false);
                 break;
             case "staged smart":
-                foreach (var p in StagedProjection.Project(TwoStages(scenario), data, schedule, 2026, 2028).Points)
+                foreach (var p in ProjectionModel.Smart.ProjectStages(new ProjectionInputs(TwoStages(scenario), data, schedule), 2026, 2028).Points)
                 {
                     Invariants(p.Result, diversion: true);
                 }
@@ -158,7 +158,7 @@ public class NumericDomainTests
                 break;
             default:
                 var kind = model.EndsWith("armington", StringComparison.Ordinal) ? ProjectionModelKind.Armington : ProjectionModelKind.Smart;
-                var mc = Sensitivity.Run(scenario, data, schedule, new MonteCarloSettings(32, 7, 0.5), new SensitivityOptions { Model = kind, MaxDegreeOfParallelism = 1 }, cancellationToken: ct);
+                var mc = ProjectionModel.For(kind).MonteCarlo(new ProjectionInputs(scenario, data, schedule), new MonteCarloSettings(32, 7, 0.5), maxDegreeOfParallelism: 1, cancellationToken: ct);
                 Invariants(mc.Point, diversion: true);
                 foreach (var r in mc.Rows)
                 {

@@ -20,7 +20,7 @@ internal static class Charts
     public static void WritePath(ProjectionPath path, string file) => ChartFile.Write(file, SvgChart.Render(Path(path)));
 
     /// <summary>The beneficiaries' projected exports: the P5–P95 band, P50, the point projection and the baseline.</summary>
-    public static void WriteFan(SensitivityResult result, string file) => ChartFile.Write(file, SvgChart.Render(Fan(result)));
+    public static void WriteFan(MonteCarloResult result, string file) => ChartFile.Write(file, SvgChart.Render(Fan(result)));
 
     /// <summary>The shares chart, described.</summary>
     internal static Chart Shares(ProjectionResult result)
@@ -92,7 +92,7 @@ internal static class Charts
     }
 
     /// <summary>The fan chart, described.</summary>
-    internal static Chart Fan(SensitivityResult result)
+    internal static Chart Fan(MonteCarloResult result)
     {
         var marks = new List<Mark>();
         var ticks = new List<AxisTick>();

@@ -49,8 +49,8 @@ internal sealed class NotebookFormatters
         new NotebookFormatter(typeof(ProjectionResult), Plain, v => v.ToString() ?? string.Empty),
         new NotebookFormatter(typeof(BalanceProjection), Html, v => ((BalanceProjection)v).ToHtml()),
         new NotebookFormatter(typeof(BalanceProjection), Plain, v => v.ToString() ?? string.Empty),
-        new NotebookFormatter(typeof(SensitivityResult), Html, v => ResultDocuments.Of((SensitivityResult)v, ResultDocuments.NotebookMarkets).ToHtml()),
-        new NotebookFormatter(typeof(SensitivityResult), Plain, v => ResultDocuments.Of((SensitivityResult)v, ResultDocuments.NotebookMarkets).ToMarkdown()),
+        new NotebookFormatter(typeof(MonteCarloResult), Html, v => ResultDocuments.Of((MonteCarloResult)v, ResultDocuments.NotebookMarkets).ToHtml()),
+        new NotebookFormatter(typeof(MonteCarloResult), Plain, v => ResultDocuments.Of((MonteCarloResult)v, ResultDocuments.NotebookMarkets).ToMarkdown()),
         new NotebookFormatter(typeof(ProjectionPath), Html, v => ((ProjectionPath)v).ToHtml()),
         new NotebookFormatter(typeof(ProjectionPath), Plain, v => ((ProjectionPath)v).ToMarkdown()),
     ];

@@ -96,7 +96,7 @@ public static class FuzzTargets
     private static byte[] ProjectionSeed()
     {
         var w = new StringWriter();
-        ProjectionCsv.Write(SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), w);
+        ProjectionCsv.Write(ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs)), w);
         return Encoding.UTF8.GetBytes(w.ToString());
     }
 

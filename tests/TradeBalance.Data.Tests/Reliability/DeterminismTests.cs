@@ -19,9 +19,9 @@ public class DeterminismTests
         var (scenario, flows, tariffs, all) = ReliabilityInputs.Read();
         return
         [
-            ReliabilityInputs.Bytes(SmartModel.Project(scenario, flows, tariffs), tariffs),
-            ReliabilityInputs.Bytes(ArmingtonModel.Project(scenario, flows, tariffs), tariffs),
-            ReliabilityInputs.Bytes(GsimModel.Project(scenario, flows, all).Projection, tariffs),
+            ReliabilityInputs.Bytes(ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, tariffs)), tariffs),
+            ReliabilityInputs.Bytes(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, flows, tariffs)), tariffs),
+            ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, flows, all)).Projection, tariffs),
             System.Text.Encoding.UTF8.GetBytes(ScenarioJson.ToJson(scenario)),
         ];
     }
@@ -47,7 +47,7 @@ public class DeterminismTests
         var (scenario, flows, tariffs, _) = ReliabilityInputs.Read();
         var settings = new MonteCarloSettings(400, 7, 0.5);
         byte[] Run(int workers, ProjectionModelKind model) =>
-            ReliabilityInputs.Bytes(Sensitivity.Run(scenario, flows, tariffs, settings, new SensitivityOptions { MaxDegreeOfParallelism = workers, Model = model }));
+            ReliabilityInputs.Bytes(ProjectionModel.For(model).MonteCarlo(new ProjectionInputs(scenario, flows, tariffs), settings, maxDegreeOfParallelism: workers));
 
         foreach (var model in new[] { ProjectionModelKind.Smart, ProjectionModelKind.Armington })
         {
@@ -63,13 +63,13 @@ public class DeterminismTests
     {
         // Twelve products with eight importers each, solved in parallel: results must not depend on the order products finish.
         var (scenario, data, schedules) = GsimMarkets(products: 12, importers: 8);
-        var first = ReliabilityInputs.Bytes(GsimModel.Project(scenario, data, schedules).Projection, schedules[0]);
+        var first = ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, data, schedules)).Projection, schedules[0]);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(first, ReliabilityInputs.Bytes(GsimModel.Project(scenario, data, schedules).Projection, schedules[0]));
+            Assert.Equal(first, ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, data, schedules)).Projection, schedules[0]));
         }
 
-        Assert.Equal(first, InCulture("fr-FR", () => ReliabilityInputs.Bytes(GsimModel.Project(scenario, data, schedules).Projection, schedules[0])));
+        Assert.Equal(first, InCulture("fr-FR", () => ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, data, schedules)).Projection, schedules[0])));
     }
 
     /// <summary>Runs with CurrentCulture and CurrentUICulture set, restoring both.</summary>

@@ -63,7 +63,7 @@ public class LargeInputTests
         var read = clock.Elapsed;
         var scenario = new Scenario("large", importer, [beneficiary], [HsCode.Parse("10")], TariffChange.NewRate(TariffRate.Zero), new NodaTime.LocalDate(2026, 5, 1));
         var schedule = new TariffSchedule(importer, [new TariffLine(TariffRegime.Mfn, HsCode.Parse("10"), new TariffRate(12m))]);
-        var result = SmartModel.Project(scenario, data, schedule);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule));
         var projected = clock.Elapsed - read;
         stop.Cancel();
         sampler.Join();

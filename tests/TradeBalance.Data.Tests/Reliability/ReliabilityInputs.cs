@@ -25,7 +25,7 @@ internal static class ReliabilityInputs
     }
 
     /// <summary>Every band of a Monte Carlo result, doubles as their exact bits and money as invariant text.</summary>
-    public static byte[] Bytes(SensitivityResult result)
+    public static byte[] Bytes(MonteCarloResult result)
     {
         var sb = new StringBuilder();
         void D(double v) => sb.Append(BitConverter.DoubleToInt64Bits(v).ToString("X16", CultureInfo.InvariantCulture)).Append(',');

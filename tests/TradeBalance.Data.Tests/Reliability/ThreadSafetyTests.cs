@@ -27,12 +27,12 @@ public class ThreadSafetyTests
         var baci = BaciReader.ReadColumns(baciPath).Value; // one BaciColumns shared by every thread
         Func<byte[]>[] jobs =
         [
-            () => ReliabilityInputs.Bytes(SmartModel.Project(scenario, flows, tariffs), tariffs),
-            () => ReliabilityInputs.Bytes(ArmingtonModel.Project(scenario, flows, tariffs), tariffs),
-            () => ReliabilityInputs.Bytes(GsimModel.Project(scenario, flows, all).Projection, tariffs),
-            () => ReliabilityInputs.Bytes(GsimModel.Project(gScenario, gData, gSchedules).Projection, gSchedules[0]),
-            () => ReliabilityInputs.Bytes(Sensitivity.Run(scenario, flows, tariffs, new MonteCarloSettings(40, 3, 0.5), new SensitivityOptions { MaxDegreeOfParallelism = 1 })),
-            () => ReliabilityInputs.Bytes(Sensitivity.Run(scenario, flows, tariffs, new MonteCarloSettings(40, 3, 0.5), new SensitivityOptions { MaxDegreeOfParallelism = 2, Model = ProjectionModelKind.Armington })),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Smart.Project(new ProjectionInputs(scenario, flows, tariffs)), tariffs),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, flows, tariffs)), tariffs),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, flows, all)).Projection, tariffs),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Gsim.Solve(new ProjectionInputs(gScenario, gData, gSchedules)).Projection, gSchedules[0]),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(scenario, flows, tariffs), new MonteCarloSettings(40, 3, 0.5), maxDegreeOfParallelism: 1)),
+            () => ReliabilityInputs.Bytes(ProjectionModel.Armington.MonteCarlo(new ProjectionInputs(scenario, flows, tariffs), new MonteCarloSettings(40, 3, 0.5), maxDegreeOfParallelism: 2)),
             () => Lookups(scenario, flows, tariffs, rates),
             () => Encoding.UTF8.GetBytes(ScenarioJson.ToJson(ScenarioJson.Parse(ScenarioJson.ToJson(scenario)))),
             () => Encoding.UTF8.GetBytes(Text(w => FlowsCsv.Write(FlowsCsv.Read(new StringReader(Text(w2 => FlowsCsv.Write(flows, w2))), "flows.csv").Value, w))),

@@ -73,7 +73,7 @@ public class ArmingtonModelProperties
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, c.Values);
         var schedule = ProjectionFixtures.Schedule(c.Rate + 0.5m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.CutPoints(0.5m), new ElasticityValues(c.Eta, c.Sigma, eps));
-        var s = SmartModel.Project(scenario, data, schedule);
+        var s = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule));
         return s.Rows.All(r =>
         {
             var quantity = ProjectionFixtures.D(r.TradeCreation!.Value) + ProjectionFixtures.D(r.TradeDiversion!.Value);
@@ -96,8 +96,8 @@ public class ArmingtonModelProperties
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, c.Values);
         var schedule = ProjectionFixtures.Schedule(c.Rate + 0.5m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.CutPoints(points), new ElasticityValues(c.Eta, c.Sigma, eps), beneficiaries);
-        var a = ArmingtonModel.Project(scenario, data, schedule).Rows;
-        var s = SmartModel.Project(scenario, data, schedule).Rows;
+        var a = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule)).Rows;
+        var s = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule)).Rows;
         var gross = s.Sum(r => Math.Abs(ProjectionFixtures.D(r.Change)));
         double Tc(ProjectionRow r) => ProjectionFixtures.D(r.TradeCreation!.Value);
         double Td(ProjectionRow r) => ProjectionFixtures.D(r.TradeDiversion!.Value);
@@ -114,8 +114,8 @@ public class ArmingtonModelProperties
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, c.Values);
         var schedule = ProjectionFixtures.Schedule(c.Rate + 0.5m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.CutPoints(points), new ElasticityValues(c.Eta, c.Sigma, c.Eps), beneficiaries);
-        var a = ArmingtonModel.Project(scenario, data, schedule);
-        var s = SmartModel.Project(scenario, data, schedule);
+        var a = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule));
+        var s = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule));
         return a.Zip(s).Max(p => RelativeGap(ProjectionFixtures.D(p.First.Change), ProjectionFixtures.D(p.Second.Change)));
     }
 
@@ -124,8 +124,8 @@ public class ArmingtonModelProperties
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, c.Values);
         var schedule = ProjectionFixtures.Schedule(c.Rate + 0.5m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.CutPoints(points), new ElasticityValues(c.Eta, c.Sigma, 99d));
-        var a = ArmingtonModel.Project(scenario, data, schedule);
-        var s = SmartModel.Project(scenario, data, schedule);
+        var a = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule));
+        var s = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule));
         var diversion = a.Zip(s).Max(p => RelativeGap(ProjectionFixtures.D(p.First.TradeDiversion!.Value), ProjectionFixtures.D(p.Second.TradeDiversion!.Value)));
 
         // The market total's change is measured against the gross movement Σ|ΔM_i|: with |η| ≪ σ the net

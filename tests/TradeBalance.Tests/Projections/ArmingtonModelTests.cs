@@ -12,7 +12,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
     public void Finite_supply_converges_with_residual_within_tolerance()
     {
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2));
-        var result = ArmingtonModel.Project(scenario, Tea, Schedule);
+        var result = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Tea, Schedule));
         var market = Assert.Single(result.Markets);
         Assert.Equal(ProjectionModelKind.Armington, result.Model);
         Assert.InRange(market.Iterations!.Value, 1, 50);
@@ -20,7 +20,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
         Assert.NotEqual(0m, Row(market, Countries.Kenya).PriceEffect.Amount);
 
         // An upward-sloping supply curve damps the beneficiary's gain.
-        var infinite = ArmingtonModel.Project(ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 99)), Tea, Schedule);
+        var infinite = ProjectionModel.Armington.Project(new ProjectionInputs(ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 99)), Tea, Schedule));
         Assert.True(Row(market, Countries.Kenya).Change < Row(infinite.Markets[0], Countries.Kenya).Change);
     }
 
@@ -28,7 +28,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
     public void Infinite_supply_needs_no_iterations_and_has_no_price_effect()
     {
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 99));
-        var market = Assert.Single(ArmingtonModel.Project(scenario, Tea, Schedule).Markets);
+        var market = Assert.Single(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Tea, Schedule)).Markets);
         Assert.Equal(0, market.Iterations);
         Assert.Equal(0d, market.Residual);
         Assert.All(market.Rows, r => Assert.Equal(0m, r.PriceEffect.Amount));
@@ -41,7 +41,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
     public void Decomposition_adds_up_and_diversion_sums_to_zero(double eps)
     {
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.2, 3.0, eps));
-        var market = Assert.Single(ArmingtonModel.Project(scenario, Tea, Schedule).Markets);
+        var market = Assert.Single(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Tea, Schedule)).Markets);
         foreach (var r in market.Rows)
         {
             var parts = ProjectionFixtures.D(r.TradeCreation!.Value) + ProjectionFixtures.D(r.TradeDiversion!.Value) + ProjectionFixtures.D(r.PriceEffect);
@@ -57,7 +57,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
     public void Non_convergence_throws_naming_market_iterations_and_residual()
     {
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2));
-        var e = Assert.Throws<ProjectionException>(() => ArmingtonModel.Project(scenario, Tea, Schedule, new ArmingtonOptions { MaxIterations = 1 }));
+        var e = Assert.Throws<ProjectionException>(() => ProjectionModel.ArmingtonWith(new ArmingtonOptions { MaxIterations = 1 }).Project(new ProjectionInputs(scenario, Tea, Schedule)));
         Assert.Contains("CHN 0902 2024", e.Message, StringComparison.Ordinal);
         Assert.Contains("1 iteration", e.Message, StringComparison.Ordinal);
         Assert.Contains("residual", e.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
     {
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 0m, 68_000_000m, 22_000_000m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2));
-        var result = ArmingtonModel.Project(scenario, data, Schedule);
+        var result = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, Schedule));
         Assert.Equal(0m, Row(result.Markets[0], Countries.Kenya).Projected.Amount);
         Assert.Contains(result.Notes, n => n.Contains("KEN", StringComparison.Ordinal));
     }
@@ -93,8 +93,8 @@ public class ArmingtonModelTests(ITestOutputHelper output)
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 50_000_000m, 50_000_000m);
         var schedule = ProjectionFixtures.Schedule(0.2m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.5, 99), [Countries.Kenya, Countries.SriLanka]);
-        var armington = Assert.Single(ArmingtonModel.Project(scenario, data, schedule).Markets);
-        var smart = Assert.Single(SmartModel.Project(scenario, data, schedule).Markets);
+        var armington = Assert.Single(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule)).Markets);
+        var smart = Assert.Single(ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule)).Markets);
         var gap = Math.Abs(ProjectionFixtures.D(armington.Welfare) - ProjectionFixtures.D(smart.Welfare)) / ProjectionFixtures.D(smart.Welfare);
         Assert.InRange(gap, 0d, 0.01);
     }
@@ -105,8 +105,8 @@ public class ArmingtonModelTests(ITestOutputHelper output)
         // Kenya's tea 15 % → 0 (the mission's cut). Not a first-order change: the gap is the nonlinearity
         // plus SMART's own-price reading of trade creation; it is written to the test output.
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 99));
-        var armington = ArmingtonModel.Project(scenario, Tea, Schedule);
-        var smart = SmartModel.Project(scenario, Tea, Schedule);
+        var armington = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Tea, Schedule));
+        var smart = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, Tea, Schedule));
         for (var i = 0; i < smart.Count; i++)
         {
             var a = ProjectionFixtures.D(armington[i].Change);
@@ -138,7 +138,7 @@ public class ArmingtonModelEdgeCases
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m, 68_000_000m, 1m);
         var schedule = ProjectionFixtures.Schedule(15m, (Countries.India, 0m));
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(eta, sigma, eps));
-        var market = Assert.Single(ArmingtonModel.Project(scenario, data, schedule).Markets);
+        var market = Assert.Single(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule)).Markets);
         Assert.InRange(market.Residual!.Value, 0d, 1e-12);
         Assert.All(market.Rows, r => Assert.True(r.Projected.Amount >= 0m));
         Assert.True(market.Rows.Single(r => r.Exporter == Countries.Kenya).Change.Amount > 0m);
@@ -149,7 +149,7 @@ public class ArmingtonModelEdgeCases
     {
         var data = ProjectionFixtures.Market(ProjectionFixtures.Tea, 20_000_000m);
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(new TariffRate(200m)), new ElasticityValues(-1.5, 1.5, 1.0));
-        var market = Assert.Single(ArmingtonModel.Project(scenario, data, ProjectionFixtures.Schedule(15m)).Markets);
+        var market = Assert.Single(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, ProjectionFixtures.Schedule(15m))).Markets);
         var row = Assert.Single(market.Rows);
         Assert.True(row.Change.Amount < 0m && row.Projected.Amount > 0m);
         Assert.Equal(0m, row.TradeDiversion!.Value.Amount);

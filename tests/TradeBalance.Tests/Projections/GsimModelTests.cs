@@ -26,7 +26,7 @@ public class GsimModelTests
     [Fact]
     public void Every_market_of_the_products_appears_and_other_importers_flows_move()
     {
-        var result = GsimModel.Project(ZeroForKenya(2d), World, [China, Us]);
+        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(ZeroForKenya(2d), World, [China, Us]));
         var projection = result.Projection;
         Assert.Equal(ProjectionModelKind.Gsim, projection.Model);
         Assert.Equal(2, projection.Markets.Length);
@@ -50,7 +50,7 @@ public class GsimModelTests
     [Fact]
     public void With_infinite_supply_other_markets_do_not_move()
     {
-        var result = GsimModel.Project(ZeroForKenya(99d), World, [China, Us]);
+        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(ZeroForKenya(99d), World, [China, Us]));
         Assert.All(result.Product(ProjectionFixtures.Tea).Solution.WorldPriceChanges, x => Assert.Equal(0d, x));
         Assert.All(result.Projection.Rows.Where(r => r.Importer == Usa), r => Assert.Equal(r.Baseline, r.Projected));
     }
@@ -58,7 +58,7 @@ public class GsimModelTests
     [Fact]
     public void Importer_without_a_schedule_is_named()
     {
-        var e = Assert.Throws<ArgumentException>(() => GsimModel.Project(ZeroForKenya(2d), World, [China]));
+        var e = Assert.Throws<ArgumentException>(() => ProjectionModel.Gsim.Solve(new ProjectionInputs(ZeroForKenya(2d), World, [China])));
         Assert.Contains("USA", e.Message, StringComparison.Ordinal);
     }
 
@@ -66,8 +66,8 @@ public class GsimModelTests
     public void Products_solved_in_parallel_give_identical_results()
     {
         var scenario = ZeroForKenya(2d, ProjectionFixtures.Tea, ProjectionFixtures.Coffee);
-        var a = GsimModel.Project(scenario, World, [China, Us]);
-        var b = GsimModel.Project(scenario, World, [Us, China]);
+        var a = ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, World, [China, Us]));
+        var b = ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, World, [Us, China]));
         Assert.Equal(2, a.Products.Length);
         Assert.Equal(a.Projection.Rows, b.Projection.Rows);
         Assert.Equal(a.Welfare, b.Welfare);
@@ -82,8 +82,8 @@ public class GsimModelTests
         double Gap(decimal points)
         {
             var scenario = ProjectionFixtures.Scenario(TariffChange.CutPoints(points), new ElasticityValues(-1.5, 1.83, eps));
-            var gsim = GsimModel.Project(scenario, data, [China]).Projection;
-            var armington = ArmingtonModel.Project(scenario, data, China);
+            var gsim = ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, data, [China])).Projection;
+            var armington = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, China));
             return gsim.Zip(armington).Max(p => Math.Abs(ProjectionFixtures.D(p.First.Change) - ProjectionFixtures.D(p.Second.Change)) / Math.Abs(ProjectionFixtures.D(p.Second.Change)));
         }
 
@@ -96,7 +96,7 @@ public class GsimModelTests
     [Fact]
     public void Market_welfare_is_the_importers_consumer_surplus_plus_revenue()
     {
-        var result = GsimModel.Project(ZeroForKenya(2d), World, [China, Us]);
+        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(ZeroForKenya(2d), World, [China, Us]));
         var china = result.Projection.Markets.Single(m => m.Market.Importer == Countries.China);
         var w = result.Product(ProjectionFixtures.Tea).Welfare.Single(x => x.Country == Countries.China);
         Assert.Equal((w.ConsumerSurplus + w.TariffRevenue).Amount, china.Welfare.Amount, 6);

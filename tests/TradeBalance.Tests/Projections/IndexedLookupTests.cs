@@ -42,7 +42,7 @@ public class IndexedLookupTests
         ]);
         var tariffs = new TariffSchedule(Countries.China, [new TariffLine(TariffRegime.Mfn, HsCode.Parse("09"), TariffRate.FromPercent(15))]);
         var scenario = new Scenario("s", Countries.China, [Countries.Kenya], [HsCode.Parse("0901"), HsCode.Parse("0902")], TariffChange.NewRate(TariffRate.Zero), May1);
-        var result = SmartModel.Project(scenario, data, tariffs);
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, tariffs));
 
         foreach (var scope in new[] { HsCode.Total, HsCode.Parse("09"), HsCode.Parse("0902"), HsCode.Parse("090240"), HsCode.Parse("0901") })
         {

@@ -32,5 +32,5 @@ internal static class KenyaTea
             Elasticities = new Elasticities(new ElasticityValues(-1.5, 1.83, 99)),
         };
 
-    internal static ProjectionResult Project(TariffChange? change = null) => SmartModel.Project(Scenario(change), Flows(), Tariffs());
+    internal static ProjectionResult Project(TariffChange? change = null) => ProjectionModel.Smart.Project(new ProjectionInputs(Scenario(change), Flows(), Tariffs()));
 }

@@ -60,7 +60,7 @@ public class ModelsDocExamples(ITestOutputHelper output)
             TradeFlow.Usd(Countries.Kenya, Countries.UnitedStates, Tea, 2024, 15_000_000m),
         ]));
         var us = new TariffSchedule(Countries.UnitedStates, [new TariffLine(TariffRegime.Mfn, Tea, new TariffRate(6.4m))]);
-        var result = GsimModel.Project(Scenario, world, [China, us]);
+        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(Scenario, world, [China, us]));
         output.WriteLine(result.ToString());
         var kenyaInUs = result.Projection.Market(Countries.UnitedStates, Tea).Rows.Single(r => r.Exporter == Countries.Kenya);
         var line = FormattableString.Invariant($"Kenya's tea price {result.Product(Tea).WorldPriceChange(Countries.Kenya):P2}; US sales {kenyaInUs.Change}");

@@ -191,15 +191,15 @@ public class NonParticipationTests
         switch (model)
         {
             case "smart":
-                return [.. SmartModel.Project(scenario, Data, Schedule).Notes];
+                return [.. ProjectionModel.Smart.Project(new ProjectionInputs(scenario, Data, Schedule)).Notes];
             case "armington":
-                return [.. ArmingtonModel.Project(scenario, Data, Schedule).Notes];
+                return [.. ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Data, Schedule)).Notes];
             case "gsim":
-                return [.. GsimModel.Project(scenario, Data, [Schedule]).Projection.Notes];
+                return [.. ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, Data, [Schedule])).Projection.Notes];
             case "monte-carlo smart":
             case "monte-carlo armington":
                 var kind = model.EndsWith("armington", StringComparison.Ordinal) ? ProjectionModelKind.Armington : ProjectionModelKind.Smart;
-                return [.. Sensitivity.Run(scenario, Data, Schedule, new MonteCarloSettings(8, 3, 0.5), new SensitivityOptions { Model = kind, MaxDegreeOfParallelism = 1 }, cancellationToken: ct).Point.Notes];
+                return [.. ProjectionModel.For(kind).MonteCarlo(new ProjectionInputs(scenario, Data, Schedule), new MonteCarloSettings(8, 3, 0.5), maxDegreeOfParallelism: 1, cancellationToken: ct).Point.Notes];
             default:
                 var staged = model switch
                 {
@@ -207,7 +207,7 @@ public class NonParticipationTests
                     "staged armington" => ProjectionModelKind.Armington,
                     _ => ProjectionModelKind.Gsim,
                 };
-                var path = StagedProjection.Project(scenario, Data, [Schedule], 2025, 2027, staged);
+                var path = ProjectionModel.For(staged).ProjectStages(new ProjectionInputs(scenario, Data, [Schedule]), 2025, 2027);
                 foreach (var point in path.Points)
                 {
                     // Stage 0 (2025) moves no rate, yet it names the same things: what takes part does not depend on the year.

@@ -62,14 +62,14 @@ public class NumericEdgeCaseTests
             switch (model)
             {
                 case "smart":
-                    CheckFinite(SmartModel.Project(scenario, data, schedule));
+                    CheckFinite(ProjectionModel.Smart.Project(new ProjectionInputs(scenario, data, schedule)));
                     break;
                 case "armington":
-                    CheckFinite(ArmingtonModel.Project(scenario, data, schedule));
+                    CheckFinite(ProjectionModel.Armington.Project(new ProjectionInputs(scenario, data, schedule)));
                     break;
                 default:
                     var kind = model.EndsWith("armington", StringComparison.Ordinal) ? ProjectionModelKind.Armington : ProjectionModelKind.Smart;
-                    var mc = Sensitivity.Run(scenario, data, schedule, new MonteCarloSettings(64, 5, 0.5), new SensitivityOptions { Model = kind, MaxDegreeOfParallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+                    var mc = ProjectionModel.For(kind).MonteCarlo(new ProjectionInputs(scenario, data, schedule), new MonteCarloSettings(64, 5, 0.5), maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
                     CheckFinite(mc.Point);
                     foreach (var r in mc.Rows)
                     {

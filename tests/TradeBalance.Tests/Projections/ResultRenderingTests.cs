@@ -190,7 +190,7 @@ public class ResultRenderingTests
     [Fact]
     public void Path_html_has_a_row_per_year()
     {
-        var path = StagedProjection.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs, 2025, 2027);
+        var path = ProjectionModel.Smart.ProjectStages(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), 2025, 2027);
         var tables = Parse(path.ToHtml()).Elements("table").ToList();
 
         Assert.Equal(path.Scenario.Beneficiaries.Count, tables.Count);
@@ -211,7 +211,7 @@ public class ResultRenderingTests
     [Theory]
     [InlineData(typeof(ProjectionResult))]
     [InlineData(typeof(BalanceProjection))]
-    [InlineData(typeof(SensitivityResult))]
+    [InlineData(typeof(MonteCarloResult))]
     [InlineData(typeof(ProjectionPath))]
     public void Results_carry_the_notebook_formatter_convention(Type type)
     {

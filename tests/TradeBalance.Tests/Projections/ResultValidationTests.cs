@@ -26,8 +26,8 @@ public class ResultValidationTests
         { "Share", () => new TradeShare(Countries.Kenya, new Money(1m, Currency.Usd), double.PositiveInfinity) },
         { "Value", () => new TradeShare(Countries.Kenya, new Money(-1m, Currency.Usd), 0.5) },
         { "ShareAfter", () => new DestinationShareChange(Countries.China, new Money(1m, Currency.Usd), new Money(2m, Currency.Usd), 0.1, -0.2) },
-        { "Projected", () => new SensitivityRow(Countries.China, Countries.Kenya, KenyaTea.Tea, new Money(1m, Currency.Usd), new PercentileBand<Money>(new Money(3m, Currency.Usd), new Money(2m, Currency.Usd), new Money(4m, Currency.Usd)), new PercentileBand<double>(0.1, 0.2, 0.3)) },
-        { "ProjectedShare", () => new SensitivityRow(Countries.China, Countries.Kenya, KenyaTea.Tea, new Money(1m, Currency.Usd), new PercentileBand<Money>(new Money(1m, Currency.Usd), new Money(2m, Currency.Usd), new Money(4m, Currency.Usd)), new PercentileBand<double>(0.1, double.NaN, 0.3)) },
+        { "Projected", () => new MonteCarloRow(Countries.China, Countries.Kenya, KenyaTea.Tea, new Money(1m, Currency.Usd), new PercentileBand<Money>(new Money(3m, Currency.Usd), new Money(2m, Currency.Usd), new Money(4m, Currency.Usd)), new PercentileBand<double>(0.1, 0.2, 0.3)) },
+        { "ProjectedShare", () => new MonteCarloRow(Countries.China, Countries.Kenya, KenyaTea.Tea, new Money(1m, Currency.Usd), new PercentileBand<Money>(new Money(1m, Currency.Usd), new Money(2m, Currency.Usd), new Money(4m, Currency.Usd)), new PercentileBand<double>(0.1, double.NaN, 0.3)) },
     };
 
     [Theory]

@@ -36,8 +36,8 @@ public class ScenarioPackageTests
         var package = new ScenarioPackage("reciprocal", [ChinaCut(), KenyaCut()]);
         var result = package.Project(Data(), Schedules());
 
-        var exportsOnly = SmartModel.Project(ChinaCut(), Data(), Schedules()[0]);
-        var importsOnly = SmartModel.Project(KenyaCut(), Data(), Schedules()[1]);
+        var exportsOnly = ProjectionModel.Smart.Project(new ProjectionInputs(ChinaCut(), Data(), Schedules()[0]));
+        var importsOnly = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaCut(), Data(), Schedules()[1]));
         var dx = exportsOnly.Rows.Single(r => r.Exporter.Equals(Countries.Kenya)).Change;
         var dm = importsOnly.Rows.Single(r => r.Exporter.Equals(Countries.China)).Change;
         Assert.True(dx.Amount > 0m && dm.Amount > 0m);
@@ -83,11 +83,11 @@ public class ScenarioPackageTests
     {
         var package = new ScenarioPackage("p", [ChinaCut(), KenyaCut()]);
         var data = Data();
-        var onlyOne = SmartModel.Project(package.Parts[0], data, Schedules()[0]);
+        var onlyOne = ProjectionModel.Smart.Project(new ProjectionInputs(package.Parts[0], data, Schedules()[0]));
         Assert.Throws<ArgumentException>(() => new PackageResult(package, [onlyOne]));
-        var other = SmartModel.Project(KenyaCut(), data, Schedules()[1]); // an equal scenario, but not the package's part
+        var other = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaCut(), data, Schedules()[1])); // an equal scenario, but not the package's part
         Assert.Throws<ArgumentException>(() => new PackageResult(package, [onlyOne, other]));
-        var fine = new PackageResult(package, [onlyOne, SmartModel.Project(package.Parts[1], data, Schedules()[1])]);
+        var fine = new PackageResult(package, [onlyOne, ProjectionModel.Smart.Project(new ProjectionInputs(package.Parts[1], data, Schedules()[1]))]);
         Assert.Equal(2024, fine.Year);
     }
 

@@ -17,7 +17,7 @@ public class SensitivityChunkTests
     {
         const int Draws = 203; // not a multiple of the block of 8 draws nor of the progress step
         var settings = new MonteCarloSettings(Draws, 5, 0.5);
-        var result = Sensitivity.Run(Trade.Scenario, Trade.Data, Trade.Schedule, settings, new SensitivityOptions { MaxDegreeOfParallelism = 3 }, cancellationToken: TestContext.Current.CancellationToken);
+        var result = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Trade.Scenario, Trade.Data, Trade.Schedule), settings, maxDegreeOfParallelism: 3, cancellationToken: TestContext.Current.CancellationToken);
 
         var batch = ProjectionBatch.Create(Trade.Scenario, Trade.Data, Trade.Schedule);
         int n = batch.Baseline.Length, k = batch.Markets.Length;
@@ -70,7 +70,7 @@ public class SensitivityChunkTests
         static (double, double, double) Sorted(double[] x)
         {
             var s = x.Order().ToArray();
-            return (Sensitivity.Percentile(s, 0.05), Sensitivity.Percentile(s, 0.5), Sensitivity.Percentile(s, 0.95));
+            return (MonteCarloRun.Percentile(s, 0.05), MonteCarloRun.Percentile(s, 0.5), MonteCarloRun.Percentile(s, 0.95));
         }
 
         for (var i = 0; i < n; i++)
@@ -99,8 +99,8 @@ public class SensitivityChunkTests
     public void Many_chunks_give_bit_identical_results_at_any_parallelism()
     {
         var settings = new MonteCarloSettings(120, 9, 0.4);
-        var one = Sensitivity.Run(Trade.Scenario, Trade.Data, Trade.Schedule, settings, new SensitivityOptions { MaxDegreeOfParallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
-        var four = Sensitivity.Run(Trade.Scenario, Trade.Data, Trade.Schedule, settings, new SensitivityOptions { MaxDegreeOfParallelism = 4 }, cancellationToken: TestContext.Current.CancellationToken);
+        var one = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Trade.Scenario, Trade.Data, Trade.Schedule), settings, maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var four = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Trade.Scenario, Trade.Data, Trade.Schedule), settings, maxDegreeOfParallelism: 4, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(one.Rows, four.Rows);
         Assert.Equal(one.Markets, four.Markets);
         Assert.Equal(one.Exports, four.Exports);
@@ -110,7 +110,7 @@ public class SensitivityChunkTests
     public void Progress_counts_draw_equivalents_up_to_the_draws()
     {
         var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
-        Sensitivity.Run(Trade.Scenario, Trade.Data, Trade.Schedule, new MonteCarloSettings(150, 1, 0.5), new SensitivityOptions { MaxDegreeOfParallelism = 2 }, new SyncProgress(seen.Add), TestContext.Current.CancellationToken);
+        ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Trade.Scenario, Trade.Data, Trade.Schedule), new MonteCarloSettings(150, 1, 0.5), maxDegreeOfParallelism: 2, progress: new SyncProgress(seen.Add), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, seen.Count(v => v == 150));
         Assert.All(seen, v => Assert.InRange(v, 1, 150));
         Assert.True(seen.Count >= 10, $"only {seen.Count} progress reports");

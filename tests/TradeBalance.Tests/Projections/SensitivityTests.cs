@@ -14,8 +14,8 @@ public class SensitivityTests
     private static Scenario Scenario(double eps = 99d) =>
         ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, eps), null, ProjectionFixtures.Tea, ProjectionFixtures.Coffee);
 
-    private static SensitivityResult Run(int parallelism, ProjectionModelKind model = ProjectionModelKind.Smart, double spread = 0.5, double eps = 99d, int draws = 400) =>
-        Sensitivity.Run(Scenario(eps), Data, Schedule, new MonteCarloSettings(draws, 7, spread), new SensitivityOptions { MaxDegreeOfParallelism = parallelism, Model = model }, cancellationToken: TestContext.Current.CancellationToken);
+    private static MonteCarloResult Run(int parallelism, ProjectionModelKind model = ProjectionModelKind.Smart, double spread = 0.5, double eps = 99d, int draws = 400) =>
+        ProjectionModel.For(model).MonteCarlo(new ProjectionInputs(Scenario(eps), Data, Schedule), new MonteCarloSettings(draws, 7, spread), maxDegreeOfParallelism: parallelism, cancellationToken: TestContext.Current.CancellationToken);
 
     [Theory]
     [InlineData(ProjectionModelKind.Smart, 99d)]
@@ -34,8 +34,8 @@ public class SensitivityTests
     [Fact]
     public void A_different_seed_gives_different_bands()
     {
-        var a = Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(200, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken);
-        var b = Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(200, 2, 0.5), cancellationToken: TestContext.Current.CancellationToken);
+        var a = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data, Schedule), new MonteCarloSettings(200, 1, 0.5), cancellationToken: TestContext.Current.CancellationToken);
+        var b = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data, Schedule), new MonteCarloSettings(200, 2, 0.5), cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(a.Rows, b.Rows);
     }
 
@@ -64,7 +64,7 @@ public class SensitivityTests
     public void Spread_zero_reproduces_the_point_projection_exactly(ProjectionModelKind model, double eps)
     {
         var r = Run(4, model, spread: 0d, eps: eps, draws: 25);
-        var point = model == ProjectionModelKind.Smart ? SmartModel.Project(Scenario(eps), Data, Schedule) : ArmingtonModel.Project(Scenario(eps), Data, Schedule);
+        var point = model == ProjectionModelKind.Smart ? ProjectionModel.Smart.Project(new ProjectionInputs(Scenario(eps), Data, Schedule)) : ProjectionModel.Armington.Project(new ProjectionInputs(Scenario(eps), Data, Schedule));
         Assert.Equal(point.Rows, r.Point.Rows);
         foreach (var (band, row) in r.Rows.Zip(point.Rows))
         {
@@ -86,7 +86,7 @@ public class SensitivityTests
     {
         using var before = new CancellationTokenSource();
         before.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(1000), cancellationToken: before.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data, Schedule), new MonteCarloSettings(1000), cancellationToken: before.Token));
 
         using var during = new CancellationTokenSource();
         var progress = new SynchronousProgress(n =>
@@ -96,14 +96,14 @@ public class SensitivityTests
                 during.Cancel();
             }
         });
-        Assert.ThrowsAny<OperationCanceledException>(() => Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(100_000), new SensitivityOptions { MaxDegreeOfParallelism = 2 }, progress, during.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data, Schedule), new MonteCarloSettings(100_000), maxDegreeOfParallelism: 2, progress: progress, cancellationToken: during.Token));
     }
 
     [Fact]
     public void Progress_reaches_the_number_of_draws()
     {
         var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
-        Sensitivity.Run(Scenario(), Data, Schedule, new MonteCarloSettings(300), progress: new SynchronousProgress(seen.Add), cancellationToken: TestContext.Current.CancellationToken);
+        ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(Scenario(), Data, Schedule), new MonteCarloSettings(300), progress: new SynchronousProgress(seen.Add), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Contains(300, seen);
         Assert.All(seen, n => Assert.InRange(n, 1, 300));
     }
@@ -112,10 +112,10 @@ public class SensitivityTests
     public void Percentile_is_type_7()
     {
         double[] x = [1, 2, 3, 4, 10];
-        Assert.Equal(1.2, Sensitivity.Percentile(x, 0.05), 1e-15);
-        Assert.Equal(3d, Sensitivity.Percentile(x, 0.5));
-        Assert.Equal(8.8, Sensitivity.Percentile(x, 0.95), 1e-12);
-        Assert.Equal(5d, Sensitivity.Percentile([5d], 0.05));
+        Assert.Equal(1.2, MonteCarloRun.Percentile(x, 0.05), 1e-15);
+        Assert.Equal(3d, MonteCarloRun.Percentile(x, 0.5));
+        Assert.Equal(8.8, MonteCarloRun.Percentile(x, 0.95), 1e-12);
+        Assert.Equal(5d, MonteCarloRun.Percentile([5d], 0.05));
     }
 
     [Fact]
@@ -129,10 +129,10 @@ public class SensitivityTests
                 // Ties (few distinct values), signed zeros and spread values.
                 var x = Enumerable.Range(0, n).Select(_ => t % 3 == 0 ? rng.Next(4) : t % 3 == 1 ? (rng.Next(2) == 0 ? -0d : 0d) + rng.Next(3) : (rng.NextDouble() - 0.5) * 1e9).ToArray();
                 var sorted = x.Order().ToArray();
-                var (p5, p50, p95) = Sensitivity.Percentiles(x);
-                Assert.Equal(Sensitivity.Percentile(sorted, 0.05), p5);
-                Assert.Equal(Sensitivity.Percentile(sorted, 0.50), p50);
-                Assert.Equal(Sensitivity.Percentile(sorted, 0.95), p95);
+                var (p5, p50, p95) = MonteCarloRun.Percentiles(x);
+                Assert.Equal(MonteCarloRun.Percentile(sorted, 0.05), p5);
+                Assert.Equal(MonteCarloRun.Percentile(sorted, 0.50), p50);
+                Assert.Equal(MonteCarloRun.Percentile(sorted, 0.95), p95);
                 Assert.Equal(sorted.Order(), x.Order());
             }
         }
@@ -162,10 +162,10 @@ public class SensitivityTests
         {
             var x = Enumerable.Range(0, n).Select(_ => shape()).ToArray();
             var sorted = x.Order().ToArray();
-            var (p5, p50, p95) = Sensitivity.Percentiles(x);
-            Assert.Equal(Sensitivity.Percentile(sorted, 0.05), p5);
-            Assert.Equal(Sensitivity.Percentile(sorted, 0.50), p50);
-            Assert.Equal(Sensitivity.Percentile(sorted, 0.95), p95);
+            var (p5, p50, p95) = MonteCarloRun.Percentiles(x);
+            Assert.Equal(MonteCarloRun.Percentile(sorted, 0.05), p5);
+            Assert.Equal(MonteCarloRun.Percentile(sorted, 0.50), p50);
+            Assert.Equal(MonteCarloRun.Percentile(sorted, 0.95), p95);
             Assert.Equal(sorted, x.Order());
         }
     }
@@ -178,22 +178,23 @@ public class SensitivityTests
         var rng = new Random(3);
         var x = Enumerable.Range(0, 1000).Select(_ => rng.NextDouble()).ToArray();
         var sorted = x.Order().ToArray();
-        var (p5, p50, p95) = Sensitivity.Percentiles(x);
+        var (p5, p50, p95) = MonteCarloRun.Percentiles(x);
 
-        Assert.Equal(Sensitivity.Percentile(sorted, 0.50), p50);
-        Assert.Equal((Sensitivity.Percentile(sorted, 0.05), Sensitivity.Percentile(sorted, 0.95)), (p5, p95));
+        Assert.Equal(MonteCarloRun.Percentile(sorted, 0.50), p50);
+        Assert.Equal((MonteCarloRun.Percentile(sorted, 0.05), MonteCarloRun.Percentile(sorted, 0.95)), (p5, p95));
         Assert.NotEqual(sorted, x);
 
         var withNaN = x.Append(double.NaN).ToArray();
-        Sensitivity.Percentiles(withNaN);
+        MonteCarloRun.Percentiles(withNaN);
         Assert.True(double.IsNaN(withNaN[0]), "NaN values go through the full sort, which puts NaN first");
     }
 
     [Fact]
-    public void Gsim_and_bad_options_are_rejected()
+    public void A_degree_of_parallelism_of_0_or_below_minus_1_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => Sensitivity.Run(Scenario(), Data, Schedule, options: new SensitivityOptions { Model = ProjectionModelKind.Gsim }, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SensitivityOptions { MaxDegreeOfParallelism = 0 });
+        var inputs = new ProjectionInputs(Scenario(), Data, Schedule);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProjectionModel.Smart.MonteCarlo(inputs, maxDegreeOfParallelism: 0, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProjectionModel.Smart.MonteCarlo(inputs, maxDegreeOfParallelism: -2, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>

@@ -57,7 +57,7 @@ public class SmartModelTests
             TradeFlow.Usd(Countries.SriLanka, Countries.China, Tea, 2024, 100m),
             TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 0m),
         ]);
-        var result = SmartModel.Project(KenyaZero(), flows, KenyaTea.Tariffs());
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaZero(), flows, KenyaTea.Tariffs()));
         var kenya = result.Rows.Single(r => r.Exporter == Countries.Kenya);
         Assert.Equal(0m, kenya.Projected.Amount);
         Assert.Contains(result.Notes, n => n.Contains("KEN has no baseline exports", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public class SmartModelTests
             TradeFlow.Usd(Countries.Kenya, Countries.China, HsCode.Total, 2024, 190_872_000m),
             TradeFlow.Usd(Countries.China, Countries.Kenya, HsCode.Total, 2024, 4_223_310_000m),
         ]);
-        var result = SmartModel.Project(KenyaTea.Scenario(), flows, KenyaTea.Tariffs());
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaTea.Scenario(), flows, KenyaTea.Tariffs()));
         var balance = result.Balance(Countries.Kenya, Countries.China);
         var change = result.Rows.Single(r => r.Exporter == Countries.Kenya).Change;
         Assert.Equal(190_872_000m, balance.Before.Exports.Amount);
@@ -124,7 +124,7 @@ public class SmartModelTests
             .. KenyaTea.Flows().Flows,
             TradeFlow.Usd(Countries.Kenya, Country.FromIso3("PAK"), Tea, 2024, 500_000_000m),
         ]);
-        var result = SmartModel.Project(KenyaTea.Scenario(), flows, KenyaTea.Tariffs());
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaTea.Scenario(), flows, KenyaTea.Tariffs()));
         var shares = result.DestinationShares(Countries.Kenya, Tea);
         Assert.Equal(2, shares.Length);
         Assert.Equal(1.0, shares.Sum(s => s.ShareBefore), 12);
@@ -210,14 +210,14 @@ public class SmartModelTests
     {
         Assert.Throws<ArgumentException>(() => Country.FromIso3("XYZ"));
         var otherSchedule = new TariffSchedule(Countries.India, [new TariffLine(TariffRegime.Mfn, Tea, TariffRate.Zero)]);
-        var e = Assert.Throws<ArgumentException>(() => SmartModel.Project(KenyaTea.Scenario(), KenyaTea.Flows(), otherSchedule));
+        var e = Assert.Throws<ArgumentException>(() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaTea.Scenario(), KenyaTea.Flows(), otherSchedule)));
         Assert.Contains("IND", e.Message, StringComparison.Ordinal);
         var noLine = new TariffSchedule(Countries.China, [new TariffLine(TariffRegime.Mfn, HsCode.Parse("0901"), TariffRate.Zero)]);
-        var k = Assert.Throws<KeyNotFoundException>(() => SmartModel.Project(KenyaTea.Scenario(), KenyaTea.Flows(), noLine));
+        var k = Assert.Throws<KeyNotFoundException>(() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaTea.Scenario(), KenyaTea.Flows(), noLine)));
         Assert.Contains("0902", k.Message, StringComparison.Ordinal);
         var wrongYear = new Scenario("x", Countries.China, [Countries.Kenya], [Tea], TariffChange.NewRate(TariffRate.Zero), May1) { ReferenceYear = 2019 };
-        Assert.Contains("2019", Assert.Throws<ArgumentException>(() => SmartModel.Project(wrongYear, KenyaTea.Flows(), KenyaTea.Tariffs())).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => SmartModel.Project(KenyaZero(HsCode.Parse("0901")), KenyaTea.Flows(), KenyaTea.Tariffs()));
+        Assert.Contains("2019", Assert.Throws<ArgumentException>(() => ProjectionModel.Smart.Project(new ProjectionInputs(wrongYear, KenyaTea.Flows(), KenyaTea.Tariffs()))).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaZero(HsCode.Parse("0901")), KenyaTea.Flows(), KenyaTea.Tariffs())));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class SmartModelTests
             TradeFlow.Usd(Countries.Kenya, Countries.China, Tea, 2024, 10m),
             TradeFlow.Usd(Countries.Kenya, Countries.China, HsCode.Parse("090240"), 2024, 8m),
         ]);
-        var e = Assert.Throws<ArgumentException>(() => SmartModel.Project(KenyaZero(), flows, KenyaTea.Tariffs()));
+        var e = Assert.Throws<ArgumentException>(() => ProjectionModel.Smart.Project(new ProjectionInputs(KenyaZero(), flows, KenyaTea.Tariffs())));
         Assert.Contains("twice", e.Message, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,7 @@ public class StagedProjectionTests
     public void Last_stage_equals_the_one_step_cut(ProjectionModelKind model, double eps)
     {
         var scenario = Staged(3, eps);
-        var path = StagedProjection.Project(scenario, Tea, Schedule, 2025, 2030, model);
+        var path = ProjectionModel.For(model).ProjectStages(new ProjectionInputs(scenario, Tea, Schedule), 2025, 2030);
         Assert.Equal(6, path.Count);
         Assert.Equal([0, 1, 2, 3, 3, 3], path.Select(p => p.Stage));
         Assert.Equal(new LocalDate(2027, 7, 1), path.ForYear(2027).Date);
@@ -72,9 +72,9 @@ public class StagedProjectionTests
 
         var oneStep = model switch
         {
-            ProjectionModelKind.Smart => SmartModel.Project(Staged(1, eps), Tea, Schedule),
-            ProjectionModelKind.Armington => ArmingtonModel.Project(Staged(1, eps), Tea, Schedule),
-            _ => GsimModel.Project(Staged(1, eps), Tea, [Schedule]).Projection,
+            ProjectionModelKind.Smart => ProjectionModel.Smart.Project(new ProjectionInputs(Staged(1, eps), Tea, Schedule)),
+            ProjectionModelKind.Armington => ProjectionModel.Armington.Project(new ProjectionInputs(Staged(1, eps), Tea, Schedule)),
+            _ => ProjectionModel.Gsim.Solve(new ProjectionInputs(Staged(1, eps), Tea, [Schedule])).Projection,
         };
         Assert.Equal(oneStep.Rows, path.ForYear(2028).Result.Rows);
         Assert.Equal(oneStep.Rows, path.ForYear(2030).Result.Rows);
@@ -88,7 +88,7 @@ public class StagedProjectionTests
     [Fact]
     public void Year_range_is_checked()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => StagedProjection.Project(Staged(2), Tea, Schedule, 2030, 2029));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProjectionModel.Smart.ProjectStages(new ProjectionInputs(Staged(2), Tea, Schedule), 2030, 2029));
         Assert.Throws<ArgumentOutOfRangeException>(() => StagedProjection.StageStart(Staged(2), 3));
     }
 
@@ -96,8 +96,8 @@ public class StagedProjectionTests
     public void A_custom_day_of_the_year_selects_the_rates()
     {
         // Effective 1 May: on 1 April 2026 the cut has not started; on 1 June it has.
-        var april = StagedProjection.Project(Staged(2), Tea, Schedule, 2026, 2026, ProjectionModelKind.Smart, new AnnualDate(4, 1));
-        var june = StagedProjection.Project(Staged(2), Tea, Schedule, 2026, 2026, ProjectionModelKind.Smart, new AnnualDate(6, 1));
+        var april = ProjectionModel.Smart.ProjectStages(new ProjectionInputs(Staged(2), Tea, Schedule), 2026, 2026, new AnnualDate(4, 1));
+        var june = ProjectionModel.Smart.ProjectStages(new ProjectionInputs(Staged(2), Tea, Schedule), 2026, 2026, new AnnualDate(6, 1));
         Assert.Equal(0, april[0].Stage);
         Assert.Equal(new TariffRate(15m), april[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));
         Assert.Equal(new TariffRate(7.5m), june[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));

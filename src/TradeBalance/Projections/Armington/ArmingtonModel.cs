@@ -44,21 +44,8 @@ namespace TradeBalance.Projections;
 /// <para>A supplier with no baseline trade stays at zero, as in SMART.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
-public static class ArmingtonModel
+internal static class ArmingtonModel
 {
-    /// <summary>Projects a scenario with the exact Armington model.</summary>
-    /// <param name="scenario">The scenario; its elasticities and reference year are used.</param>
-    /// <param name="data">The baseline flows.</param>
-    /// <param name="tariffs">The importer's tariff schedule.</param>
-    /// <param name="options">Solver settings; null for <see cref="ArmingtonOptions.Default"/>.</param>
-    /// <returns>The projection, <see cref="ProjectionResult.Model"/> = <see cref="ProjectionModelKind.Armington"/>.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together (another importer's schedule, no flows in the reference year on the scenario's lines, overlapping HS levels); the message says which.</exception>
-    /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier; the message names it.</exception>
-    /// <exception cref="ProjectionException">A market's world prices did not converge; the message names the market, the iterations and the residual.</exception>
-    public static ProjectionResult Project(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, ArmingtonOptions? options = null) =>
-        Project(ProjectionBatch.Create(scenario, data, tariffs), options ?? ArmingtonOptions.Default);
-
     internal static ProjectionResult Project(ProjectionBatch batch, ArmingtonOptions options)
     {
         var n = batch.Baseline.Length;

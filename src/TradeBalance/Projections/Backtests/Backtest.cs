@@ -50,7 +50,7 @@ public static class Backtest
                     cancellationToken.ThrowIfCancellationRequested();
                     var scenario = tables is null ? c.Scenario : c.Scenario with { Elasticities = c.Scenario.Elasticities.WithSubstitutionTables(tables.Value) };
                     var inputs = new ProjectionInputs(scenario, c.Flows, [c.Tariffs]);
-                    SensitivityResult? bands = null;
+                    MonteCarloResult? bands = null;
                     ProjectionResult point;
                     if (MonteCarloSettings.Resolve(c.Scenario, model, MonteCarloUse.Bands, options.Draws, options.Seed) is { } settings)
                     {
@@ -87,7 +87,7 @@ public static class Backtest
         return list;
     }
 
-    private static void Score(BacktestCase c, int year, ProjectionModel model, string substitution, ProjectionResult point, SensitivityResult? bands, AppliedRates baselineRates, AppliedRates outcomeRates, ImmutableArray<BacktestScore>.Builder scores)
+    private static void Score(BacktestCase c, int year, ProjectionModel model, string substitution, ProjectionResult point, MonteCarloResult? bands, AppliedRates baselineRates, AppliedRates outcomeRates, ImmutableArray<BacktestScore>.Builder scores)
     {
         var importer = c.Scenario.Importer;
         foreach (var market in point.Markets.Where(m => m.Market.Importer.Equals(importer)))

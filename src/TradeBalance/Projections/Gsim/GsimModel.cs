@@ -85,18 +85,6 @@ public static class GsimModel
         return GsimKernel.Solve(n, Flatten(imports), Flatten(powerBefore), Flatten(powerAfter), [.. importDemand], [.. substitution], [.. exportSupply], "the given matrices");
     }
 
-    /// <summary>Projects a scenario with GSIM over every importer of the scenario's products.</summary>
-    /// <param name="scenario">The scenario; its elasticities and reference year are used.</param>
-    /// <param name="data">The baseline flows, for every importer of the scenario's products that should take part.</param>
-    /// <param name="tariffs">One tariff schedule per importer in the data on the scenario's lines (more are ignored).</param>
-    /// <returns>The projection, world-price changes and welfare.</returns>
-    /// <exception cref="ArgumentNullException">An argument or schedule is null.</exception>
-    /// <exception cref="ArgumentException">No flows on the scenario's lines in the reference year, overlapping HS levels, two schedules for one importer, or an importer without a schedule; the message names them.</exception>
-    /// <exception cref="KeyNotFoundException">A schedule has no rate for a supplier; the message names it.</exception>
-    /// <exception cref="ProjectionException">A product's system is singular.</exception>
-    public static GsimResult Project(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs) =>
-        ProjectWith(scenario, data, tariffs, null);
-
     internal static GsimResult ProjectWith(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, Func<int, HsCode, ElasticityValues, ElasticityValues>? drawElasticities = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);

@@ -16,7 +16,7 @@ internal static class GsimMonteCarlo
     /// <summary>The most figures × draws one run may hold.</summary>
     private const long MaxValues = 200_000_000;
 
-    public static SensitivityResult Run(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static MonteCarloResult Run(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var scenario = inputs.Scenario;
         var point = GsimModel.ProjectWith(scenario, inputs.Data, inputs.Schedules, rates).Projection;
@@ -99,7 +99,7 @@ internal static class GsimMonteCarlo
         var currency = inputs.Data.Currency;
         PercentileBand<double> Band(long figure)
         {
-            var (p5, p50, p95) = Sensitivity.Percentiles(values.AsSpan((int)(figure * draws), draws));
+            var (p5, p50, p95) = MonteCarloRun.Percentiles(values.AsSpan((int)(figure * draws), draws));
             return new PercentileBand<double>(p5, p50, p95);
         }
 
@@ -109,16 +109,16 @@ internal static class GsimMonteCarlo
             return new PercentileBand<Money>(SmartModel.ToMoney(b.P5, currency), SmartModel.ToMoney(b.P50, currency), SmartModel.ToMoney(b.P95, currency));
         }
 
-        var bandRows = rows.Select((r, i) => new SensitivityRow(r.Importer, r.Exporter, r.Hs, r.Baseline, MoneyBand(i), Band(rows.Length + i))).ToImmutableArray();
+        var bandRows = rows.Select((r, i) => new MonteCarloRow(r.Importer, r.Exporter, r.Hs, r.Baseline, MoneyBand(i), Band(rows.Length + i))).ToImmutableArray();
         var mStart = 2L * rows.Length;
-        var bandMarkets = markets.Select((m, i) => new SensitivityMarket(m.Market, m.BaselineTotal, MoneyBand(mStart + i), MoneyBand(mStart + markets.Length + i), MoneyBand(mStart + (2L * markets.Length) + i))).ToImmutableArray();
+        var bandMarkets = markets.Select((m, i) => new MonteCarloMarket(m.Market, m.BaselineTotal, MoneyBand(mStart + i), MoneyBand(mStart + markets.Length + i), MoneyBand(mStart + (2L * markets.Length) + i))).ToImmutableArray();
         var eStart = mStart + (3L * markets.Length);
-        var bandExports = exporters.Select((c, i) => new SensitivityExports(
+        var bandExports = exporters.Select((c, i) => new MonteCarloExports(
             c,
             importer,
             rows.Where(r => r.Importer.Equals(importer) && r.Exporter.Equals(c)).Aggregate(Money.Zero(currency), (sum, r) => sum + r.Baseline),
             MoneyBand(eStart + i))).ToImmutableArray();
-        return new SensitivityResult(scenario, ProjectionModelKind.Gsim, settings, point, bandRows, bandMarkets, bandExports);
+        return new MonteCarloResult(scenario, ProjectionModelKind.Gsim, settings, point, bandRows, bandMarkets, bandExports);
     }
 
     /// <summary>Product p's elasticities in draw d: each within the spread of its point value (σ between the settings' tables where they cover it), inside the numeric domain.</summary>

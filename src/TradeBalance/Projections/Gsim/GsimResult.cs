@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TradeBalance.Projections;
 
 /// <summary>
-/// The outcome of <see cref="GsimModel.Project"/>: the usual <see cref="ProjectionResult"/> (every
+/// The outcome of <see cref="GsimProjectionModel.Solve"/>: the usual <see cref="ProjectionResult"/> (every
 /// market of the scenario's products, all importers), plus per product the world-price changes and
 /// the solve's residual, and per country the welfare changes.
 /// </summary>

@@ -5,7 +5,7 @@ namespace TradeBalance.Projections;
 
 /// <summary>
 /// Lays out the results users display (<see cref="ProjectionResult"/>, <see cref="BalanceProjection"/>,
-/// <see cref="SensitivityResult"/>, <see cref="ProjectionPath"/>) as a <see cref="ResultDocument"/>:
+/// <see cref="MonteCarloResult"/>, <see cref="ProjectionPath"/>) as a <see cref="ResultDocument"/>:
 /// the columns of the command line's tables, amounts in the data set's currency rounded to whole
 /// units (balances to minor units), shares in percent, all culture-invariant.
 /// </summary>
@@ -87,7 +87,7 @@ internal static class ResultDocuments
         static string Ratio(BilateralBalance b) => b.ExportImportRatio is { } r ? r.ToString("0.0000", Ci) : "—";
     }
 
-    public static ResultDocument Of(SensitivityResult bands, int? maxMarkets = null)
+    public static ResultDocument Of(MonteCarloResult bands, int? maxMarkets = null)
     {
         var settings = bands.Settings;
         var currency = bands.Point.Data.Currency.Code;

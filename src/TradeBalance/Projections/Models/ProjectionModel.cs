@@ -32,7 +32,7 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     public static ProjectionModel Armington { get; } = new ArmingtonProjectionModel(ArmingtonOptions.Default);
 
     /// <summary>Gets GSIM: every importer's market of a product solved together, so an exporter's supply is shared among its markets.</summary>
-    public static ProjectionModel Gsim { get; } = new GsimProjectionModel();
+    public static GsimProjectionModel Gsim { get; } = new();
 
     /// <summary>Gets every model, in the order the tool compares them.</summary>
     public static ImmutableArray<ProjectionModel> All { get; } = [Smart, Armington, Gsim];
@@ -150,11 +150,17 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <returns>The bands and the point projection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     /// <exception cref="ArgumentException">The inputs do not fit together; see <see cref="Project"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     /// <exception cref="ProjectionException">A draw's solve failed (the message names the draw and the market).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public SensitivityResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public MonteCarloResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism must be -1 (all cores) or at least 1.");
+        }
+
         return RunMonteCarlo(inputs, settings ?? inputs.Scenario.MonteCarlo ?? new MonteCarloSettings(), maxDegreeOfParallelism, progress, cancellationToken);
     }
 
@@ -176,15 +182,15 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => (int)Kind;
 
-    /// <summary>Monte Carlo: the run (SMART and Armington: the chunked kernel draws of <see cref="Sensitivity"/>).</summary>
-    internal SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
+    /// <summary>Monte Carlo: the run (SMART and Armington: the chunked kernel draws of <see cref="ProjectionModel.MonteCarlo"/>).</summary>
+    internal MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
         RunMonteCarlo(inputs, settings, rates: null, maxDegreeOfParallelism, progress, cancellationToken);
 
     /// <summary>Monte Carlo with the given rates per flow (null: the scenario's before and after), as a backtest replays them.</summary>
-    internal virtual SensitivityResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    internal virtual MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var schedule = inputs.ImporterSchedule(Name);
-        return Sensitivity.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule));
+        return MonteCarloRun.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule));
     }
 
     /// <summary>The same model with these Armington solver options (only Armington has them).</summary>

@@ -29,18 +29,8 @@ namespace TradeBalance.Projections;
 /// <c>½·Σ(t0 − t1)·TC</c>.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
-public static class SmartModel
+internal static class SmartModel
 {
-    /// <summary>Projects a scenario over a data set with an importer's tariff schedule.</summary>
-    /// <param name="scenario">The scenario; its elasticities and reference year are used.</param>
-    /// <param name="data">The baseline flows.</param>
-    /// <param name="tariffs">The importer's tariff schedule (rates before and after come from it and the scenario).</param>
-    /// <returns>The projection.</returns>
-    /// <exception cref="ArgumentException">The inputs do not fit together (another importer's schedule, no flows in the reference year on the scenario's lines, overlapping HS levels); the message says which.</exception>
-    /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier; the message names it.</exception>
-    public static ProjectionResult Project(Scenario scenario, TradeDataSet data, TariffSchedule tariffs) =>
-        Project(ProjectionBatch.Create(scenario, data, tariffs));
-
     internal static ProjectionResult Project(ProjectionBatch batch)
     {
         var n = batch.Baseline.Length;

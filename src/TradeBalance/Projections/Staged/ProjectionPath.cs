@@ -6,7 +6,7 @@ using TradeBalance.Internal;
 
 namespace TradeBalance.Projections;
 
-/// <summary>The projections of a staged scenario, one per year (<see cref="StagedProjection.Project(Scenario, TradeDataSet, TariffSchedule, int, int, ProjectionModelKind?, AnnualDate?)"/>).</summary>
+/// <summary>The projections of a staged scenario, one per year (<see cref="ProjectionModel.ProjectStages"/>).</summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A path of yearly points; 'ProjectionPath' is the domain name.")]
 [TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]

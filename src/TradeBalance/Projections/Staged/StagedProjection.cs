@@ -145,49 +145,6 @@ public static class StagedProjection
         return tariffs.With(ToTariffLines(scenario, tariffs));
     }
 
-    /// <summary>Projects a staged scenario for each year of a range, with the rates in force on a day of each year.</summary>
-    /// <param name="scenario">The scenario.</param>
-    /// <param name="data">The baseline flows.</param>
-    /// <param name="tariffs">The importer's schedule.</param>
-    /// <param name="fromYear">The first year.</param>
-    /// <param name="toYear">The last year (inclusive), at most 200 years after the first.</param>
-    /// <param name="model">The model; null for <see cref="Scenario.Model"/>. GSIM needs every importer's schedule: use the overload that takes several.</param>
-    /// <param name="on">The day of each year whose rates apply; null for <see cref="DefaultDay"/> (1 July).</param>
-    /// <returns>One point per year.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The year range is empty or longer than 200 years.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together; see the models.</exception>
-    /// <exception cref="KeyNotFoundException">A schedule has no rate for a supplier.</exception>
-    /// <exception cref="ProjectionException">A model's solve failed.</exception>
-    public static ProjectionPath Project(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, int fromYear, int toYear, ProjectionModelKind? model = null, AnnualDate? on = null)
-    {
-        ArgumentNullException.ThrowIfNull(tariffs);
-        return Project(scenario, data, [tariffs], fromYear, toYear, model, on);
-    }
-
-    /// <summary>Projects a staged scenario for each year of a range; takes one schedule per importer (GSIM needs them all; SMART and Armington use the scenario importer's).</summary>
-    /// <param name="scenario">The scenario.</param>
-    /// <param name="data">The baseline flows.</param>
-    /// <param name="tariffs">The schedules, one per importer.</param>
-    /// <param name="fromYear">The first year.</param>
-    /// <param name="toYear">The last year (inclusive), at most 200 years after the first.</param>
-    /// <param name="model">The model; null for <see cref="Scenario.Model"/>.</param>
-    /// <param name="on">The day of each year whose rates apply; null for <see cref="DefaultDay"/> (1 July).</param>
-    /// <returns>One point per year.</returns>
-    /// <remarks>The same as <see cref="ProjectionModel.ProjectStages"/> with <see cref="ProjectionModel.For"/>(<paramref name="model"/>).</remarks>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The year range is empty or longer than 200 years.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together (for SMART and Armington: no schedule for the scenario's importer); see the models.</exception>
-    /// <exception cref="KeyNotFoundException">A schedule has no rate for a supplier.</exception>
-    /// <exception cref="ProjectionException">A model's solve failed.</exception>
-    public static ProjectionPath Project(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs, int fromYear, int toYear, ProjectionModelKind? model = null, AnnualDate? on = null)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(tariffs);
-        return Run(ProjectionModel.For(model ?? scenario.Model), new ProjectionInputs(scenario, data, tariffs.Where(t => t is not null)), fromYear, toYear, on ?? DefaultDay);
-    }
-
     /// <summary>The year-by-year loop behind <see cref="ProjectionModel.ProjectStages"/>: each year's rates, projected by the model.</summary>
     internal static ProjectionPath Run(ProjectionModel model, ProjectionInputs inputs, int fromYear, int toYear, AnnualDate day)
     {

@@ -25,7 +25,7 @@ namespace TradeBalance.Projections;
 /// <c>[x_j, x_(j+1)]</c> against rounding so that P5 ≤ P50 ≤ P95.</para>
 /// <para>Cost: the markets are cut into chunks of about 512 KiB of figures (every draw of a chunk's
 /// figures; a market is never split), and the chunks run in parallel
-/// (<see cref="SensitivityOptions.MaxDegreeOfParallelism"/>). A worker runs every draw of one chunk,
+/// (the maximum degree of parallelism). A worker runs every draw of one chunk,
 /// keeps that chunk's figures in cache, takes their percentiles (multiple quickselect, O(draws) per
 /// figure, the values a sort would give) and moves on, so memory does not grow with flows × draws:
 /// each worker holds one chunk's figures and one exporter-by-draw table. Per-flow work allocates
@@ -37,37 +37,10 @@ namespace TradeBalance.Projections;
 /// values may arrive out of order). Cancellation throws <see cref="OperationCanceledException"/>.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
-    /// <summary>Runs the Monte Carlo.</summary>
-    /// <param name="scenario">The scenario; its elasticities are the point values.</param>
-    /// <param name="data">The baseline flows.</param>
-    /// <param name="tariffs">The importer's tariff schedule.</param>
-    /// <param name="settings">Draws, seed and spread; null for the scenario's <see cref="Scenario.MonteCarlo"/>, else the defaults (1,000 draws, seed 42, ±50 %).</param>
-    /// <param name="options">Model and parallelism; null for <see cref="SensitivityOptions.Default"/> (SMART).</param>
-    /// <param name="progress">Receives the number of draw-equivalents finished; may be null.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The point projection and the percentile bands.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The inputs do not fit together (see <see cref="SmartModel.Project(Scenario, TradeDataSet, TariffSchedule)"/>), the model is GSIM (not supported here), or the draws of the largest market's figures (or of the exporters) exceed one array.</exception>
-    /// <exception cref="KeyNotFoundException">The schedule has no rate for a supplier.</exception>
-    /// <exception cref="ProjectionException">An Armington draw did not converge (the message names the draw and the market), or a projected flow is too large (about 4.6·10¹⁸ or more) to sum.</exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static SensitivityResult Run(Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings = null, SensitivityOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        options ??= SensitivityOptions.Default;
-        var model = ProjectionModel.For(options.Model).WithArmingtonOptions(options.Armington);
-        if (model.NeedsEveryImporter)
-        {
-            throw new ArgumentException($"Sensitivity.Run takes the scenario importer's schedule, which SMART and Armington need; {model.DisplayName} needs every importer's: use ProjectionModel.{options.Model}.MonteCarlo with ProjectionInputs.", nameof(options));
-        }
-
-        return RunWith(model, scenario, data, tariffs, settings, options.MaxDegreeOfParallelism, progress, cancellationToken);
-    }
-
-    /// <summary>The run behind <see cref="Run(Scenario, TradeDataSet, TariffSchedule, MonteCarloSettings?, SensitivityOptions?, IProgress{int}?, CancellationToken)"/> and <see cref="ProjectionModel.MonteCarlo"/>.</summary>
-    internal static SensitivityResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
+    /// <summary>The run behind <see cref="ProjectionModel.MonteCarlo"/> for the models that draw on the flat kernels.</summary>
+    internal static MonteCarloResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();

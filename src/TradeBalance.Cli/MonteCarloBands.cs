@@ -3,9 +3,9 @@ using TradeBalance.Projections;
 namespace TradeBalance.Cli;
 
 /// <summary>P5/P50/P95 of each supplier's projected imports per market, from a Monte Carlo run.</summary>
-internal sealed class SensitivitySummary(SensitivityResult result)
+internal sealed class MonteCarloBands(MonteCarloResult result)
 {
-    public SensitivityResult Result { get; } = result;
+    public MonteCarloResult Result { get; } = result;
 
     public int Draws => Result.Settings.Draws;
 

@@ -4,15 +4,15 @@ using TradeBalance.Internal;
 namespace TradeBalance.Projections;
 
 /// <summary>
-/// The outcome of a Monte Carlo run (<see cref="Sensitivity.Run"/>): the point projection and, for
+/// The outcome of a Monte Carlo run (<see cref="ProjectionModel.MonteCarlo"/>): the point projection and, for
 /// every reported figure, its 5th, 50th and 95th percentiles over the draws.
 /// </summary>
 /// <remarks>Figures: per row the projected value and share; per market the projected total, tariff revenue after and welfare; per exporter its exports to the importer over the scenario's markets. Baselines are not drawn.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]
-public sealed class SensitivityResult
+public sealed class MonteCarloResult
 {
-    internal SensitivityResult(Scenario scenario, ProjectionModelKind model, MonteCarloSettings settings, ProjectionResult point, ImmutableArray<SensitivityRow> rows, ImmutableArray<SensitivityMarket> markets, ImmutableArray<SensitivityExports> exports)
+    internal MonteCarloResult(Scenario scenario, ProjectionModelKind model, MonteCarloSettings settings, ProjectionResult point, ImmutableArray<MonteCarloRow> rows, ImmutableArray<MonteCarloMarket> markets, ImmutableArray<MonteCarloExports> exports)
     {
         Scenario = scenario;
         Model = model;
@@ -36,19 +36,19 @@ public sealed class SensitivityResult
     public ProjectionResult Point { get; }
 
     /// <summary>Gets one entry per market × supplier, in the point projection's row order.</summary>
-    public ImmutableArray<SensitivityRow> Rows { get; }
+    public ImmutableArray<MonteCarloRow> Rows { get; }
 
     /// <summary>Gets one entry per market, in the point projection's order.</summary>
-    public ImmutableArray<SensitivityMarket> Markets { get; }
+    public ImmutableArray<MonteCarloMarket> Markets { get; }
 
     /// <summary>Gets one entry per exporter in the scenario's markets, ordered by exporter.</summary>
-    public ImmutableArray<SensitivityExports> Exports { get; }
+    public ImmutableArray<MonteCarloExports> Exports { get; }
 
     /// <summary>Returns an exporter's exports entry.</summary>
     /// <param name="exporter">The exporter.</param>
     /// <returns>The entry.</returns>
     /// <exception cref="KeyNotFoundException">The exporter does not supply the scenario's markets.</exception>
-    public SensitivityExports ExportsOf(Country exporter) =>
+    public MonteCarloExports ExportsOf(Country exporter) =>
         Exports.FirstOrDefault(e => e.Exporter.Equals(exporter))
         ?? throw new KeyNotFoundException($"{exporter?.Alpha3} does not supply the scenario's markets.");
 

@@ -1,7 +1,7 @@
 namespace TradeBalance.Projections;
 
 // Monte Carlo (progress in draw-equivalents).
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
     /// <summary>Turns work done (flow and market figures × draws) into draw-equivalents for the caller's progress.</summary>
     private sealed class ProgressTracker(IProgress<int>? progress, int draws, long total)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TradeBalance.Projections;
 
 // Monte Carlo (order statistics: the P5, P50 and P95 of a figure's draws, by bucket selection).
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
     /// <summary>
     /// The type 7 P5, P50 and P95 of values in any order, equal to <see cref="Percentile"/> of the

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TradeBalance.Projections;
 
 // Monte Carlo (the run's layout: chunks of markets, figures and their summary).
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
     /// <summary>What every chunk shares: the batch, the exporter index per flow, the chunks and the figure layout.</summary>
     private sealed class Layout
@@ -143,14 +143,14 @@ public static partial class Sensitivity
             }
         }
 
-        public SensitivityResult Summarise(ProjectionResult point, double[] p5, double[] p50, double[] p95)
+        public MonteCarloResult Summarise(ProjectionResult point, double[] p5, double[] p50, double[] p95)
         {
             var currency = Batch.Data.Currency;
             PercentileBand<Money> MoneyBand(int f) => new(SmartModel.ToMoney(p5[f], currency), SmartModel.ToMoney(p50[f], currency), SmartModel.ToMoney(p95[f], currency));
             PercentileBand<double> ShareBand(int f) => new(p5[f], p50[f], p95[f]);
 
             // One row object per flow: the largest serial step left, so it is split across the threads too.
-            var rows = new SensitivityRow[Flows];
+            var rows = new MonteCarloRow[Flows];
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(0, Flows, Math.Max(4096, Flows / (4 * Parallelism) + 1)),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
@@ -159,14 +159,14 @@ public static partial class Sensitivity
                     for (var i = range.Item1; i < range.Item2; i++)
                     {
                         var flow = Batch.Flows[i];
-                        rows[i] = new SensitivityRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
+                        rows[i] = new MonteCarloRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
                     }
                 });
 
-            var markets = ImmutableArray.CreateBuilder<SensitivityMarket>(Markets);
+            var markets = ImmutableArray.CreateBuilder<MonteCarloMarket>(Markets);
             for (var m = 0; m < Markets; m++)
             {
-                markets.Add(new SensitivityMarket(Batch.Markets[m], point.Markets[m].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
+                markets.Add(new MonteCarloMarket(Batch.Markets[m], point.Markets[m].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
             }
 
             // Each exporter's baseline, summed in flow order in one pass over the flows.
@@ -177,13 +177,13 @@ public static partial class Sensitivity
                 baselines[FlowExporter[i]] += Batch.Flows[i].Value;
             }
 
-            var exports = ImmutableArray.CreateBuilder<SensitivityExports>(Exporters.Length);
+            var exports = ImmutableArray.CreateBuilder<MonteCarloExports>(Exporters.Length);
             for (var e = 0; e < Exporters.Length; e++)
             {
-                exports.Add(new SensitivityExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
+                exports.Add(new MonteCarloExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
             }
 
-            return new SensitivityResult(Batch.Scenario, Model.Kind, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
+            return new MonteCarloResult(Batch.Scenario, Model.Kind, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
         }
     }
 }

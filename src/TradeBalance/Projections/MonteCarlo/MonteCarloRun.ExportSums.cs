@@ -1,7 +1,7 @@
 namespace TradeBalance.Projections;
 
 // Monte Carlo (exact fixed-point sums of each exporter's exports per draw, and a chunk's failure).
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
     /// <summary>An Armington solve that failed in one chunk: the first draw (and market) at which it failed.</summary>
     private sealed record DrawFailure(int Draw, int Market, ProjectionException Exception);

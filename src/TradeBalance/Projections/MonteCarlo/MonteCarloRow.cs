@@ -1,6 +1,6 @@
 namespace TradeBalance.Projections;
 
-/// <summary>One supplier in one market of a <see cref="SensitivityResult"/>: the baseline and the percentile bands of its projected value and share.</summary>
+/// <summary>One supplier in one market of a <see cref="MonteCarloResult"/>: the baseline and the percentile bands of its projected value and share.</summary>
 /// <param name="Importer">The importing country.</param>
 /// <param name="Exporter">The supplier.</param>
 /// <param name="Hs">The market's code.</param>
@@ -8,7 +8,7 @@ namespace TradeBalance.Projections;
 /// <param name="Projected">The projected imports over the draws.</param>
 /// <param name="ProjectedShare">The supplier's projected share of the market over the draws, a fraction.</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed record SensitivityRow(Country Importer, Country Exporter, HsCode Hs, Money Baseline, PercentileBand<Money> Projected, PercentileBand<double> ProjectedShare)
+public sealed record MonteCarloRow(Country Importer, Country Exporter, HsCode Hs, Money Baseline, PercentileBand<Money> Projected, PercentileBand<double> ProjectedShare)
 {
     private readonly Money _baseline = ResultChecks.NotNegative(Baseline, nameof(Baseline));
     private readonly PercentileBand<Money> _projected = ResultChecks.Band(Projected, nameof(Projected));

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace TradeBalance.Projections;
 
 // Monte Carlo (a worker: one chunk's draws through the model's kernel).
-public static partial class Sensitivity
+internal static partial class MonteCarloRun
 {
     /// <summary>One worker's buffers, rented once and reused for every chunk it runs, and its export sums.</summary>
     private sealed class Worker : IDisposable
