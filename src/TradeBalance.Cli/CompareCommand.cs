@@ -152,7 +152,7 @@ internal static class CompareCommand
             .Select(r =>
             {
                 var welfare = r.Result!.Markets.Where(m => m.Market.Importer.Equals(importer)).Sum(m => m.Welfare.Amount);
-                return $"{r.Model.DisplayName} {WelfareMeasure(r.Model)} USD {(welfare / 1_000_000m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}m";
+                return $"{r.Model.DisplayName} ({r.Model.WelfareMeasure}) USD {(welfare / 1_000_000m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}m";
             });
         console.MarkupLine(Terminal.Markup($"{importer.Name}'s welfare change, each model's own measure: {string.Join("; ", parts)}."));
         var gsim = results.FirstOrDefault(r => r.Model.Kind == ProjectionModelKind.Gsim && r.Result is not null).Result;
@@ -161,13 +161,6 @@ internal static class CompareCommand
             console.MarkupLine("[grey]Every exporter's supply is infinite here (ε ≥ 99), so no world price moves and GSIM has no cross-market effect: each market is solved on its own, as in the other models. Give a finite exportSupply in the scenario's elasticities to see how the cut moves the beneficiary's sales elsewhere.[/]");
         }
     }
-
-    private static string WelfareMeasure(ProjectionModel model) => model.Kind switch
-    {
-        ProjectionModelKind.Smart => "(dead-weight loss recovered)",
-        ProjectionModelKind.Armington => "(ΔCS + ΔTR)",
-        _ => "(ΔCS + ΔTR)",
-    };
 
     private static string Hint(ProjectionModel model) => model.NeedsEveryImporter
         ? " Give --tariffs a file with a schedule for every importer in the data (a ROW importer too, if the data has one)."

@@ -13,7 +13,7 @@ internal static class PathReport
         var scenario = path.Scenario;
         var importer = scenario.Importer;
         console.MarkupLine($"[bold]{Terminal.Markup(scenario.Name)}[/]");
-        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(path.Model)} model · {scenario.Stages} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", ci)} · rates as in force on {path.On.ToString("MM-dd", ci)} of each year"));
+        console.MarkupLine(Terminal.Markup($"{path.Model.DisplayName} model · {scenario.Stages} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", ci)} · rates as in force on {path.On.ToString("MM-dd", ci)} of each year"));
         foreach (var beneficiary in scenario.Beneficiaries)
         {
             var markets = path.Points[0].Result.Markets.Where(m => m.Market.Importer.Equals(importer)).Select(m => m.Market.Hs).ToList();

@@ -18,7 +18,7 @@ internal static class ProjectionReport
         // A beneficiary already at the target takes no part in the change: not named here (a note says why).
         var changed = result.Scenario.Beneficiaries.Where(b => result.Rows.Any(r => r.Exporter.Equals(b) && Changes(result.Scenario, r))).ToList();
         var whom = changed.Count > 0 ? string.Join(", ", changed.Select(b => b.Name)) : "no supplier in the data (see the notes)";
-        console.MarkupLine($"{ModelName(result.Model)} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {Esc(whom)}");
+        console.MarkupLine($"{result.Model.DisplayName} model · baseline {result.Year} · tariffs change on {result.Scenario.Effective.ToString("uuuu-MM-dd", Ci)} for {Esc(whom)}");
         console.WriteLine();
 
         // A table per market is for people: past a screenful, show the largest markets and say so.
@@ -227,8 +227,6 @@ internal static class ProjectionReport
 
     public static string CommodityName(HsCode hs) =>
         Commodities.TryFind(hs, out var named) ? named.Name : $"HS {hs}";
-
-    public static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
     /// <summary>What the Monte Carlo draws cover, in words: the spread, and σ across published tables where the elasticities name several.</summary>
     public static string DrawRule(MonteCarloSettings settings, Elasticities elasticities)

@@ -269,7 +269,7 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void MonteCarlo(Utf8JsonWriter w, MonteCarloSettings? settings, ProjectionModelKind? model)
+    private static void MonteCarlo(Utf8JsonWriter w, MonteCarloSettings? settings, ProjectionModel? model)
     {
         if (settings is null)
         {
@@ -278,7 +278,7 @@ internal static class ResultJson
         }
 
         w.WriteStartObject("monteCarlo");
-        w.WriteString("model", ProjectionModel.For(model!.Value).Name);
+        w.WriteString("model", model!.Name);
         w.WriteNumber("draws", settings.Draws);
         w.WriteNumber("seed", settings.Seed);
         w.WriteNumber("spread", settings.Spread);
@@ -308,14 +308,14 @@ internal static class ResultJson
     }
 
     /// <summary>What every scenario command's JSON starts with: the command, the scenario's name, the model (when one), the currency, then the table's columns and rows.</summary>
-    private static void Opening(Utf8JsonWriter w, string command, Scenario scenario, ProjectionModelKind? model, OutputTable table)
+    private static void Opening(Utf8JsonWriter w, string command, Scenario scenario, ProjectionModel? model, OutputTable table)
     {
         w.WriteStartObject();
         w.WriteString("command", command);
         w.WriteString("scenario", scenario.Name);
-        if (model is { } kind)
+        if (model is not null)
         {
-            w.WriteString("model", ProjectionModel.For(kind).Name);
+            w.WriteString("model", model.Name);
         }
 
         w.WriteString("currency", "USD");

@@ -96,7 +96,7 @@ internal static class SensitivityCommand
     {
         var ci = CultureInfo.InvariantCulture;
         console.MarkupLine($"[bold]{Terminal.Markup(result.Scenario.Name)}[/]");
-        console.MarkupLine(Terminal.Markup($"{ProjectionReport.ModelName(result.Model)} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · {ProjectionReport.DrawRule(result.Settings, result.Scenario.Elasticities)} (η stays negative; ε ≥ 99 stays infinite)"));
+        console.MarkupLine(Terminal.Markup($"{result.Model.DisplayName} model · {result.Settings.Draws} draws · seed {result.Settings.Seed} · {ProjectionReport.DrawRule(result.Settings, result.Scenario.Elasticities)} (η stays negative; ε ≥ 99 stays infinite)"));
         var rowsByMarket = result.Rows.ToLookup(r => (r.Importer, r.Hs));
         var markets = all || result.Point.Markets.Length <= ProjectionReport.Largest
             ? result.Point.Markets.ToList()

@@ -81,7 +81,7 @@ public static class ProjectionJson
         w.WriteStartObject();
         w.WritePropertyName("scenario");
         ScenarioJson.WriteScenario(w, scenario);
-        w.WriteString("model", ScenarioJson.FormatModel(result.Model));
+        w.WriteString("model", result.Model.Name);
         w.WriteNumber("referenceYear", result.Year);
         w.WriteString("currency", result.Data.Currency.Code);
 

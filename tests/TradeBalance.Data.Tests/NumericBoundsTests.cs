@@ -130,7 +130,7 @@ public class NumericBoundsTests
                 var total = (double)m.BaselineTotal.Amount;
                 Assert.True(Math.Abs(m.Rows.Sum(r => r.ProjectedShare) - 1d) <= 1e-12, $"{result.Model}: shares");
                 Assert.True(m.Rows.All(r => r.Projected.Amount >= 0m), $"{result.Model}: a negative flow");
-                if (result.Model != ProjectionModelKind.Gsim)
+                if (result.Model.Kind != ProjectionModelKind.Gsim)
                 {
                     var diversion = m.Rows.Sum(r => r.TradeDiversion!.Value.Amount);
                     Assert.True((double)Math.Abs(diversion) <= 1e-12 * total, $"{result.Model}: diversion sums to {diversion}");

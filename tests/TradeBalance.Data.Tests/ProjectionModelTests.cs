@@ -60,7 +60,7 @@ public sealed class ProjectionModelTests
         var staged = new ProjectionInputs(scenario, inputs.Data, inputs.Schedules);
         var path = model.ProjectStages(staged, 2025, 2029);
         var old = model.ProjectStages(new ProjectionInputs(scenario, inputs.Data, inputs.Schedules), 2025, 2029);
-        Assert.Equal(model.Kind, path.Model);
+        Assert.Equal(model, path.Model);
         Assert.Equal(old.Points.Length, path.Points.Length);
         for (var i = 0; i < old.Points.Length; i++)
         {
@@ -76,9 +76,21 @@ public sealed class ProjectionModelTests
         {
             var direct = model.MonteCarlo(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), settings, cancellationToken: TestContext.Current.CancellationToken);
             var through = model.MonteCarlo(Embedded, settings, cancellationToken: TestContext.Current.CancellationToken);
-            Assert.Equal(model.Kind, through.Model);
+            Assert.Equal(model, through.Model);
             Assert.Equal(direct.Rows.Select(r => (r.Projected.P5, r.Projected.P50, r.Projected.P95)), through.Rows.Select(r => (r.Projected.P5, r.Projected.P50, r.Projected.P95)));
         }
+    }
+
+    [Fact]
+    public void A_result_keeps_the_whole_model_it_was_projected_with_options_included()
+    {
+        var strict = ProjectionModel.ArmingtonWith(new ArmingtonOptions { Tolerance = 1e-13 });
+        var result = strict.Project(Embedded);
+        Assert.Same(strict, result.Model);
+        Assert.NotEqual(ProjectionModel.Armington, result.Model);
+        Assert.Equal("ΔCS + ΔTR", result.Model.WelfareMeasure);
+        Assert.Same(strict, strict.MonteCarlo(Embedded, new MonteCarloSettings(5), cancellationToken: TestContext.Current.CancellationToken).Model);
+        Assert.Equal("dead-weight loss recovered", ProjectionModel.Smart.WelfareMeasure);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed class ProjectionModelTests
         var oneSource = s with { Elasticities = s.Elasticities.WithSubstitutionTables(ElasticityTables.BrodaWeinstein2006) };
         var inputs = new ProjectionInputs(oneSource, KenyaChina.Flows, KenyaChina.TariffSchedules);
         var bands = ProjectionModel.Gsim.MonteCarlo(inputs, new MonteCarloSettings(20, 3, 0d), cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(ProjectionModelKind.Gsim, bands.Model);
+        Assert.Same(ProjectionModel.Gsim, bands.Model);
         Assert.Equal(bands.Point.Rows.Length, bands.Rows.Length);
         for (var i = 0; i < bands.Rows.Length; i++)
         {

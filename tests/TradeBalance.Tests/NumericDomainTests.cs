@@ -206,7 +206,7 @@ public class NumericDomainTests
 
                 // SMART's parts add up in closed form; Armington's to its solver's tolerance (1e-12 on prices,
                 // amplified by |η|·σ at the elasticity bounds).
-                var tolerance = result.Model == ProjectionModelKind.Smart ? 1e-12 : 1e-8;
+                var tolerance = result.Model.Kind == ProjectionModelKind.Smart ? 1e-12 : 1e-8;
                 foreach (var r in rows)
                 {
                     var parts = r.TradeCreation!.Value.Amount + r.TradeDiversion!.Value.Amount + r.PriceEffect.Amount;

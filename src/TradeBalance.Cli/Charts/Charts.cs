@@ -46,7 +46,7 @@ internal static class Charts
         }
 
         return new Chart(
-            $"{result.Scenario.Name}: supplier shares before and after ({ProjectionReport.ModelName(result.Model)}, baseline {result.Year})",
+            $"{result.Scenario.Name}: supplier shares before and after ({result.Model.DisplayName}, baseline {result.Year})",
             XLabel: null,
             YLabel: "Share of the importer's imports (%)",
             Width: Math.Max(900, x * 62),
@@ -78,7 +78,7 @@ internal static class Charts
         }
 
         return new Chart(
-            $"{path.Scenario.Name}: projected exports by year ({ProjectionReport.ModelName(path.Model)})",
+            $"{path.Scenario.Name}: projected exports by year ({path.Model.DisplayName})",
             XLabel: "Year",
             YLabel: "USD million",
             Width: 900,
@@ -109,7 +109,7 @@ internal static class Charts
         }
 
         return new Chart(
-            $"Projected exports: P5–P95 over {result.Settings.Draws} Monte Carlo draws ({ProjectionReport.ModelName(result.Model)})",
+            $"Projected exports: P5–P95 over {result.Settings.Draws} Monte Carlo draws ({result.Model.DisplayName})",
             XLabel: null,
             YLabel: "USD million",
             Width: Math.Max(900, x * 200),

@@ -14,7 +14,7 @@ public class ArmingtonModelTests(ITestOutputHelper output)
         var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2));
         var result = ProjectionModel.Armington.Project(new ProjectionInputs(scenario, Tea, Schedule));
         var market = Assert.Single(result.Markets);
-        Assert.Equal(ProjectionModelKind.Armington, result.Model);
+        Assert.Equal(ProjectionModel.Armington, result.Model);
         Assert.InRange(market.Iterations!.Value, 1, 50);
         Assert.InRange(market.Residual!.Value, 0d, ArmingtonOptions.Default.Tolerance);
         Assert.NotEqual(0m, Row(market, Countries.Kenya).PriceEffect.Amount);

@@ -28,7 +28,7 @@ public class GsimModelTests
     {
         var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(ZeroForKenya(2d), World, [China, Us]));
         var projection = result.Projection;
-        Assert.Equal(ProjectionModelKind.Gsim, projection.Model);
+        Assert.Same(ProjectionModel.Gsim, projection.Model);
         Assert.Equal(2, projection.Markets.Length);
         Assert.Contains(projection.Markets, m => m.Market.Importer == Usa);
         Assert.All(projection.Rows, r => Assert.Null(r.TradeCreation));

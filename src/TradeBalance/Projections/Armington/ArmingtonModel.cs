@@ -46,7 +46,7 @@ namespace TradeBalance.Projections;
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 internal static class ArmingtonModel
 {
-    internal static ProjectionResult Project(ProjectionBatch batch, ArmingtonOptions options)
+    internal static ProjectionResult Project(ProjectionBatch batch, ArmingtonOptions options, ProjectionModel model)
     {
         var n = batch.Baseline.Length;
         var k = batch.Markets.Length;
@@ -65,7 +65,7 @@ internal static class ArmingtonModel
             throw NotConverged(batch.Markets[failed], batch.MarketElasticities[failed], iterations[failed], residuals[failed], options);
         }
 
-        return ProjectionAssembly.Build(batch, ProjectionModelKind.Armington, output, iterations, residuals);
+        return ProjectionAssembly.Build(batch, model, output, iterations, residuals);
     }
 
     internal static ProjectionException NotConverged(MarketKey market, ElasticityValues elasticities, int iterations, double residual, ArmingtonOptions options) =>

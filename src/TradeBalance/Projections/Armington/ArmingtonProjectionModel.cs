@@ -11,6 +11,8 @@ internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : Proje
 
     public override string DisplayName => "Armington";
 
+    public override string WelfareMeasure => "ΔCS + ΔTR";
+
     public override bool Equals(ProjectionModel? other) => other is ArmingtonProjectionModel a && a.Options.Equals(Options);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Options);
@@ -20,7 +22,7 @@ internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : Proje
     internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
         ProjectBatch(inputs.Batch(Name, rates));
 
-    internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => ArmingtonModel.Project(batch, Options);
+    internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => ArmingtonModel.Project(batch, Options, this);
 
     internal override int KernelScratchLength(ReadOnlySpan<int> offsets) => ArmingtonKernel.ScratchLength(offsets);
 

@@ -303,7 +303,7 @@ public static class GsimModel
             products.Add(new GsimProduct(inputs[p].Hs, countries, s, welfare.MoveToImmutable()));
         }
 
-        var projection = new ProjectionResult(scenario, ProjectionModelKind.Gsim, year, data, projections, notes);
+        var projection = new ProjectionResult(scenario, ProjectionModel.Gsim, year, data, projections, notes);
         return new GsimResult(
             projection,
             products.MoveToImmutable(),

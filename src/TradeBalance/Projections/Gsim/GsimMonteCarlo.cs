@@ -118,7 +118,7 @@ internal static class GsimMonteCarlo
             importer,
             rows.Where(r => r.Importer.Equals(importer) && r.Exporter.Equals(c)).Aggregate(Money.Zero(currency), (sum, r) => sum + r.Baseline),
             MoneyBand(eStart + i))).ToImmutableArray();
-        return new MonteCarloResult(scenario, ProjectionModelKind.Gsim, settings, point, bandRows, bandMarkets, bandExports);
+        return new MonteCarloResult(scenario, ProjectionModel.Gsim, settings, point, bandRows, bandMarkets, bandExports);
     }
 
     /// <summary>Product p's elasticities in draw d: each within the spread of its point value (σ between the settings' tables where they cover it), inside the numeric domain.</summary>

@@ -24,6 +24,9 @@ public sealed class GsimProjectionModel : ProjectionModel
     public override string DisplayName => "GSIM";
 
     /// <inheritdoc/>
+    public override string WelfareMeasure => "ΔCS + ΔTR";
+
+    /// <inheritdoc/>
     public override bool NeedsEveryImporter => true;
 
     /// <inheritdoc/>

@@ -4,7 +4,7 @@ namespace TradeBalance.Projections;
 internal static class ProjectionAssembly
 {
     /// <summary>Builds the result of a single-market model (SMART or Armington).</summary>
-    public static ProjectionResult Build(ProjectionBatch batch, ProjectionModelKind model, in SmartOutput output, ReadOnlySpan<int> iterations, ReadOnlySpan<double> residuals, IEnumerable<string>? extraNotes = null)
+    public static ProjectionResult Build(ProjectionBatch batch, ProjectionModel model, in SmartOutput output, ReadOnlySpan<int> iterations, ReadOnlySpan<double> residuals, IEnumerable<string>? extraNotes = null)
     {
         var currency = batch.Data.Currency;
         var k = batch.Markets.Length;

@@ -19,7 +19,7 @@ internal static class ResultDocuments
     public static ResultDocument Of(ProjectionResult result, int? maxMarkets = null)
     {
         var currency = result.Data.Currency.Code;
-        var doc = new ResultDocument(result.Scenario.Name, $"{ModelName(result.Model)} model · baseline {result.Year.ToString(Ci)} · {currency}");
+        var doc = new ResultDocument(result.Scenario.Name, $"{result.Model.DisplayName} model · baseline {result.Year.ToString(Ci)} · {currency}");
         var markets = Largest(result.Markets, maxMarkets);
         foreach (var m in markets)
         {
@@ -93,7 +93,7 @@ internal static class ResultDocuments
         var currency = bands.Point.Data.Currency.Code;
         var doc = new ResultDocument(
             bands.Scenario.Name,
-            $"{ModelName(bands.Model)} model · Monte Carlo, {settings.Draws.ToString("N0", Ci)} draws, seed {settings.Seed.ToString(Ci)}, elasticities within ±{(settings.Spread * 100d).ToString("0.##", Ci)}% · P5, P50, P95 · {currency}");
+            $"{bands.Model.DisplayName} model · Monte Carlo, {settings.Draws.ToString("N0", Ci)} draws, seed {settings.Seed.ToString(Ci)}, elasticities within ±{(settings.Spread * 100d).ToString("0.##", Ci)}% · P5, P50, P95 · {currency}");
 
         var exports = new ResultTable(
             $"Exports to {CountryName(bands.Scenario.Importer)} over the scenario's markets, {currency}",
@@ -158,7 +158,7 @@ internal static class ResultDocuments
         var currency = first.Data.Currency.Code;
         var doc = new ResultDocument(
             scenario.Name,
-            $"{ModelName(path.Model)} model · {scenario.Stages.ToString(Ci)} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", Ci)} · rates in force on {path.On.ToString("MM-dd", Ci)} of each year · {currency}");
+            $"{path.Model.DisplayName} model · {scenario.Stages.ToString(Ci)} stage(s) from {scenario.Effective.ToString("uuuu-MM-dd", Ci)} · rates in force on {path.On.ToString("MM-dd", Ci)} of each year · {currency}");
         var codes = first.Markets.Where(m => m.Market.Importer.Equals(importer)).Select(m => m.Market.Hs).ToList();
         foreach (var beneficiary in scenario.Beneficiaries)
         {
@@ -207,8 +207,6 @@ internal static class ResultDocuments
         var keep = markets.OrderByDescending(m => m.BaselineTotal.Amount).ThenBy(m => m.Market.Hs).Take(limit).ToHashSet();
         return [.. markets.Where(keep.Contains)];
     }
-
-    private static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
     private static string CountryName(Country c) => $"{c.Alpha3} {c.Name}";
 

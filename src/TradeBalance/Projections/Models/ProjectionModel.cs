@@ -46,6 +46,10 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <summary>Gets the name to show a reader: <c>SMART</c>, <c>Armington</c> or <c>GSIM</c>.</summary>
     public abstract string DisplayName { get; }
 
+    /// <summary>Gets what the model's welfare figure (<see cref="MarketProjection.Welfare"/>) measures, in a few words: SMART's
+    /// <c>dead-weight loss recovered</c>, Armington's and GSIM's <c>ΔCS + ΔTR</c> (docs/models.md, "Welfare").</summary>
+    public abstract string WelfareMeasure { get; }
+
     /// <summary>Gets a value indicating whether the model needs every importer's tariff schedule (GSIM), not only the scenario importer's.</summary>
     public virtual bool NeedsEveryImporter => false;
 

@@ -12,7 +12,7 @@ namespace TradeBalance.Projections;
 [TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]
 public sealed class MonteCarloResult
 {
-    internal MonteCarloResult(Scenario scenario, ProjectionModelKind model, MonteCarloSettings settings, ProjectionResult point, ImmutableArray<MonteCarloRow> rows, ImmutableArray<MonteCarloMarket> markets, ImmutableArray<MonteCarloExports> exports)
+    internal MonteCarloResult(Scenario scenario, ProjectionModel model, MonteCarloSettings settings, ProjectionResult point, ImmutableArray<MonteCarloRow> rows, ImmutableArray<MonteCarloMarket> markets, ImmutableArray<MonteCarloExports> exports)
     {
         Scenario = scenario;
         Model = model;
@@ -27,7 +27,7 @@ public sealed class MonteCarloResult
     public Scenario Scenario { get; }
 
     /// <summary>Gets the model each draw was projected with.</summary>
-    public ProjectionModelKind Model { get; }
+    public ProjectionModel Model { get; }
 
     /// <summary>Gets the draws, seed and spread used.</summary>
     public MonteCarloSettings Settings { get; }

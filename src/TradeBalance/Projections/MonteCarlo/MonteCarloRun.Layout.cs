@@ -183,7 +183,7 @@ internal static partial class MonteCarloRun
                 exports.Add(new MonteCarloExports(Exporters[e], Batch.Scenario.Importer, baselines[e], MoneyBand(ExportFigure(e))));
             }
 
-            return new MonteCarloResult(Batch.Scenario, Model.Kind, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
+            return new MonteCarloResult(Batch.Scenario, Model, Settings, point, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows), markets.MoveToImmutable(), exports.MoveToImmutable());
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     private readonly Lazy<Dictionary<HsCode, MarketProjection>> _firstMarketByCode;
     private readonly Lazy<ByCode<Country, ProjectionRow>> _rowsByExporter;
 
-    internal ProjectionResult(Scenario scenario, ProjectionModelKind model, int year, TradeDataSet data, IEnumerable<MarketProjection> markets, IEnumerable<string> notes)
+    internal ProjectionResult(Scenario scenario, ProjectionModel model, int year, TradeDataSet data, IEnumerable<MarketProjection> markets, IEnumerable<string> notes)
     {
         Scenario = scenario;
         Model = model;
@@ -47,7 +47,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     public Scenario Scenario { get; }
 
     /// <summary>Gets the model used.</summary>
-    public ProjectionModelKind Model { get; }
+    public ProjectionModel Model { get; }
 
     /// <summary>Gets the reference year of the baseline flows.</summary>
     public int Year { get; }
@@ -155,7 +155,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{Scenario.Name} — {ModelName(Model)} model, baseline {Year}").AppendLine();
+        sb.Append(ci, $"{Scenario.Name} — {Model.DisplayName} model, baseline {Year}").AppendLine();
         foreach (var m in Markets)
         {
             sb.AppendLine();
@@ -188,8 +188,6 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
     /// <summary>Returns the projection as Markdown: the same tables as <see cref="ToHtml"/>, with every name and note Markdown-escaped.</summary>
     /// <returns>The Markdown text.</returns>
     public string ToMarkdown() => ResultDocuments.Of(this).ToMarkdown();
-
-    private static string ModelName(ProjectionModelKind model) => ProjectionModel.For(model).DisplayName;
 
     /// <summary>An exporter's rows under an HS scope, sorted by code.</summary>
     private ReadOnlySpan<ProjectionRow> RowsOf(Country exporter, HsCode scope) =>

@@ -44,7 +44,7 @@ internal static class SmartModel
             new SmartInput(batch.Offsets, batch.Baseline, batch.TariffBefore, batch.TariffAfter, batch.ImportDemand, batch.Substitution, batch.ExportSupply),
             output);
 
-        return ProjectionAssembly.Build(batch, ProjectionModelKind.Smart, output, [], []);
+        return ProjectionAssembly.Build(batch, ProjectionModel.Smart, output, [], []);
     }
 
     /// <summary>The one place the numeric core's doubles become decimal money (every model converts through it).</summary>

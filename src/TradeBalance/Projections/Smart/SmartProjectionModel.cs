@@ -9,6 +9,8 @@ internal sealed class SmartProjectionModel : ProjectionModel
 
     public override string DisplayName => "SMART";
 
+    public override string WelfareMeasure => "dead-weight loss recovered";
+
     internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
         ProjectBatch(inputs.Batch(Name, rates));
 

@@ -12,7 +12,7 @@ namespace TradeBalance.Projections;
 [TypeFormatterSource(typeof(NotebookFormatters), PreferredMimeTypes = new[] { NotebookFormatters.Html, NotebookFormatters.Plain })]
 public sealed class ProjectionPath : IReadOnlyList<ProjectionPathPoint>
 {
-    internal ProjectionPath(Scenario scenario, ProjectionModelKind model, AnnualDate on, IEnumerable<ProjectionPathPoint> points)
+    internal ProjectionPath(Scenario scenario, ProjectionModel model, AnnualDate on, IEnumerable<ProjectionPathPoint> points)
     {
         Scenario = scenario;
         Model = model;
@@ -24,7 +24,7 @@ public sealed class ProjectionPath : IReadOnlyList<ProjectionPathPoint>
     public Scenario Scenario { get; }
 
     /// <summary>Gets the model used.</summary>
-    public ProjectionModelKind Model { get; }
+    public ProjectionModel Model { get; }
 
     /// <summary>Gets the day of each year whose rates apply.</summary>
     public AnnualDate On { get; }

@@ -185,7 +185,7 @@ public static class StagedProjection
             points.Add(new ProjectionPathPoint(year, date, stage, rates, result));
         }
 
-        return new ProjectionPath(scenario, model.Kind, day, points);
+        return new ProjectionPath(scenario, model, day, points);
     }
 
     private static int StageCount(Scenario scenario) =>
