@@ -1,7 +1,7 @@
 namespace TradeBalance.Projections;
 
 /// <summary>The exact Armington model as a <see cref="ProjectionModel"/>, with its solver options.</summary>
-internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : ProjectionModel
+internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : KernelProjectionModel
 {
     public ArmingtonOptions Options { get; } = options;
 
@@ -16,11 +16,6 @@ internal sealed class ArmingtonProjectionModel(ArmingtonOptions options) : Proje
     public override bool Equals(ProjectionModel? other) => other is ArmingtonProjectionModel a && a.Options.Equals(Options);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Options);
-
-    internal override ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => options.Equals(Options) ? this : new ArmingtonProjectionModel(options);
-
-    internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
-        ProjectBatch(inputs.Batch(Name, rates));
 
     internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => ArmingtonModel.Project(batch, Options, this);
 

@@ -191,29 +191,8 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
         RunMonteCarlo(inputs, settings, rates: null, maxDegreeOfParallelism, progress, cancellationToken);
 
     /// <summary>Monte Carlo with the given rates per flow (null: the scenario's before and after), as a backtest replays them.</summary>
-    internal virtual MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        var schedule = inputs.ImporterSchedule(Name);
-        return MonteCarloRun.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule));
-    }
-
-    /// <summary>The same model with these Armington solver options (only Armington has them).</summary>
-    internal virtual ProjectionModel WithArmingtonOptions(ArmingtonOptions options) => this;
+    internal abstract MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken);
 
     /// <summary>Projects with the given rates per flow (null: the scenario's before and after), as a staged year does.</summary>
     internal abstract ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates);
-
-    /// <summary>Monte Carlo: projects a batch's point values (models that run on the flat batch kernels).</summary>
-    internal virtual ProjectionResult ProjectBatch(ProjectionBatch batch) => throw new NotSupportedException();
-
-    /// <summary>Monte Carlo: the scratch doubles one kernel call over these markets needs.</summary>
-    internal virtual int KernelScratchLength(ReadOnlySpan<int> offsets) => 0;
-
-    /// <summary>Monte Carlo: one draw's kernel over a chunk of markets; returns the first market whose solve failed, or -1.</summary>
-    internal virtual int ProjectDraw(in SmartInput input, in SmartOutput output, Span<int> iterations, Span<double> residuals, Span<double> scratch) =>
-        throw new NotSupportedException();
-
-    /// <summary>Monte Carlo: the error for a market whose solve failed in a draw.</summary>
-    internal virtual ProjectionException DrawFailed(MarketKey market, ElasticityValues elasticities, int iterations, double residual) =>
-        new($"{DisplayName} failed for market {market}.");
 }

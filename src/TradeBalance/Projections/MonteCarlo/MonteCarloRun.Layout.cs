@@ -11,7 +11,7 @@ internal static partial class MonteCarloRun
         // A chunk holds every draw of its figures; about this many bytes keeps them in a core's cache.
         private const long ChunkBytes = 512 * 1024;
 
-        public Layout(ProjectionBatch batch, ProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings)
+        public Layout(ProjectionBatch batch, KernelProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings)
         {
             Batch = batch;
             Model = model;
@@ -65,7 +65,7 @@ internal static partial class MonteCarloRun
 
         public ProjectionBatch Batch { get; }
 
-        public ProjectionModel Model { get; }
+        public KernelProjectionModel Model { get; }
 
         public int MaxDegreeOfParallelism { get; }
 

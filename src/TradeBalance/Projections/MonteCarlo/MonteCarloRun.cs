@@ -40,7 +40,7 @@ namespace TradeBalance.Projections;
 internal static partial class MonteCarloRun
 {
     /// <summary>The run behind <see cref="ProjectionModel.MonteCarlo"/> for the models that draw on the flat kernels.</summary>
-    internal static MonteCarloResult RunWith(ProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
+    internal static MonteCarloResult RunWith(KernelProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();

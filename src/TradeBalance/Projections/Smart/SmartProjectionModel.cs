@@ -1,7 +1,7 @@
 namespace TradeBalance.Projections;
 
 /// <summary>WITS-SMART as a <see cref="ProjectionModel"/>: the flat batch and its closed-form kernel.</summary>
-internal sealed class SmartProjectionModel : ProjectionModel
+internal sealed class SmartProjectionModel : KernelProjectionModel
 {
     public override ProjectionModelKind Kind => ProjectionModelKind.Smart;
 
@@ -10,9 +10,6 @@ internal sealed class SmartProjectionModel : ProjectionModel
     public override string DisplayName => "SMART";
 
     public override string WelfareMeasure => "dead-weight loss recovered";
-
-    internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
-        ProjectBatch(inputs.Batch(Name, rates));
 
     internal override ProjectionResult ProjectBatch(ProjectionBatch batch) => SmartModel.Project(batch);
 
