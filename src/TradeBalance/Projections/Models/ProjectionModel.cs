@@ -62,13 +62,8 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <param name="kind">The kind.</param>
     /// <returns>The model, with default options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
-    public static ProjectionModel For(ProjectionModelKind kind) => kind switch
-    {
-        ProjectionModelKind.Smart => Smart,
-        ProjectionModelKind.Armington => Armington,
-        ProjectionModelKind.Gsim => Gsim,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a projection model."),
-    };
+    public static ProjectionModel For(ProjectionModelKind kind) =>
+        All.FirstOrDefault(m => m.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a projection model.");
 
     /// <summary>The model a run uses: the caller's choice, else the scenario's (<see cref="Scenario.Model"/>). Every command resolves its model here.</summary>
     /// <param name="scenario">The scenario.</param>
