@@ -42,6 +42,11 @@ internal static class CliApp
                 stderr.WriteLine(Terminal.ErrorLine(e.Message));
             }
 
+            foreach (var suggestion in Suggestions(parse))
+            {
+                stderr.WriteLine(Terminal.ErrorLine(suggestion));
+            }
+
             stderr.WriteLine("Run 'tradebalance --help' for usage.");
             return ExitCodes.Usage;
         }
@@ -64,6 +69,64 @@ internal static class CliApp
 
             return code;
         }
+    }
+
+    /// <summary>
+    /// "did you mean '--draws'?" for each unrecognised token that is close to a command (when no command was given) or
+    /// to an option of the command being parsed: one edit per three letters, or a prefix of a single name.
+    /// </summary>
+    internal static IEnumerable<string> Suggestions(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        foreach (var token in parse.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        {
+            IEnumerable<string> names = token.StartsWith('-')
+                ? command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive)).SelectMany(o => o.Aliases.Prepend(o.Name))
+                : command.Subcommands.Select(c => c.Name);
+            var candidates = names.Distinct(StringComparer.Ordinal).ToList();
+            var close = candidates.Where(n => Distance(token, n) <= Math.Max(1, n.Length / 3)).ToList();
+            if (close.Count == 0)
+            {
+                close = candidates.Where(n => token.Length >= 3 && n.StartsWith(token, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+
+            if (close.Count is > 0 and <= 3)
+            {
+                yield return $"'{token}': did you mean {string.Join(" or ", close.Select(n => $"'{n}'"))}?";
+            }
+        }
+    }
+
+    /// <summary>The edit distance between two words (insertions, deletions, substitutions, adjacent swaps), case-insensitive.</summary>
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     /// <summary>

@@ -44,3 +44,29 @@ public class SettingsResolutionTests
         Assert.Contains("\"draws\": 30", CliRun.Of("project", "--draws", "30", "--format", "json").Out, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A misspelled command or option gets a suggestion of the nearest names, and only close ones.</summary>
+public class SuggestionTests
+{
+    [Theory]
+    [InlineData(new[] { "projct" }, "'projct': did you mean 'project'?")]
+    [InlineData(new[] { "sensitivty" }, "'sensitivty': did you mean 'sensitivity'?")]
+    [InlineData(new[] { "project", "--draw", "5" }, "'--draw': did you mean '--draws'?")]
+    [InlineData(new[] { "project", "--scenaro", "s.json" }, "'--scenaro': did you mean '--scenario'?")]
+    [InlineData(new[] { "backtest", "--cas", "chafta-wine" }, "'--cas': did you mean '--case'?")]
+    [InlineData(new[] { "project", "--verbos" }, "'--verbos': did you mean '--verbose'?")]
+    public void A_misspelled_name_gets_the_nearest_one(string[] args, string suggestion)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(suggestion, run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_far_from_every_option_gets_no_guess()
+    {
+        var run = CliRun.Of("project", "--zzz");
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("did you mean", run.Err, StringComparison.Ordinal);
+    }
+}
