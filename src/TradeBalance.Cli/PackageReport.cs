@@ -29,7 +29,7 @@ internal static class PackageReport
         }
 
         var b = result.Balance(country, partner);
-        var allGoods = ProjectionReport.CoversAllGoods(result.Parts[0].Data, country, result.Year);
+        var allGoods = result.Parts[0].Data.HasTotals(country, result.Year);
         console.MarkupLine($"• Exports USD {ProjectionReport.Millions(b.Before.Exports)}m → {ProjectionReport.Millions(b.After.Exports)}m; imports USD {ProjectionReport.Millions(b.Before.Imports)}m → {ProjectionReport.Millions(b.After.Imports)}m ({(allGoods ? "all goods" : "only the products in the data")})");
         console.MarkupLine($"• Balance USD {ProjectionReport.Millions(b.Before.Balance)}m → {ProjectionReport.Millions(b.After.Balance)}m (change {Signed(b.Change)}m); exports cover {ProjectionReport.Cover(b.Before)} → {ProjectionReport.Cover(b.After)} of imports");
         var local = LocalCurrency.Find(inputs.Currency, country, result.Parts[0].Data.Currency, result.Year, inputs.Rates, inputs.RatesName);

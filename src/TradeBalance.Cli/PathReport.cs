@@ -27,7 +27,7 @@ internal static class PathReport
 
             table.AddColumn(new TableColumn("Total").RightAligned());
             // "All goods" only when the data hold the pair's totals; otherwise the balance covers the products in the data.
-            var allGoods = ProjectionReport.CoversAllGoods(path.Points[0].Result.Data, beneficiary, year: null);
+            var allGoods = path.Points[0].Result.Data.HasTotals(beneficiary);
             table.AddColumn(new TableColumn(allGoods ? "Balance, all goods" : "Balance, these products").RightAligned());
             foreach (var point in path.Points)
             {

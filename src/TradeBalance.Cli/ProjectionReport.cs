@@ -36,9 +36,12 @@ internal static class ProjectionReport
             console.WriteLine();
         }
 
-        foreach (var beneficiary in result.Scenario.Beneficiaries)
+        var summary = ProjectionSummary.Of(result, bands?.Result);
+        var shown = markets.Select(m => m.Market).ToHashSet();
+        var losers = summary.Losers.Where(l => shown.Contains(l.Market)).ToList();
+        foreach (var beneficiary in summary.Beneficiaries)
         {
-            RenderSummary(console, result, inputs, beneficiary, bands, markets, all);
+            RenderSummary(console, result, inputs, beneficiary, losers, all);
         }
 
         if (bands is not null)
@@ -115,25 +118,31 @@ internal static class ProjectionReport
     private static string Cut(string what) =>
         $"[grey]{Esc(what)}; --all shows every one, and --format csv or --output FILE.csv writes every flow.[/]";
 
-    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, Country exporter, MonteCarloBands? bands, IReadOnlyList<MarketProjection> shownMarkets, bool all)
+    private static void RenderSummary(IAnsiConsole console, ProjectionResult result, Inputs inputs, BeneficiarySummary summary, IReadOnlyList<MarketLosers> losers, bool all)
     {
-        var importer = result.Scenario.Importer;
+        var (exporter, importer) = (summary.Exporter, summary.Importer);
         console.MarkupLine($"[bold underline]Summary: {Esc(exporter.Name)} → {Esc(importer.Name)}[/]");
-        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
-        var before = Money.Sum(rows.Select(r => r.Baseline), result.Data.Currency);
-        var after = Money.Sum(rows.Select(r => r.Projected), result.Data.Currency);
-        var local = inputs.Local(result, exporter);
-        var growth = before.Amount == 0m ? "n/a" : ((double)((after.Amount - before.Amount) / before.Amount)).ToString("+0.0%;-0.0%", Ci);
-        var total = bands?.Result.Exports.FirstOrDefault(e => e.Exporter.Equals(exporter) && e.Importer.Equals(importer))?.Projected;
-        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m{BandText(total)} ({growth}){LocalText(local, before, after)}");
-        List<ProjectionRow> lines = all || rows.Count <= Largest ? rows : [.. rows.OrderByDescending(r => r.Baseline.Amount).ThenBy(r => r.Hs).Take(Largest)];
-        var noOtherDestinations = false;
-        foreach (var r in lines)
+        // A group's figures are its members' added: in its own currency (the EU's EUR) or --currency's, else none, and no note about it.
+        var local = summary.IsGroup && LocalCurrency.Resolve(inputs.Currency, exporter, result.Year) is null ? new LocalRate(null, null, null, null) : inputs.Local(result, exporter);
+        var (before, after) = (summary.Baseline, summary.Projected);
+        var growth = summary.Change is { } change ? change.ToString("+0.0%;-0.0%", Ci) : "n/a";
+        console.MarkupLine($"• {Esc(exporter.Name)}'s exports of these products to {Esc(importer.Name)}: USD {Millions(before)}m → {Millions(after)}m{BandText(summary.Band)} ({growth}){LocalText(local, before, after)}");
+        if (summary.IsGroup)
         {
-            var bandText = BandText(bands?.For(r.Hs, exporter));
-            var destinations = DestinationText(result, exporter, importer, r.Hs);
-            noOtherDestinations |= destinations is null;
-            console.MarkupLine($"  – {Esc(CommodityName(r.Hs))}: USD {Millions(r.Baseline)}m → {Millions(r.Projected)}m{bandText}; share of {Esc(importer.Name)}'s imports {Percent(r.BaselineShare)} → {Percent(r.ProjectedShare)}{(destinations is null ? string.Empty : "; " + destinations)}");
+            var without = summary.MembersWithoutTrade == 0 ? string.Empty : $"; {summary.MembersWithoutTrade.ToString(Ci)} other member{(summary.MembersWithoutTrade == 1 ? " has" : "s have")} no trade in these markets";
+            console.MarkupLine($"  Members that trade: {Esc(string.Join(", ", summary.Members.Select(m => m.Alpha3)))}{without}");
+        }
+
+        var products = summary.Products;
+        List<ProductSummary> lines = all || products.Length <= Largest ? [.. products] : [.. products.Take(Largest)];
+        var noOtherDestinations = false;
+        foreach (var p in lines)
+        {
+            var destinations = p.DestinationShareBefore is { } sb && p.DestinationShareAfter is { } sa
+                ? $"; {Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(sb)} → {Percent(sa)}"
+                : null;
+            noOtherDestinations |= destinations is null && !summary.IsGroup;
+            console.MarkupLine($"  – {Esc(CommodityName(p.Hs))}: USD {Millions(p.Baseline)}m → {Millions(p.Projected)}m{BandText(p.Band)}; share of {Esc(importer.Name)}'s imports {Percent(p.ShareBefore)} → {Percent(p.ShareAfter)}{destinations}");
         }
 
         if (noOtherDestinations)
@@ -142,24 +151,23 @@ internal static class ProjectionReport
             console.MarkupLine($"  {Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports: n/a where no other destination is in the data");
         }
 
-        if (lines.Count < rows.Count)
+        if (lines.Count < products.Length)
         {
-            console.MarkupLine(Cut($"  Showing {exporter.Name}'s {lines.Count} largest of {rows.Count.ToString("N0", Ci)} products"));
+            console.MarkupLine(Cut($"  Showing {exporter.Name}'s {lines.Count} largest of {products.Length.ToString("N0", Ci)} products"));
         }
 
-        foreach (var market in shownMarkets)
+        foreach (var market in losers)
         {
-            var losers = market.Rows.Where(r => r.ShareChangePoints < 0).OrderBy(r => r.ShareChangePoints).Take(3).ToList();
-            if (losers.Count > 0)
+            if (market.Losses.Length > 0)
             {
-                console.MarkupLine($"• Losing share in {Esc(CommodityName(market.Market.Hs))}: {Esc(string.Join(", ", losers.Select(l => $"{Short(l.Exporter)} {l.ShareChangePoints.ToString("0.00", Ci)} pts")))}");
+                console.MarkupLine($"• Losing share in {Esc(CommodityName(market.Market.Hs))}: {Esc(string.Join(", ", market.Losses.Take(3).Select(l => $"{Short(l.Exporter)} {l.Points.ToString("0.00", Ci)} pts")))}");
             }
         }
 
-        var balance = result.Balance(exporter, importer);
-        var allGoods = CoversAllGoods(result.Data, exporter, result.Year);
-        var scope = allGoods ? "all goods" : "only the products in the data";
-        console.MarkupLine($"• Bilateral balance {result.Year} ({scope}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
+        var balance = summary.Balance;
+        var scope = summary.BalanceCoversAllGoods ? "all goods" : "only the products in the data";
+        var whose = summary.IsGroup ? "; the members' added" : string.Empty;
+        console.MarkupLine($"• Bilateral balance {result.Year} ({scope}{whose}): balance USD {Millions(balance.Before.Balance)}m → {Millions(balance.After.Balance)}m");
         console.MarkupLine($"  exports USD {Millions(balance.Before.Exports)}m → {Millions(balance.After.Exports)}m, imports USD {Millions(balance.Before.Imports)}m → {Millions(balance.After.Imports)}m; exports cover {Cover(balance.Before)} → {Cover(balance.After)} of imports");
         RenderLocalBalance(console, local, balance, inputs.Rates, result.Year, withImports: false);
         console.WriteLine();
@@ -181,34 +189,6 @@ internal static class ProjectionReport
         {
             console.MarkupLine($"[grey]• {Esc(missing)}[/]");
         }
-    }
-
-    /// <summary>The importer's share of the exporter's exports of the product, before and after; null when the data hold no other destination.</summary>
-    private static string? DestinationText(ProjectionResult result, Country exporter, Country importer, HsCode hs)
-    {
-        var shares = result.DestinationShares(exporter, hs);
-        var d = shares.FirstOrDefault(s => s.Destination.Equals(importer));
-        return shares.Length < 2 || d is null
-            ? null
-            : $"{Esc(importer.Name)}'s share of {Esc(exporter.Name)}'s exports {Percent(d.ShareBefore)} → {Percent(d.ShareAfter)}";
-    }
-
-    /// <summary>
-    /// Whether the data hold the country's trade in all goods (a <c>TOTAL</c> row in or out) for the year, so a balance
-    /// covers all goods rather than only the products in the data. Looks at the TOTAL markets only, not every flow.
-    /// </summary>
-    public static bool CoversAllGoods(TradeDataSet data, Country country, int? year)
-    {
-        foreach (var m in data.Markets)
-        {
-            if (m.Hs.IsTotal && (year is null || m.Year == year)
-                && (m.Importer.Equals(country) || data.FlowsInto(m).Any(f => f.Exporter.Equals(country))))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>" (P5–P95 13.23–16.18)" after a central estimate in USD millions, or nothing without bands.</summary>

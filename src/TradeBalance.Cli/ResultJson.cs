@@ -29,9 +29,9 @@ internal static class ResultJson
         w.WriteStartObject("summary");
         MonteCarlo(w, bands?.Result.Settings, bands?.Result.Model);
         w.WriteStartArray("beneficiaries");
-        foreach (var exporter in result.Scenario.Beneficiaries)
+        foreach (var beneficiary in ProjectionSummary.Of(result, bands?.Result).Beneficiaries)
         {
-            Beneficiary(w, result, inputs, exporter, bands);
+            Beneficiary(w, result, inputs, beneficiary);
         }
 
         w.WriteEndArray();
@@ -193,51 +193,59 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void Beneficiary(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, Country exporter, MonteCarloBands? bands)
+    private static void Beneficiary(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, BeneficiarySummary summary)
     {
-        var importer = result.Scenario.Importer;
-        var rows = result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)).ToList();
-        var before = rows.Sum(r => r.Baseline.Amount);
-        var after = rows.Sum(r => r.Projected.Amount);
-        var local = inputs.Local(result, exporter);
-        var perUsd = local.PerUnit;
+        var (exporter, importer) = (summary.Exporter, summary.Importer);
+        var (before, after) = (summary.Baseline.Amount, summary.Projected.Amount);
+        // A group's figures are its members' added: in its own currency (the EU's EUR) or --currency's, else none.
+        var local = summary.IsGroup && LocalCurrency.Resolve(inputs.Currency, exporter, result.Year) is null ? null : inputs.Local(result, exporter);
+        var perUsd = local?.PerUnit;
         w.WriteStartObject();
         w.WriteString("exporter", exporter.Alpha3);
         w.WriteString("importer", importer.Alpha3);
+        w.WriteStartArray("members");
+        foreach (var m in summary.Members)
+        {
+            w.WriteStringValue(m.Alpha3);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("membersWithoutTrade", summary.MembersWithoutTrade);
         w.WriteNumber("baselineUsd", before);
         w.WriteNumber("projectedUsd", after);
         w.WriteNumber("changeUsd", after - before);
         ResultOutput.Number(w, "changePercent", before == 0m ? null : (double)((after - before) / before * 100m));
-        w.WriteString("localCurrency", local.Currency?.Code);
+        w.WriteString("localCurrency", local?.Currency?.Code);
         ResultOutput.Number(w, "localPerUsd", perUsd);
         ResultOutput.Number(w, "baselineLocal", before * perUsd);
         ResultOutput.Number(w, "projectedLocal", after * perUsd);
 
-        var balance = result.Balance(exporter, importer);
-        var allGoods = ProjectionReport.CoversAllGoods(result.Data, exporter, result.Year);
+        var balance = summary.Balance;
         w.WriteStartObject("balance");
         w.WriteNumber("year", result.Year);
-        w.WriteString("scope", allGoods ? "all goods" : "only the products in the data");
+        w.WriteString("scope", summary.BalanceCoversAllGoods ? "all goods" : "only the products in the data");
         BalanceSide(w, "before", balance.Before, perUsd);
         BalanceSide(w, "after", balance.After, perUsd);
         w.WriteEndObject();
 
-        var band = bands?.Result.Exports.FirstOrDefault(e => e.Exporter.Equals(exporter) && e.Importer.Equals(importer));
-        if (band is null)
+        if (summary.Band is not { } band)
         {
             w.WriteNull("bands");
         }
         else
         {
             w.WriteStartObject("bands");
-            Band(w, "projectedUsd", band.Projected);
+            Band(w, "projectedUsd", band);
             w.WriteStartArray("products");
-            foreach (var r in bands!.Result.Rows.Where(r => r.Exporter.Equals(exporter) && r.Importer.Equals(importer)))
+            foreach (var p in summary.Products)
             {
-                w.WriteStartObject();
-                w.WriteString("hs", r.Hs.ToString());
-                Band(w, "projectedUsd", r.Projected);
-                w.WriteEndObject();
+                if (p.Band is { } productBand)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("hs", p.Hs.ToString());
+                    Band(w, "projectedUsd", productBand);
+                    w.WriteEndObject();
+                }
             }
 
             w.WriteEndArray();

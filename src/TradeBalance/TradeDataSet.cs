@@ -112,6 +112,29 @@ public sealed partial class TradeDataSet
             .Select(g => (g.Key, TopLevelSum(g))));
     }
 
+    /// <summary>
+    /// Whether the data hold a country's trade in all goods (a <c>TOTAL</c> flow in or out) in a year, so that its
+    /// balance covers all goods rather than only the products in the data. Looks at the TOTAL markets only.
+    /// </summary>
+    /// <param name="country">The country.</param>
+    /// <param name="year">The year, or null for any year.</param>
+    /// <returns>True when such a flow exists.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="country"/> is null.</exception>
+    public bool HasTotals(Country country, int? year = null)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        foreach (var m in Markets)
+        {
+            if (m.Hs.IsTotal && (year is null || m.Year == year)
+                && (m.Importer.Equals(country) || FlowsInto(m).Any(f => f.Exporter.Equals(country))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Returns the total value from one country to another within an HS scope, counting only the top-most codes present.</summary>
     /// <param name="exporter">The exporter.</param>
     /// <param name="importer">The importer.</param>

@@ -119,6 +119,33 @@ public class GroupsAndPackagesCliTests
         Assert.Contains("groups: ", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_group_beneficiary_is_summarised_once_with_its_members_and_its_total_matches_the_json()
+    {
+        using var dir = new TempDir();
+        var groups = dir.File("groups.csv");
+        File.WriteAllText(groups, "group,member,joined,left,name,kind\nXTEA,LKA,,,Tea bloc,group\nXTEA,IND,,,,\nXTEA,NPL,,,,\n");
+        var scenario = dir.File("s.json");
+        File.WriteAllText(scenario, """{"importer":"CHN","beneficiaries":["XTEA"],"hs":["0902"],"newRatePercent":0,"effective":"2026-05-01"}""");
+        var run = CliRun.Of("project", "--groups", groups, "--scenario", scenario, "--draws", "0");
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Out, "Summary: "));
+        Assert.Contains("Summary: Tea bloc → China", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  Members that trade: IND, LKA; 1 other member has no trade in these markets", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("No currency is recorded for XTEA", run.Out, StringComparison.Ordinal);
+
+        var json = CliRun.Of("project", "--groups", groups, "--scenario", scenario, "--draws", "0", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Err);
+        using var doc = JsonDocument.Parse(json.Out);
+        var group = doc.RootElement.GetProperty("summary").GetProperty("beneficiaries").EnumerateArray().Single();
+        Assert.Equal("XTEA", group.GetProperty("exporter").GetString());
+        Assert.Equal(["IND", "LKA"], group.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(1, group.GetProperty("membersWithoutTrade").GetInt32());
+        var (before, after) = (group.GetProperty("baselineUsd").GetDecimal(), group.GetProperty("projectedUsd").GetDecimal());
+        static string M(decimal usd) => (usd / 1_000_000m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"• Tea bloc's exports of these products to China: USD {M(before)}m → {M(after)}m (+", run.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("XYZQ", "--aggregate: 'XYZQ' is not a known group")]
     [InlineData("LDC", "--aggregate LDC: the flows hold no imports of its")]

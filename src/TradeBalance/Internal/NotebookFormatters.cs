@@ -53,6 +53,8 @@ internal sealed class NotebookFormatters
         new NotebookFormatter(typeof(MonteCarloResult), Plain, v => ResultDocuments.Of((MonteCarloResult)v, ResultDocuments.NotebookMarkets).ToMarkdown()),
         new NotebookFormatter(typeof(ProjectionPath), Html, v => ((ProjectionPath)v).ToHtml()),
         new NotebookFormatter(typeof(ProjectionPath), Plain, v => ((ProjectionPath)v).ToMarkdown()),
+        new NotebookFormatter(typeof(ProjectionSummary), Html, v => ((ProjectionSummary)v).ToHtml()),
+        new NotebookFormatter(typeof(ProjectionSummary), Plain, v => ((ProjectionSummary)v).ToMarkdown()),
     ];
 }
 

@@ -48,8 +48,9 @@ public class ResultRenderingTests
         var html = Parse(result.ToHtml());
 
         var tables = html.Elements("table").ToList();
-        Assert.Equal(result.Markets.Length, tables.Count);
-        for (var i = 0; i < tables.Count; i++)
+        Assert.Equal(result.Markets.Length + 1, tables.Count); // a table per market, then Kenya's summary
+        Assert.Equal("Product", Cells(tables[^1])[0][0]);
+        for (var i = 0; i < result.Markets.Length; i++)
         {
             var market = result.Markets[i];
             var rows = Cells(tables[i]);
@@ -91,8 +92,11 @@ public class ResultRenderingTests
 
         // A table per market, each row with one pipe more than it has cells.
         var tableLines = markdown.Split('\n').Where(l => l.StartsWith('|')).ToList();
-        Assert.Equal(result.Markets.Sum(m => 3 + m.Rows.Count), tableLines.Count); // header, rule, suppliers, total
-        Assert.All(tableLines, l => Assert.Equal(11, UnescapedPipes(l)));
+        var summary = ProjectionSummary.Of(result).Beneficiaries.Single();
+        Assert.Equal(result.Markets.Sum(m => 3 + m.Rows.Count) + 3 + summary.Products.Length, tableLines.Count); // header, rule, rows, total; the summary last
+        var marketLines = tableLines.Count - (3 + summary.Products.Length);
+        Assert.All(tableLines.Take(marketLines), l => Assert.Equal(11, UnescapedPipes(l)));
+        Assert.All(tableLines.Skip(marketLines), l => Assert.Equal(6, UnescapedPipes(l)));
     }
 
     [Fact]
@@ -179,7 +183,8 @@ public class ResultRenderingTests
         var bands = ProjectionModel.Smart.MonteCarlo(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs), new MonteCarloSettings(50, 7, 0.5), cancellationToken: TestContext.Current.CancellationToken);
         var tables = Parse(bands.ToHtml()).Elements("table").ToList();
 
-        Assert.Equal(3, tables.Count);
+        Assert.Equal(4, tables.Count); // exports, markets, suppliers, then Kenya's summary with its bands
+        Assert.Equal(["Product", "Baseline USD", "Projected USD", "P5", "P95", "Share of China's imports before", "after"], Cells(tables[3])[0]);
         var kenya = bands.ExportsOf(Countries.Kenya);
         Assert.Contains(Cells(tables[0]), r => r.SequenceEqual([$"KEN {Countries.Kenya.Name}", Whole(kenya.Baseline), Whole(kenya.Projected.P5), Whole(kenya.Projected.P50), Whole(kenya.Projected.P95)]));
         Assert.Equal(bands.Markets.Length + 1, Cells(tables[1]).Count);
@@ -213,6 +218,7 @@ public class ResultRenderingTests
     [InlineData(typeof(BalanceProjection))]
     [InlineData(typeof(MonteCarloResult))]
     [InlineData(typeof(ProjectionPath))]
+    [InlineData(typeof(ProjectionSummary))]
     public void Results_carry_the_notebook_formatter_convention(Type type)
     {
         var attribute = Assert.Single(type.GetCustomAttributes(true), a => a.GetType().Name == "TypeFormatterSourceAttribute");
@@ -252,7 +258,7 @@ public class ResultRenderingTests
     public void A_notebook_shows_the_largest_markets_of_a_large_projection()
     {
         var doc = ResultDocuments.Of(KenyaChinaResult(), maxMarkets: 2);
-        Assert.Equal(2, doc.Tables.Count);
+        Assert.Equal(3, doc.Tables.Count); // the 2 largest markets and the summary
         Assert.Contains(doc.Lines, l => l.StartsWith("Showing the 2 largest of 3 markets", StringComparison.Ordinal));
     }
 

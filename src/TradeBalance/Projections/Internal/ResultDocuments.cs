@@ -60,6 +60,7 @@ internal static class ResultDocuments
             doc.Lines.Add($"Showing the {markets.Count.ToString(Ci)} largest of {result.Markets.Length.ToString("N0", Ci)} markets by baseline imports; ToHtml() and ToMarkdown() show every one.");
         }
 
+        AddSummary(doc, ProjectionSummary.Of(result));
         doc.Lines.AddRange(result.Notes.Select(n => "note: " + n));
         return doc;
     }
@@ -146,8 +147,76 @@ internal static class ResultDocuments
             doc.Lines.Add($"Showing the {shown.Count.ToString(Ci)} largest of {bands.Markets.Length.ToString("N0", Ci)} markets by baseline imports; ToHtml() and ToMarkdown() show every one.");
         }
 
+        AddSummary(doc, ProjectionSummary.Of(bands.Point, bands));
         doc.Lines.AddRange(bands.Point.Notes.Select(n => "note: " + n));
         return doc;
+    }
+
+    public static ResultDocument Of(ProjectionSummary summary)
+    {
+        var result = summary.Result;
+        var doc = new ResultDocument(result.Scenario.Name, $"{result.Model.DisplayName} model · baseline {result.Year.ToString(Ci)} · {result.Data.Currency.Code}");
+        AddSummary(doc, summary);
+        return doc;
+    }
+
+    /// <summary>
+    /// The summary as the command line words it, one table per beneficiary (its products, with the P5–P95 band where
+    /// drawn), its balance under the table, then who loses share and each importer's revenue and welfare.
+    /// </summary>
+    private static void AddSummary(ResultDocument doc, ProjectionSummary summary)
+    {
+        var result = summary.Result;
+        var currency = result.Data.Currency.Code;
+        var banded = summary.Bands is not null;
+        foreach (var b in summary.Beneficiaries)
+        {
+            List<(string, bool)> columns = [("Product", false), ($"Baseline {currency}", true), ($"Projected {currency}", true)];
+            if (banded)
+            {
+                columns.AddRange([("P5", true), ("P95", true)]);
+            }
+
+            columns.AddRange([($"Share of {b.Importer.Name}'s imports before", true), ("after", true)]);
+            var table = new ResultTable($"Summary: {b.Exporter.Name} → {b.Importer.Name}", [.. columns]);
+            foreach (var p in b.Products)
+            {
+                List<string> cells = [ProductName(p.Hs), Whole(p.Baseline), Whole(p.Projected)];
+                if (banded)
+                {
+                    cells.AddRange([p.Band is { } band ? Whole(band.P5) : "—", p.Band is { } b95 ? Whole(b95.P95) : "—"]);
+                }
+
+                cells.AddRange([Percent(p.ShareBefore), Percent(p.ShareAfter)]);
+                table.Add([.. cells]);
+            }
+
+            List<string> total = ["Total", Whole(b.Baseline), Whole(b.Projected)];
+            if (banded)
+            {
+                total.AddRange([b.Band is { } band ? Whole(band.P5) : "—", b.Band is { } b95 ? Whole(b95.P95) : "—"]);
+            }
+
+            total.AddRange([string.Empty, string.Empty]);
+            table.Total = [.. total];
+            var (before, after) = (b.Balance.Before, b.Balance.After);
+            var scope = b.BalanceCoversAllGoods ? "all goods" : "only the products in the data";
+            var members = b.IsGroup
+                ? $"Members that trade: {string.Join(", ", b.Members.Select(m => m.Alpha3))}{(b.MembersWithoutTrade == 0 ? string.Empty : $"; {b.MembersWithoutTrade.ToString(Ci)} other(s) without trade in these markets")}; the balance is theirs added. "
+                : string.Empty;
+            table.Footnote = $"{members}Bilateral balance {result.Year.ToString(Ci)} ({scope}): {currency} {Minor(before.Balance)} → {Minor(after.Balance)}; exports {Minor(before.Exports)} → {Minor(after.Exports)}, imports {Minor(before.Imports)} → {Minor(after.Imports)}";
+            doc.Tables.Add(table);
+        }
+
+        foreach (var market in summary.Losers.Where(l => l.Losses.Length > 0))
+        {
+            doc.Lines.Add($"Losing share in {ProductName(market.Market.Hs)}, {market.Market.Importer.Alpha3}: {string.Join(", ", market.Losses.Take(3).Select(l => $"{CountryName(l.Exporter)} {Points(l.Points)} pts"))}");
+        }
+
+        foreach (var i in summary.Importers)
+        {
+            doc.Lines.Add($"{i.Importer.Name}: tariff revenue {currency} {Whole(i.RevenueBefore)} → {Whole(i.RevenueAfter)} · welfare {currency} {Whole(i.Welfare)} ({result.Model.WelfareMeasure})");
+        }
     }
 
     public static ResultDocument Of(ProjectionPath path)
