@@ -168,15 +168,8 @@ public static class WitsTariffReader
             }
 
             var dutyType = aq
-                ? csv.Required(duty).ToUpperInvariant() switch
-                {
-                    "MFN" => "MFN",
-                    "PRF" => "PRF",
-                    "AHS" => "AHS",
-                    "BND" => "BND",
-                    _ => throw csv.Error(duty, "is not a WITS duty type (MFN, PRF, AHS or BND)"),
-                }
-                : format == TradeFileFormat.WitsAveMfn ? "MFN" : "PRF";
+                ? WitsDutyTypes.TryParse(csv.Required(duty), out var parsed) ? parsed : throw csv.Error(duty, "is not a WITS duty type (MFN, PRF, AHS or BND)")
+                : format == TradeFileFormat.WitsAveMfn ? WitsDutyType.Mfn : WitsDutyType.Preferential;
 
             var code = csv.Required(product);
             if (code.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || code.StartsWith("All", StringComparison.OrdinalIgnoreCase))
@@ -211,7 +204,7 @@ public static class WitsTariffReader
         var selection = options.DutySelection;
         if (selection == WitsDutySelection.Auto)
         {
-            selection = rows.Any(r => r.Duty is "MFN" or "PRF") ? WitsDutySelection.MfnAndPreferential : WitsDutySelection.EffectivelyApplied;
+            selection = rows.Any(r => r.Duty is WitsDutyType.Mfn or WitsDutyType.Preferential) ? WitsDutySelection.MfnAndPreferential : WitsDutySelection.EffectivelyApplied;
         }
 
         csv.Report.Unit(selection == WitsDutySelection.MfnAndPreferential
@@ -233,16 +226,16 @@ public static class WitsTariffReader
             {
                 switch (row.Duty)
                 {
-                    case "MFN":
+                    case WitsDutyType.Mfn:
                         regime = TariffRegime.Mfn;
                         break;
-                    case "PRF" when row.Kind == PartnerKind.World:
+                    case WitsDutyType.Preferential when row.Kind == PartnerKind.World:
                         skip = "PRF row for partner World (an average over partners)";
                         break;
-                    case "PRF":
+                    case WitsDutyType.Preferential:
                         regime = Regime(csv, regimes, groups, row);
                         break;
-                    case "AHS":
+                    case WitsDutyType.EffectivelyApplied:
                         skip = "AHS row (effectively applied: the schedule derives it from MFN and PRF)";
                         break;
                     default:
@@ -254,14 +247,14 @@ public static class WitsTariffReader
             {
                 switch (row.Duty)
                 {
-                    case "AHS" when row.Kind == PartnerKind.World:
+                    case WitsDutyType.EffectivelyApplied when row.Kind == PartnerKind.World:
                         regime = TariffRegime.Mfn;
                         break;
-                    case "AHS":
+                    case WitsDutyType.EffectivelyApplied:
                         regime = Regime(csv, regimes, groups, row);
                         break;
                     default:
-                        skip = $"{row.Duty} row (reading AHS, effectively applied)";
+                        skip = $"{row.Duty.Code()} row (reading AHS, effectively applied)";
                         break;
                 }
             }
@@ -277,7 +270,7 @@ public static class WitsTariffReader
             {
                 if (earlier.Rate != row.Rate)
                 {
-                    throw new TradeDataException(csv.FileName, row.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"{row.Duty} rate {row.Rate} for regime {regime.Name}, HS {row.Hs}, {row.Year} conflicts with line {earlier.Line} ({earlier.Rate})"));
+                    throw new TradeDataException(csv.FileName, row.Line, null, null, string.Create(CultureInfo.InvariantCulture, $"{row.Duty.Code()} rate {row.Rate} for regime {regime.Name}, HS {row.Hs}, {row.Year} conflicts with line {earlier.Line} ({earlier.Rate})"));
                 }
 
                 csv.Report.Skip("repeated row (same regime, product, year and rate)");
@@ -301,7 +294,7 @@ public static class WitsTariffReader
                 {
                     var row = chosen[years[i]];
                     var end = i == years.Count - 1 && options.ExtendLatestYear ? TariffLine.OpenEnd : new LocalDate(row.Year, 12, 31);
-                    var source = options.Source ?? string.Create(CultureInfo.InvariantCulture, $"WITS/TRAINS {row.Duty} {row.Year} ({name})");
+                    var source = options.Source ?? string.Create(CultureInfo.InvariantCulture, $"WITS/TRAINS {row.Duty.Code()} {row.Year} ({name})");
                     lines.Add(new TariffLine(series.Key.Regime, series.Key.Hs, row.Rate, new DateInterval(new LocalDate(row.Year, 1, 1), end), source));
                 }
             }
@@ -397,5 +390,5 @@ public static class WitsTariffReader
         Group,
     }
 
-    private sealed record Row(long Line, Country Importer, string Duty, PartnerKind Kind, Country? Country, string Group, HsCode Hs, int Year, TariffRate Rate);
+    private sealed record Row(long Line, Country Importer, WitsDutyType Duty, PartnerKind Kind, Country? Country, string Group, HsCode Hs, int Year, TariffRate Rate);
 }
