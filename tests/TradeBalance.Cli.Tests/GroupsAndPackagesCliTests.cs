@@ -124,9 +124,9 @@ public class GroupsAndPackagesCliTests
     {
         using var dir = new TempDir();
         var groups = dir.File("groups.csv");
-        File.WriteAllText(groups, "group,member,joined,left,name,kind\nXTEA,LKA,,,Tea bloc,group\nXTEA,IND,,,,\nXTEA,NPL,,,,\n");
+        File.WriteAllText(groups, "group,member,joined,left,name,kind\nXTB3,LKA,,,Tea bloc,group\nXTB3,IND,,,,\nXTB3,NPL,,,,\n");
         var scenario = dir.File("s.json");
-        File.WriteAllText(scenario, """{"importer":"CHN","beneficiaries":["XTEA"],"hs":["0902"],"newRatePercent":0,"effective":"2026-05-01"}""");
+        File.WriteAllText(scenario, """{"importer":"CHN","beneficiaries":["XTB3"],"hs":["0902"],"newRatePercent":0,"effective":"2026-05-01"}""");
         var run = CliRun.Of("project", "--groups", groups, "--scenario", scenario, "--draws", "0");
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Out, "Summary: "));
@@ -138,7 +138,7 @@ public class GroupsAndPackagesCliTests
         Assert.True(json.ExitCode == 0, json.Err);
         using var doc = JsonDocument.Parse(json.Out);
         var group = doc.RootElement.GetProperty("summary").GetProperty("beneficiaries").EnumerateArray().Single();
-        Assert.Equal("XTEA", group.GetProperty("exporter").GetString());
+        Assert.Equal("XTB3", group.GetProperty("exporter").GetString());
         Assert.Equal(["IND", "LKA"], group.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(1, group.GetProperty("membersWithoutTrade").GetInt32());
         var (before, after) = (group.GetProperty("baselineUsd").GetDecimal(), group.GetProperty("projectedUsd").GetDecimal());
