@@ -43,8 +43,7 @@ internal static class BacktestCommand
         command.SetAction(parse =>
         {
             var outputPath = parse.GetValue(output);
-            var formatName = parse.GetValue(format)!;
-            ResultOutput.Check(formatName, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
             var named = parse.GetValue(cases) ?? [];
             var flowPaths = parse.GetValue(flows) ?? [];
             var tariffPath = parse.GetValue(tariffs);
@@ -64,7 +63,7 @@ internal static class BacktestCommand
             var chosen = named.Length == 0 ? [.. BacktestCases.All] : named.Select(n => Load(n, flowPaths, tariffPath)).ToList();
             var results = chosen.Select(c => Steps.Time($"backtest {c.Name}", () => Backtest.Run(c, options))).ToList();
             var table = Tabulate(results);
-            ResultOutput.Write(stdout, formatName, outputPath, () => table, w => Json(w, results, table), () => Render(stdout, results));
+            ResultOutput.Write(stdout, request, () => table, w => Json(w, results, table), () => Render(stdout, results));
             return ExitCodes.Ok;
         });
         return command;

@@ -42,7 +42,7 @@ internal static class BalanceCommand
             var flowsPath = parse.GetValue(flows);
             var ratesPath = parse.GetValue(rates);
             var outputPath = parse.GetValue(output);
-            ResultOutput.Check(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
             OutputPaths.Check([("--output", outputPath)], [("--flows", flowsPath), ("--rates", ratesPath)]);
             Inputs.CheckStandardInput(("--flows", flowsPath), ("--rates", ratesPath));
             var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);
@@ -62,7 +62,7 @@ internal static class BalanceCommand
             var ratesName = ratesPath is null ? LocalCurrency.EmbeddedRatesName : Inputs.Name(ratesPath);
             var rows = years.Select(year => (Year: year, Balance: data.BilateralBalance(a, b, year), Local: LocalCurrency.Find(local, a, data.Currency, year, table, ratesName))).ToList();
             var result = Tabulate(a, b, local, rows);
-            ResultOutput.Write(stdout, parse.GetValue(format)!, outputPath, () => result, w => ResultJson.Balance(w, a, b, local, result), () => Render(stdout, a, b, local, rows));
+            ResultOutput.Write(stdout, request, () => result, w => ResultJson.Balance(w, a, b, local, result), () => Render(stdout, a, b, local, rows));
             return ExitCodes.Ok;
         });
         return command;

@@ -27,7 +27,7 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var outputPath = parse.GetValue(output);
-            ResultOutput.Check(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
             OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate));
             Inputs.RefusePackage(inputs, "compare");
@@ -40,7 +40,7 @@ internal static class CompareCommand
             }
 
             var table = Tabulate(results);
-            ResultOutput.Write(stdout, parse.GetValue(format)!, outputPath, () => table, w => ResultJson.Compare(w, inputs.Scenario, table, results), () => Render(stdout, inputs, models, results, parse.GetValue(all)));
+            ResultOutput.Write(stdout, request, () => table, w => ResultJson.Compare(w, inputs.Scenario, table, results), () => Render(stdout, inputs, models, results, parse.GetValue(all)));
             return ExitCodes.Ok;
         });
         return command;

@@ -39,8 +39,7 @@ internal static class ProjectCommand
         {
             var outputPath = parse.GetValue(output);
             var chartPath = parse.GetValue(chart);
-            var formatName = parse.GetValue(format)!;
-            ResultOutput.Check(formatName, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
             ChartFile.Check(chartPath);
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
@@ -59,7 +58,7 @@ internal static class ProjectCommand
                     throw new UsageException($"--years: '{package.Name}' is a package; a staged path is projected for one scenario at a time (give one part as a scenario file).");
                 }
 
-                return ProjectPackage(stdout, inputs, package, chosen, formatName, outputPath, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
+                return ProjectPackage(stdout, inputs, package, chosen, request, chartPath, parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(all));
             }
 
             var kind = ProjectionModel.Resolve(inputs.Scenario, chosen);
@@ -69,8 +68,7 @@ internal static class ProjectCommand
                 var path = Projector.Path(inputs, kind, from, to);
                 ResultOutput.Write(
                     stdout,
-                    formatName,
-                    outputPath,
+                    request,
                     () => ResultTables.Path(path),
                     w => ResultJson.Path(w, path),
                     () => PathReport.Render(CliApp.Console(stdout), path));
@@ -84,7 +82,7 @@ internal static class ProjectCommand
 
             // The table and the JSON summary show the P5–P95 bands; CSV and Parquet carry the rows only.
             MonteCarloBands? bands = null;
-            if (formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json"))
+            if (request.ShowsSummary)
             {
                 // A GSIM draw is a whole projection: its bands are asked for (--draws or the scenario), not drawn by default.
                 bands = Steps.Time("Monte Carlo bands and the projection", () => Projector.Bands(inputs, kind, parse.GetValue(draws), parse.GetValue(seed)));
@@ -94,8 +92,7 @@ internal static class ProjectCommand
             var result = bands?.Result.Point ?? Steps.Time("project", () => Projector.Project(inputs, kind));
             ResultOutput.Write(
                 stdout,
-                formatName,
-                outputPath,
+                request,
                 () => ResultTables.Projection(result),
                 w => ResultJson.Projection(w, result, inputs, bands),
                 () => Steps.Time("render the table", () => ProjectionReport.Render(CliApp.Console(stdout), result, inputs, bands, parse.GetValue(all))));
@@ -111,14 +108,14 @@ internal static class ProjectCommand
     }
 
     /// <summary>A package: each part projected (with its bands where the table or JSON shows them), then the one balance.</summary>
-    private static int ProjectPackage(TextWriter stdout, Inputs inputs, ScenarioPackage package, ProjectionModel? chosen, string formatName, string? outputPath, string? chartPath, int? draws, int? seed, bool all)
+    private static int ProjectPackage(TextWriter stdout, Inputs inputs, ScenarioPackage package, ProjectionModel? chosen, OutputRequest request, string? chartPath, int? draws, int? seed, bool all)
     {
         if (chartPath is not null)
         {
             throw new UsageException("--chart: a package has no single market chart; chart one part with its scenario file.");
         }
 
-        var wantsBands = formatName is "table" or "json" || (outputPath is not null && ResultOutput.FormatOf(outputPath) == "json");
+        var wantsBands = request.ShowsSummary;
         var partInputs = package.Parts.Select(inputs.ForPart).ToList();
         var bands = new List<MonteCarloBands?>();
         var results = new List<ProjectionResult>();
@@ -133,8 +130,7 @@ internal static class ProjectCommand
         var result = new PackageResult(package, results);
         ResultOutput.Write(
             stdout,
-            formatName,
-            outputPath,
+            request,
             () => ResultTables.Package(result),
             w => ResultJson.Package(w, result, inputs, partInputs, bands),
             () => PackageReport.Render(CliApp.Console(stdout), result, inputs, partInputs, bands, all));

@@ -30,46 +30,55 @@ internal static class ResultOutput
         new("--output") { Description = "Also write the result to FILE: .csv, .json or .parquet (the format by its extension; with --format parquet and a .parquet FILE, only the file is written).", HelpName = "FILE" };
 
     /// <summary>The format of an <c>--output</c> file, by its extension.</summary>
-    public static string FormatOf(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"
-        : path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "parquet"
-        : "csv";
+    public static OutputFormat FormatOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Json
+        : path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Parquet
+        : OutputFormat.Csv;
 
     /// <summary>
-    /// Checks <c>--format</c> and <c>--output</c> before any file is read (a usage error is exit 2): the
-    /// extension, and that Parquet is not about to be printed on a terminal.
+    /// Parses and checks <c>--format</c> and <c>--output</c> once, before any file is read (a usage error is exit 2):
+    /// the format (the option allows only <see cref="Formats"/>), the extension, and that Parquet is not about to be
+    /// printed on a terminal.
     /// </summary>
-    public static void Check(string format, string? output, TextWriter stdout)
+    public static OutputRequest Request(string format, string? output, TextWriter stdout)
     {
+        var printed = format switch
+        {
+            "table" => OutputFormat.Table,
+            "csv" => OutputFormat.Csv,
+            "json" => OutputFormat.Json,
+            "parquet" => OutputFormat.Parquet,
+            _ => throw new UsageException($"--format: '{format}' is not a format ({string.Join(", ", Formats)})."),
+        };
         ProjectCommand.CheckExtension(output, "--output", Extensions);
-        if (PrintsParquet(format, output) && IsTerminal(stdout))
+        var request = new OutputRequest(printed, output);
+        if (printed == OutputFormat.Parquet && !request.ParquetToFileOnly && IsTerminal(stdout))
         {
             throw new UsageException("--format parquet: Parquet is binary and standard output is a terminal; write it to a file with --output FILE.parquet, or pipe it (… --format parquet > out.parquet).");
         }
+
+        return request;
     }
 
-    /// <summary>True when the run prints Parquet on standard output (not when it goes to the <c>--output</c> file only).</summary>
-    private static bool PrintsParquet(string format, string? output) =>
-        format == "parquet" && (output is null || FormatOf(output) != "parquet");
-
     /// <summary>
-    /// Prints the result in <paramref name="format"/> (<paramref name="renderTable"/> for the table) and
-    /// writes <paramref name="output"/>, if given, in its extension's format. <paramref name="json"/> writes
+    /// Prints the result in the request's format (<paramref name="renderTable"/> for the table) and
+    /// writes its <c>--output</c> file, if any, in its extension's format. <paramref name="json"/> writes
     /// the whole JSON document; <paramref name="tabulate"/> makes the rows for CSV and Parquet.
     /// </summary>
-    public static void Write(TextWriter stdout, string format, string? output, Func<OutputTable> tabulate, Action<Utf8JsonWriter> json, Action renderTable)
+    public static void Write(TextWriter stdout, OutputRequest request, Func<OutputTable> tabulate, Action<Utf8JsonWriter> json, Action renderTable)
     {
+        var output = request.Path;
         // The rows are tabulated only for a format that carries them, and once.
         var lazy = new Lazy<OutputTable>(() => Steps.Time("tabulate the result", tabulate), LazyThreadSafetyMode.None);
-        if (format == "parquet" && output is not null && FormatOf(output) == "parquet")
+        if (request.ParquetToFileOnly && output is not null)
         {
             Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
             return;
         }
 
-        switch (format)
+        switch (request.Printed)
         {
-            case "csv" when output is not null && FormatOf(output) == "csv":
+            case OutputFormat.Csv when request.Saved == OutputFormat.Csv && output is not null:
                 // Printed and saved: format the rows once, into the file (replaced only when complete), then copy it.
                 Steps.Time("write " + output + " and copy it to standard output", () =>
                 {
@@ -83,10 +92,10 @@ internal static class ResultOutput
                     }
                 });
                 return;
-            case "csv":
+            case OutputFormat.Csv:
                 Steps.Time("write CSV to standard output", () => OutputTableCsv.Write(lazy.Value, stdout));
                 break;
-            case "json":
+            case OutputFormat.Json:
                 Steps.Time("write JSON to standard output", () =>
                 {
                     var bytes = Json(json);
@@ -102,7 +111,7 @@ internal static class ResultOutput
                     }
                 });
                 break;
-            case "parquet":
+            case OutputFormat.Parquet:
                 Steps.Time("write Parquet to standard output", () => WriteBinary(stdout, s => OutputTableParquet.Write(lazy.Value, s)));
                 break;
             default:
@@ -115,12 +124,12 @@ internal static class ResultOutput
             return;
         }
 
-        switch (FormatOf(output))
+        switch (request.Saved)
         {
-            case "json":
+            case OutputFormat.Json:
                 Steps.Time("write " + output, () => OutputPaths.Replace(output, s => s.Write(Json(json))));
                 break;
-            case "parquet":
+            case OutputFormat.Parquet:
                 Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
                 break;
             default:

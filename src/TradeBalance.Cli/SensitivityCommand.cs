@@ -43,8 +43,7 @@ internal static class SensitivityCommand
         {
             var chartPath = parse.GetValue(chart);
             var outputPath = parse.GetValue(output);
-            var formatName = parse.GetValue(format)!;
-            ResultOutput.Check(formatName, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
             ChartFile.Check(chartPath);
             OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
 
@@ -60,7 +59,7 @@ internal static class SensitivityCommand
             var console = CliApp.Console(stdout);
             MonteCarloResult result;
             // Spectre's progress bar draws on standard output: only beside a table on a terminal.
-            if (console.Profile.Capabilities.Interactive && formatName == "table")
+            if (console.Profile.Capabilities.Interactive && request.Printed == OutputFormat.Table)
             {
                 result = console.Progress().Start(ctx =>
                 {
@@ -75,8 +74,7 @@ internal static class SensitivityCommand
 
             ResultOutput.Write(
                 stdout,
-                formatName,
-                outputPath,
+                request,
                 () => ResultTables.MonteCarlo(result),
                 w => ResultJson.Sensitivity(w, result),
                 () => Steps.Time("render the table", () => Render(console, result, parse.GetValue(all))));
