@@ -92,9 +92,17 @@ public class BadInputTests
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,\n\"stages\":\"two\"}", 2, "$.stages: 'two' must be a whole number" },
         { "scenario", "{" + Scenario.Replace("2026-05-01", "01/05/2026", StringComparison.Ordinal) + ",\"newRatePercent\":0}", 1, "$.effective: '01/05/2026' is not an ISO date" },
 
-        { "flows", Flows + "2024,KEN,CHN,0902,1\0,\n", 2, "column 'value_usd': '1\\x00' is not a number" },
-        { "flows", Flows + "2024\0,KEN,CHN,0902,1,\n", 2, "column 'year': '2024\\x00' is not a whole number" },
-        { "rates", Rates + "USD,KES,2024-01-01,130\0,daily\n", 2, "column 'rate': '130\\x00' is not a number" },
+        // A NUL inside a quoted field reaches the value's parser (outside quotes the line layer refuses it first, below).
+        { "flows", Flows + "2024,KEN,CHN,0902,\"1\0\",\n", 2, "column 'value_usd': '1\\x00' is not a number" },
+        { "flows", Flows + "\"2024\0\",KEN,CHN,0902,1,\n", 2, "column 'year': '2024\\x00' is not a whole number" },
+        { "rates", Rates + "USD,KES,2024-01-01,\"130\0\",daily\n", 2, "column 'rate': '130\\x00' is not a number" },
+
+        // Class (third round): a C0 control outside a quoted field is refused by the line layer, with its line and column
+        // (a line starting with NUL used to vanish).
+        { "flows", Flows + "2024,KEN,CHN,0902,1\0,\n", 2, "column 'value_usd': holds a NUL byte (U+0000) outside a quoted field" },
+        { "flows", Flows + "\02024,KEN,CHN,0902,1,\n", 2, "column 'year': holds a NUL byte (U+0000) outside a quoted field" },
+        { "flows", Flows + "2024,KEN,CHN,0902,1,\n\0\0\0\0\0\0\0\0\n2024,UGA,CHN,0902,1,\n", 3, "holds a NUL byte (U+0000) outside a quoted field; a text file has none" },
+        { "rates", Rates + "USD,KES,2024-01-01,130,daily\u001A\n", 2, "column 'basis': holds the control character U+001A outside a quoted field" },
 
         // projection output
         { "projection", Projection + "CHN,KEN,0902,20,15,0,1,2,23,0.1,1.5\n", 2, "column 'projected_share': '1.5' is not a share" },
@@ -149,16 +157,17 @@ public class BadInputTests
         { "scenario", "{" + Scenario.Replace("2026-05-01", "2026-02-29", StringComparison.Ordinal) + ",\"newRatePercent\":0}", 1, "$.effective: '2026-02-29' is not an ISO date" },
 
         // Messages in our own words, safe to print (issue 15, class 8): no Sylvan.Data.Csv or System.Text.Json
-        // wording, control and bidi characters escaped, long values cut.
+        // wording, control and bidi characters escaped, long values cut (C0 controls quoted: outside quotes the line
+        // layer refuses them first).
         { "flows", Flows + "2024,KEN,CHN,0902,\"5\"x,\n", 2, "column 'value_usd': has malformed quoting: a closing quote is followed by 'x'" },
         { "flows", Flows + "2024,KEN,CHN,0902,1,\"kg\n", 2, "column 'quantity_kg': has malformed quoting" },
         { "flows", Flows + "2024,KEN,CHN,0902,1,\"" + string.Concat(Enumerable.Repeat(new string('x', 1023) + "\n", 16_400)) + "\"\n", 2, "starts a record longer than 16,777,216 characters" },
-        { "flows", Flows + "2024,K\u001b[31mEN,CHN,0902,1,\n", 2, "column 'exporter': 'K\\x1B[31mEN' is not a known country code" },
+        { "flows", Flows + "2024,\"K\u001b[31mEN\",CHN,0902,1,\n", 2, "column 'exporter': 'K\\x1B[31mEN' is not a known country code" },
         { "flows", Flows + "2024,KEN,CHN\u202E,0902,1,\n", 2, "column 'importer': 'CHN\\u202E' is not a known country code" },
-        { "flows", Flows + "2024,KE\u0000N,CHN,0902,1,\n", 2, "column 'exporter': 'KE\\x00N' is not a known country code" },
+        { "flows", Flows + "2024,\"KE\u0000N\",CHN,0902,1,\n", 2, "column 'exporter': 'KE\\x00N' is not a known country code" },
         { "flows", "year,exporter\u2066,importer,hs,value_usd\n2024,KEN,CHN,0902,1\n", 1, "(the header has: year, exporter\\u2066, importer, hs, value_usd)" },
         { "flows", Flows + "2024,KEN,CHN,0902," + new string('9', 5000) + "x,\n", 2, "column 'value_usd': '" + new string('9', 160) + "… (5,001 characters)' is not a number" },
-        { "tariffs", Tariffs + "CHN,*,0902,1\u0007,,\n", 2, "column 'rate_percent': '1\\x07' is not a number" },
+        { "tariffs", Tariffs + "CHN,*,0902,\"1\u0007\",,\n", 2, "column 'rate_percent': '1\\x07' is not a number" },
         { "rates", Rates + "USD,KES,2024-01-01,130,da\u009Bily\n", 2, "column 'basis': 'da\\u009Bily' is not a basis" },
         { "scenario", "{" + Scenario + ",\"newRatePercent\":0,}", 1, "is not valid JSON at column 101: a comma before the closing '}' (JSON allows no comma after the last item)" },
         { "scenario", "{\"importer\":\"CHN\",\n\"beneficiaries\":[\"KEN\",],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\"}", 2, "is not valid JSON at column 24: a comma before the closing ']'" },

@@ -28,7 +28,7 @@ internal sealed class CsvInput : RecordInput
             {
                 HasHeaders = false,
                 Delimiter = delimiter,
-                Comment = '\0',
+                Comment = NewlineReader.InvalidMarker, // never reaches Sylvan ('\0' made a line starting with NUL a comment, dropped unseen)
                 BufferSize = 1 << 16,
                 MaxBufferSize = RecordLimit,
                 OwnsReader = false,
@@ -52,7 +52,7 @@ internal sealed class CsvInput : RecordInput
         }
         catch (InvalidTextException e)
         {
-            throw new TradeDataException(fileName, e.Line, null, null, e.Message, e);
+            throw new TradeDataException(fileName, e.Line, e.Column, null, e.Message, e);
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed class CsvInput : RecordInput
             }
             catch (InvalidTextException e)
             {
-                throw new TradeDataException(fileName, e.Line, null, null, e.Message, e);
+                throw new TradeDataException(fileName, e.Line, e.Column, null, e.Message, e);
             }
 
             if (s is null)
@@ -118,7 +118,7 @@ internal sealed class CsvInput : RecordInput
 
         var d = delimiter ?? HeaderFields.DetectDelimiter(headerText);
         var header = HeaderFields.Split(headerText, d);
-        ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1);
+        ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1, header);
         return new CsvInput(text, fileName, line, header, d, format);
     }
 
@@ -206,7 +206,7 @@ internal sealed class CsvInput : RecordInput
             }
             catch (InvalidTextException e)
             {
-                throw new TradeDataException(FileName, e.Line, null, null, e.Message, e);
+                throw new TradeDataException(FileName, e.Line, e.Column, null, e.Message, e);
             }
 
             if (!ok)

@@ -69,7 +69,8 @@ internal sealed class CsvOutput(TextWriter writer)
             return;
         }
 
-        var quote = s.AsSpan().IndexOfAny(",\"\r\n\t") >= 0 || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) || s[0] == '#';
+        // Any C0 control (tab and line breaks among them) is quoted: readers refuse one outside a quoted field.
+        var quote = s.AsSpan().IndexOfAny(",\"") >= 0 || s.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0 || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) || s[0] == '#';
         if (!quote)
         {
             writer.Write(s);

@@ -7,4 +7,7 @@ namespace TradeBalance.Data.Internal;
 internal sealed class InvalidTextException(long line, string problem) : Exception(problem)
 {
     public long Line { get; } = line;
+
+    /// <summary>Gets the column the problem is in, when known.</summary>
+    public string? Column { get; init; }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+
 namespace TradeBalance.Data.Internal;
 
 /// <summary>
@@ -8,6 +11,10 @@ namespace TradeBalance.Data.Internal;
 /// a later record ending in an empty field ran into the next one (<c>…,annual-average,\nUSD,…</c> read as
 /// one 11-field record). Reading only <c>\n</c> avoids that, and line numbers count CR-only files right.
 /// A line break inside a quoted field therefore reads as <c>\n</c>. The inner reader is not disposed.
+/// <para>It is also the line layer's gate for control characters: a C0 control other than tab and the line breaks
+/// (NUL above all, what a zeroed block of a crashed writer or a bad disk leaves) outside a quoted field is refused
+/// with its line and column, in every reader. Sylvan.Data.Csv took a line starting with NUL for a comment and dropped
+/// it without a word.</para>
 /// </remarks>
 internal sealed class NewlineReader(TextReader inner) : TextReader
 {
@@ -22,6 +29,7 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
     // Field counting (after StartRecords): Sylvan.Data.Csv 1.4.4 allocates about quadratically in the fields
     // of one record (50,000 fields: 470 MB), so a record far wider than the header is refused here first.
     private char _delimiter;
+    private string[]? _header;
     private int _maxFields;
     private int _fields;
     private long _line;
@@ -41,9 +49,11 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
     /// <param name="delimiter">The field delimiter.</param>
     /// <param name="maxFields">The most fields a record may have.</param>
     /// <param name="line">The line the next record starts on (the error names the line a record starts on).</param>
-    public void StartRecords(char delimiter, int maxFields, long line)
+    /// <param name="header">The column names, to name the column a control character is in; null: none named.</param>
+    public void StartRecords(char delimiter, int maxFields, long line, string[]? header = null)
     {
         _delimiter = delimiter;
+        _header = header;
         _maxFields = maxFields;
         _line = line;
         _recordLine = line;
@@ -140,6 +150,19 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
     /// <summary>The most characters a line may hold: beyond it the input is refused rather than buffered without end.</summary>
     public const int MaxLineLength = 1 << 20;
 
+    /// <summary>The C0 control characters a line may not hold outside a quoted field: all but tab, line feed and
+    /// carriage return.</summary>
+    public static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>Why a control character outside a quoted field is refused, as the end of a sentence that starts with the
+    /// file, line and column.</summary>
+    /// <param name="c">The character (one of <see cref="Controls"/>).</param>
+    public static string ControlProblem(char c) => c == '\0'
+        ? "holds a NUL byte (U+0000) outside a quoted field; a text file has none (a zeroed block is what a crashed writer or a bad disk leaves): the line is refused rather than dropped"
+        : string.Create(CultureInfo.InvariantCulture, $"holds the control character U+{(int)c:X4} outside a quoted field; a text file has none there (quote the field if it is part of a text value)");
+
     /// <summary>What <see cref="Input.Text"/> puts in place of bytes that are not valid in the encoding (U+FFFF, a
     /// noncharacter no trade file holds), so that the error can name the line the bytes are on.</summary>
     public const char InvalidMarker = '\uFFFF';
@@ -150,6 +173,23 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
     private void Check(ReadOnlySpan<char> text)
     {
         var bad = text.IndexOf(InvalidMarker);
+
+        // A control character on an earlier line than the bad byte is the first problem: before the records (the
+        // header and the lines before it) any control counts; from the records on, one outside a quoted field.
+        var before = bad < 0 ? text : text[..bad];
+        if (_maxFields == 0)
+        {
+            var control = before.IndexOfAny(Controls);
+            if (control >= 0)
+            {
+                throw new InvalidTextException(_breaks + 1 + text[..control].Count('\n'), ControlProblem(text[control]));
+            }
+        }
+        else if (bad >= 0)
+        {
+            CountRuns(before);
+        }
+
         if (bad >= 0)
         {
             throw new InvalidTextException(_breaks + 1 + text[..bad].Count('\n'), "is not valid UTF-8 text (save the file as UTF-8)");
@@ -242,6 +282,13 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
                     var run = end < 0 ? rest : rest[..end];
                     if (!run.IsEmpty)
                     {
+                        var control = run.IndexOfAny(Controls);
+                        if (control >= 0)
+                        {
+                            _fields += run[..control].Count(_delimiter);
+                            throw ControlOutsideQuotes(run[control]);
+                        }
+
                         _fields += run.Count(_delimiter);
                         if (_fields > _maxFields)
                         {
@@ -291,6 +338,11 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
                 return;
         }
 
+        if (c < ' ' && Controls.Contains(c))
+        {
+            throw ControlOutsideQuotes(c);
+        }
+
         if (c == '\n')
         {
             _recordLine = ++_line;
@@ -311,6 +363,10 @@ internal sealed class NewlineReader(TextReader inner) : TextReader
             _state = State.Unquoted;
         }
     }
+
+    /// <summary>The error for a control character outside a quoted field at the current place: its line and column.</summary>
+    private InvalidTextException ControlOutsideQuotes(char c) =>
+        new(_line, ControlProblem(c)) { Column = _header is { } h && _fields - 1 < h.Length ? h[_fields - 1] : null };
 
     public override int ReadBlock(Span<char> buffer)
     {

@@ -117,6 +117,9 @@ internal sealed class SniffedInput : IDisposable
         }
 
         var text = new UTF8Encoding(false, false).GetString(bytes);
+
+        // UTF-16 and UTF-32 (by their byte order marks) hold NUL bytes in every character: not a control there.
+        var wide = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..];
         long line = 0;
         var start = 0;
         while (true)
@@ -138,7 +141,9 @@ internal sealed class SniffedInput : IDisposable
                 }
 
                 var header = Header(rest);
-                return header is null ? (TradeFileFormat.Unknown, null, 0, true) : (TradeFile.Detect(header), null, 0, true);
+                return header is null ? (TradeFileFormat.Unknown, null, 0, true)
+                    : Control(rest, wide) is { } lastProblem ? (TradeFileFormat.Unknown, lastProblem, line + 1, true)
+                    : (TradeFile.Detect(header), null, 0, true);
             }
 
             if (end > NewlineReader.MaxLineLength)
@@ -150,7 +155,7 @@ internal sealed class SniffedInput : IDisposable
             var columns = Header(text.AsSpan(start, end));
             if (columns is not null)
             {
-                return (TradeFile.Detect(columns), null, 0, true);
+                return Control(text.AsSpan(start, end), wide) is { } problem ? (TradeFileFormat.Unknown, problem, line, true) : (TradeFile.Detect(columns), null, 0, true);
             }
 
             if (line >= MaxLeadingLines)
@@ -160,6 +165,15 @@ internal sealed class SniffedInput : IDisposable
 
             start += end + 1;
         }
+    }
+
+    /// <summary>Why the header line is refused when it holds a control character (the line layer's rule,
+    /// <see cref="NewlineReader.ControlProblem"/>: a zeroed block where the header was is named, not taken for an unknown
+    /// layout); null when it holds none.</summary>
+    private static string? Control(ReadOnlySpan<char> line, bool wide)
+    {
+        var at = wide ? -1 : line.IndexOfAny(NewlineReader.Controls);
+        return at < 0 ? null : NewlineReader.ControlProblem(line[at]);
     }
 
     /// <summary>The column names when the line is a header (not blank, not a <c>#</c> comment), else null.</summary>

@@ -179,6 +179,11 @@ public static class FuzzEngine
             return new Outcome(true, "gzip: a truncated or corrupt archive was read", $"{input.Length} bytes");
         }
 
+        if (!target.Json && !target.Rows && ControlOutsideQuotes(input) is { } control)
+        {
+            return new Outcome(true, "control: a C0 control outside a quoted field was read", control);
+        }
+
         if (target.RoundTrip is null)
         {
             return new Outcome(true, null, null);
@@ -229,6 +234,30 @@ public static class FuzzEngine
         var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 8));
         var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(input.Length - 4));
         return crc != TradeBalance.Data.Internal.Crc32.Append(0, content) || size != (uint)content.Length;
+    }
+
+    /// <summary>
+    /// Where the (decoded, gzip undone) text holds a C0 control other than tab, LF and CR before its first quote (so
+    /// certainly outside a quoted field), as <c>U+0000 on line 3</c>; null when there is none. The line layer refuses
+    /// such a line in every CSV reader: read, it was a dropped row (a line starting with NUL vanished).
+    /// </summary>
+    internal static string? ControlOutsideQuotes(byte[] input)
+    {
+        if (Decoded(input) is not { } text)
+        {
+            return null;
+        }
+
+        var quote = text.IndexOf('"', StringComparison.Ordinal);
+        var before = quote < 0 ? text.AsSpan() : text.AsSpan(0, quote);
+        var at = before.IndexOfAny(TradeBalance.Data.Internal.NewlineReader.Controls);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var line = 1 + before[..at].Count('\n') + before[..at].Count('\r') - before[..at].Count("\r\n");
+        return string.Create(CultureInfo.InvariantCulture, $"U+{(int)before[at]:X4} on line {line}");
     }
 
     /// <summary>Decompresses as the readers' streams do, read by read (<see cref="Stream.CopyTo(Stream)"/> takes another

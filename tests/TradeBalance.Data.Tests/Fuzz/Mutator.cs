@@ -68,8 +68,11 @@ public static partial class Mutator
     private static readonly Mutation[] Generic =
     [
         FlipBit, SetByte, InsertBytes, DeleteBytes, DuplicateLine, DeleteLine, SwapLines, RepeatLine, Truncate, InsertBom, InsertBadUtf8,
-        ChangeLineEndings, InsertCommentOrBlank, Splice, InsertQuote, DuplicateRange,
+        ChangeLineEndings, InsertCommentOrBlank, Splice, InsertQuote, DuplicateRange, InsertControl,
     ];
+
+    /// <summary>The C0 controls the line layer refuses outside a quoted field (all but tab, LF and CR).</summary>
+    private static readonly byte[] Controls = [.. Enumerable.Range(0, 32).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (byte)b)];
 
     private static readonly Mutation[] Csv = [SwapFields, ReplaceField, ReplaceField, ReplaceField, HugeField, SwapHeaderColumns, RenameHeaderColumn, QuoteField, DropOrAddField];
 
@@ -186,6 +189,36 @@ public static partial class Mutator
     }
 
     private static byte[] InsertBadUtf8(byte[] d, FuzzRandom rng, Context x) => Insert(d, rng.Next(d.Length + 1), rng.Pick(BadUtf8));
+
+    /// <summary>
+    /// Class (third round): silent drops at the byte level. A C0 control (NUL most often) at the start of a line, inside
+    /// one, or a zeroed block as a crashed writer or a bad disk leaves (a run of NUL bytes over part of the file, line
+    /// breaks included, or a whole line of them).
+    /// </summary>
+    private static byte[] InsertControl(byte[] d, FuzzRandom rng, Context x)
+    {
+        var c = rng.Chance(0.6) ? (byte)0 : rng.Pick(Controls);
+        var lines = Lines(d);
+        switch (rng.Next(4))
+        {
+            case 0 when lines.Count > 0:
+                var i = rng.Next(lines.Count);
+                lines[i] = [c, .. lines[i]];
+                return Join(lines);
+            case 1 when d.Length > 0:
+                // A zeroed block: bytes from anywhere overwritten with NUL (alignment as a disk's 512-byte sectors, when long enough).
+                var o = (byte[])d.Clone();
+                var length = Math.Min(o.Length, rng.SkewedLength(rng.Chance(0.3) ? 512 : 24) + 1);
+                var start = o.Length >= 1024 && rng.Chance(0.5) ? rng.Next(o.Length / 512) * 512 : rng.Next(o.Length - length + 1);
+                o.AsSpan(start, Math.Min(length, o.Length - start)).Clear();
+                return o;
+            case 2:
+                lines.Insert(rng.Next(lines.Count + 1), [.. Enumerable.Repeat(c, rng.SkewedLength(64) + 1), (byte)'\n']);
+                return Join(lines);
+            default:
+                return Insert(d, rng.Next(d.Length + 1), [c]);
+        }
+    }
 
     private static byte[] ChangeLineEndings(byte[] d, FuzzRandom rng, Context x)
     {

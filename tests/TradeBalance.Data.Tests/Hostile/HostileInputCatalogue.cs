@@ -32,15 +32,28 @@ public sealed class HostileInputCatalogue
         { "flows: 3 MB of NUL bytes (as /dev/zero gives)", "flows.csv", 1, "has a line longer than 1,048,576 characters" },
         { "flows: 3 MB without a line break", "flows.csv", 1, "has a line longer than 1,048,576 characters" },
         { "flows: a header, then a 3 MB value", "flows.csv", 2, "has a line longer than 1,048,576 characters" },
-        { "tariffs: 3 MB of NUL bytes", "tariffs.csv", 1, "has a line longer than 1,048,576 characters" },
-        { "rates: 3 MB of NUL bytes", "exchange-rates.csv", 1, "has a line longer than 1,048,576 characters" },
-        { "BACI columns: 3 MB of NUL bytes", "baci.csv", 1, "has a line longer than 1,048,576 characters" },
+        // (Read by TariffsCsv, ExchangeRatesCsv and BaciReader.ReadColumns directly, the first NUL is refused at once: third round's line layer.)
+        { "tariffs: 3 MB of NUL bytes", "tariffs.csv", 1, "holds a NUL byte (U+0000) outside a quoted field" },
+        { "rates: 3 MB of NUL bytes", "exchange-rates.csv", 1, "holds a NUL byte (U+0000) outside a quoted field" },
+        { "BACI columns: 3 MB of NUL bytes", "baci.csv", 1, "holds a NUL byte (U+0000) outside a quoted field" },
 
         // Class 6: wrong places in messages (both were reported at line 1).
         { "flows: a byte that is not UTF-8 on line 5", "flows.csv", 5, "is not valid UTF-8 text" },
         { "flows: a byte that is not UTF-8 on line 1,501", "flows.csv", 1_501, "is not valid UTF-8 text" },
         { "tariffs: a byte that is not UTF-8 on line 3", "tariffs.csv", 3, "is not valid UTF-8 text" },
         { "rates: a byte that is not UTF-8 on line 4", "exchange-rates.csv", 4, "is not valid UTF-8 text" },
+
+        // Third round, class 1: silent drops at the byte level (each line vanished, exit 0, no count in the report).
+        { "flows: Kenya's row starts with a NUL byte", "flows.csv", 5, "column 'year': holds a NUL byte (U+0000) outside a quoted field" },
+        { "flows: a 512-byte zeroed block over two rows", "flows.csv", 4, "holds a NUL byte (U+0000) outside a quoted field" },
+        { "flows: ESC inside an unquoted value", "flows.csv", 3, "column 'exporter': holds the control character U+001B outside a quoted field" },
+        { "tariffs: the preference row starts with a NUL byte", "tariffs.csv", 3, "column 'importer': holds a NUL byte" },
+        { "rates: a DOS end-of-file mark (Ctrl-Z) on a line of its own", "exchange-rates.csv", 5, "holds the control character U+001A outside a quoted field" },
+        { "BACI columns: a row starts with a NUL byte", "baci.csv", 3, "column 't': holds a NUL byte" },
+        { "BACI (TradeFile.ReadFlows): a row starts with a NUL byte", "baci-flows.csv", 3, "column 't': holds a NUL byte" },
+        { "Comtrade: a row starts with a NUL byte", "comtrade.csv", 3, "holds a NUL byte" },
+        { "WITS: a row starts with a NUL byte", "wits.csv", 3, "holds a NUL byte" },
+        { "groups: a member row starts with a NUL byte", "groups.csv", 3, "column 'group': holds a NUL byte" },
     };
 
     [Theory]
@@ -73,6 +86,10 @@ public sealed class HostileInputCatalogue
         "tariffs.csv" => TariffsCsv.Read(content, file).Value,
         "exchange-rates.csv" => ExchangeRatesCsv.Read(content, file).Value,
         "baci.csv" => BaciReader.ReadColumns(content, file).Value,
+        "baci-flows.csv" => TradeFile.ReadFlows(content, file).Value,
+        "comtrade.csv" => ComtradeReader.Read(content, file).Value,
+        "wits.csv" => WitsTariffReader.ReadAll(content, file).Value,
+        "groups.csv" => CountryGroupsCsv.Read(content, file).Value,
         _ => throw new ArgumentOutOfRangeException(nameof(file), file, null),
     };
 
@@ -95,8 +112,25 @@ public sealed class HostileInputCatalogue
             "flows: a byte that is not UTF-8 on line 1,501" => InvalidOn(TeaFlows + new string('\n', 1_500), 1_501),
             "tariffs: a byte that is not UTF-8 on line 3" => InvalidOn("importer,exporter,hs,rate_percent\nCHN,*,0902,15\nCHN,KEN,0902,0\n", 3),
             "rates: a byte that is not UTF-8 on line 4" => InvalidOn("base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,134.82,annual-average\nUSD,KES,2023-01-01,139.85,annual-average\nUSD,KES,2022-01-01,117.87,annual-average\n", 4),
+            "flows: Kenya's row starts with a NUL byte" => Encoding.ASCII.GetBytes(TeaFlows.Replace("2024,KEN", "\02024,KEN", StringComparison.Ordinal)),
+            "flows: a 512-byte zeroed block over two rows" => Zeroed(Encoding.ASCII.GetBytes(TeaFlows + string.Concat(Enumerable.Repeat("2024,ROW,CHN,0901,1000\n", 40))), TeaFlows.IndexOf("2024,IND", StringComparison.Ordinal) + 7, 512),
+            "flows: ESC inside an unquoted value" => Encoding.ASCII.GetBytes(TeaFlows.Replace("VNM", "V\u001B[8mNM", StringComparison.Ordinal)),
+            "tariffs: the preference row starts with a NUL byte" => Encoding.ASCII.GetBytes("importer,exporter,hs,rate_percent\nCHN,*,0902,15\n\0CHN,KEN,0902,0\n"),
+            "rates: a DOS end-of-file mark (Ctrl-Z) on a line of its own" => Encoding.ASCII.GetBytes("base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,134.82,annual-average\nUSD,KES,2023-01-01,139.85,annual-average\nUSD,KES,2022-01-01,117.87,annual-average\n\u001A"),
+            "BACI columns: a row starts with a NUL byte" or "BACI (TradeFile.ReadFlows): a row starts with a NUL byte" => Encoding.ASCII.GetBytes("t,i,j,k,v,q\n2022,144,156,090240,68000,1\n\u00002022,404,156,090240,20000,1\n2022,704,156,090240,23000,1\n"),
+            "Comtrade: a row starts with a NUL byte" => Encoding.ASCII.GetBytes("classificationCode,reporterCode,flowCode,partnerCode,cmdCode,refYear,primaryValue\nH6,156,M,144,0902,2024,68000000\n\0H6,156,M,404,0902,2024,20000000\n"),
+            "WITS: a row starts with a NUL byte" => Encoding.ASCII.GetBytes("Reporter,Partner,Product,Tariff Year,DutyType,Simple Average\nCHN,WLD,090240,2023,MFN,15\n\0CHN,KEN,090240,2023,AHS,0\n"),
+            "groups: a member row starts with a NUL byte" => Encoding.ASCII.GetBytes("group,member,name\nXEA,KEN,My bloc\n\0XEA,UGA,\n"),
             _ => throw new ArgumentOutOfRangeException(nameof(example), example, null),
         };
+    }
+
+    /// <summary>The bytes with <paramref name="length"/> of them from <paramref name="start"/> set to zero, as a crashed writer or a bad disk leaves.</summary>
+    private static byte[] Zeroed(byte[] bytes, int start, int length)
+    {
+        var o = (byte[])bytes.Clone();
+        o.AsSpan(start, length).Clear();
+        return o;
     }
 
     private static byte[] GzipTeaFlows()
