@@ -10,6 +10,7 @@
 # exception's constructor (message text) are ignored there. The run fails when any mutated file scores
 # below 95 % (killed + timed out over killed + timed out + survived + not covered), and prints each
 # file's score and every survivor. Reports: $MUTATION_OUT (default artifacts/mutation), mutation-report.html.
+# MUTATION_CONCURRENCY=N runs N mutants at a time (Stryker's default is half the cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -44,6 +45,7 @@ elif [[ $# -gt 0 ]]; then
 fi
 
 args=(--config-file stryker-config.json --output "$PWD/$out" --break-at "$threshold")
+[[ -n "${MUTATION_CONCURRENCY:-}" ]] && args+=(--concurrency "$MUTATION_CONCURRENCY")
 for f in "${files[@]}"; do args+=(--mutate "**/${f#src/TradeBalance/}"); done
 
 dotnet tool restore > /dev/null

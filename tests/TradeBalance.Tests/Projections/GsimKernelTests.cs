@@ -56,9 +56,20 @@ public class GsimKernelTests
         [3, 0, 8],
         [2, double.PositiveInfinity, 0.7]);
 
+    /// <summary>Region 1 imports nothing (a market with no internal total), and region 2, which exports nothing, has a very elastic supply.</summary>
+    private static readonly Product NoImports = new(
+        "a market without imports and an exporter without exports",
+        3,
+        [10, 0, 30, 40, 0, 60, 0, 0, 0],
+        [1.2, 1.1, 1.0, 1.3, 1.4, 1.05, 1.1, 1.1, 1.1],
+        [1.0, 1.5, 1.0, 1.0, 1.2, 1.05, 1.0, 1.1, 1.5],
+        [-1.5, -0.5, -2],
+        [3, 2, 8],
+        [2, 1.5, 1e20]);
+
     private static readonly Product OneRegion = new("one region", 1, [100], [1.2], [1.05], [-1.5], [4], [2]);
 
-    public static TheoryData<Product> Products() => [Published, BadlyScaled, FixedPrices, OneRegion];
+    public static TheoryData<Product> Products() => [Published, BadlyScaled, FixedPrices, NoImports, OneRegion];
 
     private static GsimSolution Solve(Product c, string what = "HS 0902 (2024)") => GsimKernel.Solve(c.N, c.M, c.T0, c.T1, c.Em, c.Es, c.Supply, what);
 
@@ -108,7 +119,7 @@ public class GsimKernelTests
     [Fact]
     public void No_tariff_change_moves_nothing()
     {
-        foreach (var c in new[] { Published, BadlyScaled, FixedPrices, OneRegion })
+        foreach (var c in new[] { Published, BadlyScaled, FixedPrices, NoImports, OneRegion })
         {
             var s = GsimKernel.Solve(c.N, c.M, c.T0, c.T0, c.Em, c.Es, c.Supply, "x");
             Assert.All(s.WorldPriceChanges, x => Assert.Equal(0d, x));
