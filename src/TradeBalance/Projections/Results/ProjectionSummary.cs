@@ -101,6 +101,10 @@ public sealed class ProjectionSummary
         var rows = result.Rows.Where(r => r.Importer.Equals(importer) && members.Contains(r.Exporter)).ToList();
         var trading = rows.Select(r => r.Exporter).Distinct().Order().ToImmutableArray();
         var single = members.Count == 1 && members[0].Equals(given);
+        // The beneficiary's bands by product, in one pass: a search per product is quadratic on a BACI year.
+        var bandsByHs = single && bands is not null
+            ? bands.Rows.Where(b => b.Importer.Equals(importer) && b.Exporter.Equals(given)).GroupBy(b => b.Hs).ToDictionary(g => g.Key, g => g.First().Projected)
+            : null;
         var products = rows
             .GroupBy(r => r.Hs)
             .OrderByDescending(g => g.Sum(r => r.Baseline.Amount))
@@ -109,7 +113,7 @@ public sealed class ProjectionSummary
             {
                 var baseline = new Money(g.Sum(r => r.Baseline.Amount), currency);
                 var projected = new Money(g.Sum(r => r.Projected.Amount), currency);
-                var band = single ? bands?.Rows.FirstOrDefault(b => b.Importer.Equals(importer) && b.Hs.Equals(g.Key) && b.Exporter.Equals(given))?.Projected : null;
+                var band = bandsByHs is not null && bandsByHs.TryGetValue(g.Key, out var found) ? found : (PercentileBand<Money>?)null;
                 var destinations = single ? result.DestinationShares(given, g.Key) : [];
                 var toImporter = destinations.Length >= 2 ? destinations.FirstOrDefault(d => d.Destination.Equals(importer)) : null;
                 return new ProductSummary(g.Key, baseline, projected, band, g.Sum(r => r.BaselineShare), g.Sum(r => r.ProjectedShare), toImporter?.ShareBefore, toImporter?.ShareAfter);
