@@ -73,7 +73,7 @@ cat > "$app/Program.cs" <<'EOF'
 using TradeBalance.Data;
 using TradeBalance.Projections;
 
-var result = SmartModel.Project(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
 ProjectionCsv.Write(result, args[0]);
 OutputTableCsv.Write(ResultTables.Projection(result), args[1]);
 OutputTableParquet.Write(ResultTables.Projection(result), args[2]);
