@@ -12,19 +12,14 @@ namespace TradeBalance.Cli;
 internal static class ResultJson
 {
     /// <summary>
-    /// <c>project</c>: the library's projection JSON (<see cref="ProjectionJson"/>, every field kept as it
-    /// is) with a <c>summary</c> object added at the end.
+    /// <c>project</c>: the library's projection JSON (<see cref="ProjectionJson.WriteMembers"/>, every field as the
+    /// library writes it) with a <c>summary</c> object added at the end.
     /// </summary>
     public static void Projection(Utf8JsonWriter w, ProjectionResult result, Inputs inputs, MonteCarloBands? bands)
     {
-        using var buffer = new MemoryStream();
-        ProjectionJson.Write(result, buffer, inputs.Tariffs);
-        using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        // Composed in one pass: the library writes its members into this object, then the summary follows.
         w.WriteStartObject();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            property.WriteTo(w);
-        }
+        ProjectionJson.WriteMembers(w, result, inputs.Tariffs);
 
         w.WriteStartObject("summary");
         MonteCarlo(w, bands?.Result.Settings, bands?.Result.Model);

@@ -57,4 +57,26 @@ public class ProjectionJsonTests
         ProjectionJson.Write(result, path);
         Assert.Equal(ProjectionJson.ToJson(result), File.ReadAllText(path));
     }
+
+    /// <summary>A caller composing its own document gets the same members, in the same order, beside its own.</summary>
+    [Fact]
+    public void Members_written_into_a_callers_object_are_the_documents_members()
+    {
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(KenyaChina.Scenario, KenyaChina.Flows, KenyaChina.Tariffs));
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            ProjectionJson.WriteMembers(w, result, KenyaChina.Tariffs);
+            w.WriteString("summary", "mine");
+            w.WriteEndObject();
+        }
+
+        using var composed = JsonDocument.Parse(buffer.ToArray());
+        using var alone = JsonDocument.Parse(ProjectionJson.ToJson(result, KenyaChina.Tariffs));
+        var expected = alone.RootElement.EnumerateObject().Select(p => (p.Name, Text: p.Value.GetRawText().ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal))).ToList();
+        var actual = composed.RootElement.EnumerateObject().Select(p => (p.Name, Text: p.Value.GetRawText().ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal))).ToList();
+        Assert.Equal([.. expected, ("summary", "\"mine\"")], actual);
+        Assert.Throws<ArgumentNullException>(() => ProjectionJson.WriteMembers(null!, result));
+    }
 }

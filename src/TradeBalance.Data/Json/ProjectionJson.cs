@@ -75,10 +75,38 @@ public static class ProjectionJson
         Output.Replace(path, stream => Write(result, stream, tariffs));
     }
 
+    /// <summary>
+    /// Writes the projection's members (<c>scenario</c> through <c>sources</c>) into a JSON object the caller has
+    /// started, so a document can carry the projection and members of its own (the command line adds its
+    /// <c>summary</c>) in one pass, without writing and re-reading it.
+    /// </summary>
+    /// <param name="writer">The writer, positioned inside an object.</param>
+    /// <param name="result">The projection; its data must be in USD.</param>
+    /// <param name="tariffs">The tariff schedule used, to cite each rate's source; may be null.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">The projection is not in USD.</exception>
+    public static void WriteMembers(Utf8JsonWriter writer, ProjectionResult result, TariffSchedule? tariffs = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.Data.Currency.Equals(Currency.Usd))
+        {
+            throw new ArgumentException($"The projection output is in USD; this projection is in {result.Data.Currency.Code}.", nameof(result));
+        }
+
+        WriteMembersCore(writer, result, tariffs);
+    }
+
     private static void WriteCore(Utf8JsonWriter w, ProjectionResult result, TariffSchedule? tariffs)
     {
-        var scenario = result.Scenario;
         w.WriteStartObject();
+        WriteMembersCore(w, result, tariffs);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMembersCore(Utf8JsonWriter w, ProjectionResult result, TariffSchedule? tariffs)
+    {
+        var scenario = result.Scenario;
         w.WritePropertyName("scenario");
         ScenarioJson.WriteScenario(w, scenario);
         w.WriteString("model", result.Model.Name);
@@ -179,7 +207,6 @@ public static class ProjectionJson
             w.WriteString(k, v);
         }
 
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 
