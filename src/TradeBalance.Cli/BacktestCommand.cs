@@ -33,9 +33,10 @@ internal static class BacktestCommand
         seed.Description = "Seed for the draws. Default: each case's, else 42.";
         seed.HelpName = "S";
         var format = ResultOutput.FormatOption();
+        var rawText = ResultOutput.RawTextOption();
         var output = ResultOutput.OutputOption();
         var command = new Command("backtest", "Replay past tariff changes with every model and source of σ, and score the projections against what happened.");
-        foreach (var o in new Option[] { cases, flows, tariffs, model, draws, seed, format, output })
+        foreach (var o in new Option[] { cases, flows, tariffs, model, draws, seed, format, rawText, output })
         {
             command.Options.Add(o);
         }
@@ -43,7 +44,7 @@ internal static class BacktestCommand
         command.SetAction(parse =>
         {
             var outputPath = parse.GetValue(output);
-            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             var named = parse.GetValue(cases) ?? [];
             var flowPaths = parse.GetValue(flows) ?? [];
             var tariffPath = parse.GetValue(tariffs);

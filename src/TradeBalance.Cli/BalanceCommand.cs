@@ -19,10 +19,11 @@ internal static class BalanceCommand
         onlyYear.Description = "Show one year only (1900 to 2200). Default: every year in the data.";
         onlyYear.HelpName = "YEAR";
         var format = ResultOutput.FormatOption();
+        var rawText = ResultOutput.RawTextOption();
         var output = ResultOutput.OutputOption();
         var command = new Command("balance", "Print a country pair's bilateral balance by year (exports − imports), in USD and the country's currency.");
         var groups = GroupInputs.GroupsOption();
-        foreach (var o in new Option[] { flows, rates, currency, country, partner, groups, onlyYear, format, output })
+        foreach (var o in new Option[] { flows, rates, currency, country, partner, groups, onlyYear, format, rawText, output })
         {
             command.Options.Add(o);
         }
@@ -42,7 +43,7 @@ internal static class BalanceCommand
             var flowsPath = parse.GetValue(flows);
             var ratesPath = parse.GetValue(rates);
             var outputPath = parse.GetValue(output);
-            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             OutputPaths.Check([("--output", outputPath)], [("--flows", flowsPath), ("--rates", ratesPath)]);
             Inputs.CheckStandardInput(("--flows", flowsPath), ("--rates", ratesPath));
             var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);

@@ -16,10 +16,11 @@ internal static class CompareCommand
         var command = new Command("compare", "Project the scenario with SMART, exact Armington and GSIM and compare the beneficiaries' projected exports and shares.");
         var all = new Option<bool>("--all") { Description = $"Show every beneficiary row; without it a run of more than {ProjectionReport.Largest} shows the {ProjectionReport.Largest} largest." };
         var format = ResultOutput.FormatOption();
+        var rawText = ResultOutput.RawTextOption();
         var output = ResultOutput.OutputOption();
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
-        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, all, format, output })
+        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, all, format, rawText, output })
         {
             command.Options.Add(o);
         }
@@ -27,7 +28,7 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var outputPath = parse.GetValue(output);
-            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate));
             Inputs.RefusePackage(inputs, "compare");

@@ -1,3 +1,5 @@
+using TradeBalance.Data;
+
 namespace TradeBalance.Cli;
 
 /// <summary>How a result leaves the tool: <c>--format</c>, or an <c>--output</c> file's extension.</summary>
@@ -24,6 +26,9 @@ internal enum OutputFormat
 /// <param name="Path">The <c>--output</c> file, or null.</param>
 internal sealed record OutputRequest(OutputFormat Printed, string? Path)
 {
+    /// <summary>Gets how CSV text cells are written (<c>--raw-text</c>); by default formula-leading text is neutralised.</summary>
+    public CsvWriteOptions Csv { get; init; } = CsvWriteOptions.Default;
+
     /// <summary>Gets the format of the <c>--output</c> file (by its extension), or null without one.</summary>
     public OutputFormat? Saved => Path is null ? null : ResultOutput.FormatOf(Path);
 

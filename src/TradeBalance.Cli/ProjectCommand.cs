@@ -18,6 +18,7 @@ internal static class ProjectCommand
         var output = ResultOutput.OutputOption();
         var chart = new Option<string?>("--chart") { Description = "Also draw supplier shares before/after to FILE (.svg).", HelpName = "FILE" };
         var format = ResultOutput.FormatOption();
+        var rawText = ResultOutput.RawTextOption();
         var years = new Option<string?>("--years") { Description = "Project a phased cut year by year, e.g. 2026..2030 (the scenario's stages set the phasing); --chart then draws the time path, and --format/--output write every year's rows.", HelpName = "FROM..TO" };
         var draws = OptionValues.WholeNumber("--draws", 0, 1_000_000, " (0 turns the bands off)");
         draws.Description = "Monte Carlo draws for the P5–P95 bands in the table, 0 to 1,000,000 (0 = none). Default: the scenario's, else 200 (GSIM: 0, as each GSIM draw is a whole solve).";
@@ -30,7 +31,7 @@ internal static class ProjectCommand
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
-        foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, groups, aggregate, model, output, chart, format, years, draws, seed, all })
+        foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, groups, aggregate, model, output, chart, format, rawText, years, draws, seed, all })
         {
             command.Options.Add(o);
         }
@@ -39,7 +40,7 @@ internal static class ProjectCommand
         {
             var outputPath = parse.GetValue(output);
             var chartPath = parse.GetValue(chart);
-            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             ChartFile.Check(chartPath);
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],

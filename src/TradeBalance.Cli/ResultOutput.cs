@@ -29,6 +29,11 @@ internal static class ResultOutput
     public static Option<string?> OutputOption() =>
         new("--output") { Description = "Also write the result to FILE: .csv, .json or .parquet (the format by its extension; with --format parquet and a .parquet FILE, only the file is written).", HelpName = "FILE" };
 
+    /// <summary><c>--raw-text</c>: CSV text cells as they are, without the single quote that keeps a spreadsheet from running
+    /// formula-leading text (<see cref="CsvWriteOptions.RawText"/>).</summary>
+    public static Option<bool> RawTextOption() =>
+        new("--raw-text") { Description = "Write CSV text cells exactly as they are. By default a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet shows it instead of running it as a formula; numbers are never changed." };
+
     /// <summary>The format of an <c>--output</c> file, by its extension.</summary>
     public static OutputFormat FormatOf(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Json
@@ -40,7 +45,7 @@ internal static class ResultOutput
     /// the format (the option allows only <see cref="Formats"/>), the extension, and that Parquet is not about to be
     /// printed on a terminal.
     /// </summary>
-    public static OutputRequest Request(string format, string? output, TextWriter stdout)
+    public static OutputRequest Request(string format, string? output, TextWriter stdout, bool rawText = false)
     {
         var printed = format switch
         {
@@ -51,7 +56,7 @@ internal static class ResultOutput
             _ => throw new UsageException($"--format: '{format}' is not a format ({string.Join(", ", Formats)})."),
         };
         ProjectCommand.CheckExtension(output, "--output", Extensions);
-        var request = new OutputRequest(printed, output);
+        var request = new OutputRequest(printed, output) { Csv = rawText ? new CsvWriteOptions { RawText = true } : CsvWriteOptions.Default };
         if (printed == OutputFormat.Parquet && !request.ParquetToFileOnly && IsTerminal(stdout))
         {
             throw new UsageException("--format parquet: Parquet is binary and standard output is a terminal; write it to a file with --output FILE.parquet, or pipe it (… --format parquet > out.parquet).");
@@ -82,7 +87,7 @@ internal static class ResultOutput
                 // Printed and saved: format the rows once, into the file (replaced only when complete), then copy it.
                 Steps.Time("write " + output + " and copy it to standard output", () =>
                 {
-                    OutputTableCsv.Write(lazy.Value, output);
+                    OutputTableCsv.Write(lazy.Value, output, request.Csv);
                     using var saved = File.OpenText(output);
                     var buffer = new char[1 << 16];
                     int n;
@@ -93,7 +98,7 @@ internal static class ResultOutput
                 });
                 return;
             case OutputFormat.Csv:
-                Steps.Time("write CSV to standard output", () => OutputTableCsv.Write(lazy.Value, stdout));
+                Steps.Time("write CSV to standard output", () => OutputTableCsv.Write(lazy.Value, stdout, request.Csv));
                 break;
             case OutputFormat.Json:
                 Steps.Time("write JSON to standard output", () =>
@@ -133,7 +138,7 @@ internal static class ResultOutput
                 Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
                 break;
             default:
-                Steps.Time("write " + output, () => OutputTableCsv.Write(lazy.Value, output));
+                Steps.Time("write " + output, () => OutputTableCsv.Write(lazy.Value, output, request.Csv));
                 break;
         }
     }

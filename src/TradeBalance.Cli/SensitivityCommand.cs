@@ -29,12 +29,13 @@ internal static class SensitivityCommand
         spread.HelpName = "X";
         var chart = new Option<string?>("--chart") { Description = "Draw a fan chart of the beneficiaries' projected exports (P5–P95, P50, point, baseline) to FILE (.svg).", HelpName = "FILE" };
         var format = ResultOutput.FormatOption();
+        var rawText = ResultOutput.RawTextOption();
         var output = ResultOutput.OutputOption();
         var command = new Command("sensitivity", "Monte Carlo over the elasticities: P5/P50/P95 of every supplier's projected imports and share.");
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
-        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, model, draws, seed, spread, chart, format, output, all })
+        foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, model, draws, seed, spread, chart, format, rawText, output, all })
         {
             command.Options.Add(o);
         }
@@ -43,7 +44,7 @@ internal static class SensitivityCommand
         {
             var chartPath = parse.GetValue(chart);
             var outputPath = parse.GetValue(output);
-            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout);
+            var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             ChartFile.Check(chartPath);
             OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
 

@@ -191,6 +191,35 @@ public class OutputFormatTests
         Assert.All(rows, r => Assert.Equal(HostileName, r[^1]));
     }
 
+    /// <summary>A formula-leading scenario name reaches a spreadsheet as text: a quote in front in CSV (printed and saved),
+    /// unchanged in JSON and Parquet, and exactly as given with <c>--raw-text</c>.</summary>
+    [Theory]
+    [InlineData("project")]
+    [InlineData("compare")]
+    [InlineData("sensitivity")]
+    public void A_formula_leading_scenario_name_is_neutralised_in_csv_unless_raw_text(string command)
+    {
+        const string Formula = "=HYPERLINK(\"http://example.invalid\",\"click\")";
+        using var dir = new TempDir();
+        var scenario = dir.File("s.json");
+        File.WriteAllText(scenario, "{\"name\":" + JsonSerializer.Serialize(Formula) + ",\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\",\"referenceYear\":2024}");
+        string[] args = command == "sensitivity" ? ["sensitivity", "--draws", "20"] : [command];
+
+        var safe = CliRun.Of([.. args, "--scenario", scenario, "--format", "csv", "--output", dir.File("o.csv")]);
+        Assert.True(safe.ExitCode == 0, safe.Err);
+        Assert.All(ReadCsv(safe.Out).Rows, r => Assert.Equal("'" + Formula, r[^1]));
+        Assert.Equal(safe.Out, File.ReadAllText(dir.File("o.csv")));
+
+        var raw = CliRun.Of([.. args, "--scenario", scenario, "--format", "csv", "--raw-text"]);
+        Assert.True(raw.ExitCode == 0, raw.Err);
+        Assert.All(ReadCsv(raw.Out).Rows, r => Assert.Equal(Formula, r[^1]));
+
+        var parquet = CliRun.Of([.. args, "--scenario", scenario, "--format", "csv", "--output", dir.File("o.parquet")]);
+        Assert.True(parquet.ExitCode == 0, parquet.Err);
+        var (_, _, rows) = ReadWithDuckDb(dir.File("o.parquet"));
+        Assert.All(rows, r => Assert.Equal(Formula, r[^1]));
+    }
+
     [Fact]
     public void Balance_with_no_trade_says_so_and_exits_3_in_every_format()
     {

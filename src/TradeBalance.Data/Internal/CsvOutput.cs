@@ -3,8 +3,13 @@ using System.Text;
 
 namespace TradeBalance.Data.Internal;
 
-/// <summary>Writes RFC 4180 rows: comma-separated, '\n' line ends, fields quoted only when they must be.</summary>
-internal sealed class CsvOutput(TextWriter writer)
+/// <summary>
+/// Writes RFC 4180 rows: comma-separated, '\n' line ends, fields quoted only when they must be. Unless
+/// <paramref name="rawText"/>, a text field a spreadsheet would run as a formula gets a single quote in front.
+/// </summary>
+/// <param name="writer">Where the rows go.</param>
+/// <param name="rawText">Write text fields exactly as they are (<see cref="CsvWriteOptions.RawText"/>).</param>
+internal sealed class CsvOutput(TextWriter writer, bool rawText = false)
 {
     /// <summary>UTF-8 without a BOM, the encoding of every file TradeBalance writes.</summary>
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -69,6 +74,12 @@ internal sealed class CsvOutput(TextWriter writer)
             return;
         }
 
+        if (!rawText && RunsAsFormula(s))
+        {
+            // The OWASP rule against CSV injection: a leading quote makes a spreadsheet show the text, not run it.
+            s = "'" + s;
+        }
+
         // Any C0 control (tab and line breaks among them) is quoted: readers refuse one outside a quoted field.
         var quote = s.AsSpan().IndexOfAny(",\"") >= 0 || s.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0 || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) || s[0] == '#';
         if (!quote)
@@ -80,5 +91,20 @@ internal sealed class CsvOutput(TextWriter writer)
         writer.Write('"');
         writer.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
         writer.Write('"');
+    }
+
+    /// <summary>
+    /// Whether a spreadsheet would take the text for a formula: it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+    /// a tab or a carriage return, and is not a number (<c>-5</c>, <c>+1.5E-3</c> and <c>-.25</c> stay as they are).
+    /// </summary>
+    internal static bool RunsAsFormula(string s)
+    {
+        if (s.Length == 0 || s[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        {
+            return false;
+        }
+
+        return !(s[0] is '+' or '-' && s.Length > 1 && (char.IsAsciiDigit(s[1]) || s[1] == '.')
+            && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
     }
 }
