@@ -52,7 +52,7 @@ internal static class CliApp
         }
 
         // Progress lines go to a terminal only: never into a file or pipe that collects the errors.
-        var stderrIsTerminal = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
+        var stderrIsTerminal = (ReferenceEquals(stderr, System.Console.Error) || ReferenceEquals(stderr, ProcessStderr)) && !System.Console.IsErrorRedirected;
         Steps.Report(parse.GetValue(timings) ? stderr : null, stderrIsTerminal ? stderr : null);
         try
         {
@@ -175,6 +175,9 @@ internal static class CliApp
 
     /// <summary>Gets or sets the buffered writer over the process's standard output, when the tool runs as a process (tests pass their own writers).</summary>
     internal static TextWriter? ProcessStdout { get; set; }
+
+    /// <summary>Gets or sets the process's standard error writer (<see cref="StandardErrorWriter"/>), so that a writer can tell it is the terminal's.</summary>
+    internal static TextWriter? ProcessStderr { get; set; }
 
     /// <summary>A Spectre console writing to <paramref name="writer"/>: colours only on a real terminal, a fixed wide layout otherwise so output is reproducible.</summary>
     internal static IAnsiConsole Console(TextWriter writer)

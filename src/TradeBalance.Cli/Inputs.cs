@@ -184,6 +184,12 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         {
             throw new UsageException($"{string.Join(" and ", named)}: only one input can be read from standard input ('-').");
         }
+
+        // A closed standard input is refused before any work, not waited on forever.
+        if (named.Count == 1 && StandardInput is null && StandardStreams.InputClosed())
+        {
+            throw new IOException($"{named[0]} -: standard input is closed, so there is nothing to read; pipe the file in, or give its path.");
+        }
     }
 
     /// <summary>Opens the option's file once (or this thread's standard input for <c>-</c>) and reads it.</summary>
@@ -197,6 +203,11 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             if (stdin is not null)
             {
                 return read(stdin, StandardInputName);
+            }
+
+            if (StandardStreams.InputClosed())
+            {
+                throw new IOException($"{option} -: standard input is closed, so there is nothing to read; pipe the file in, or give its path.");
             }
 
             using var input = System.Console.OpenStandardInput();

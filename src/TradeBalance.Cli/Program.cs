@@ -11,17 +11,20 @@ internal static class Program
 
         // Console.Out flushes on every write, a system call per CSV field; a buffered writer over the
         // same handle costs one per 64 KB. It is flushed once, after the command.
-        var stdout = new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false };
+        var stdout = new StreamWriter(new StandardOutputStream(System.Console.OpenStandardOutput()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false };
+        var stderr = new StandardErrorWriter(System.Console.Error);
         CliApp.ProcessStdout = stdout;
-        var code = CliApp.Run(args, stdout, System.Console.Error);
+        CliApp.ProcessStderr = stderr;
+        var code = CliApp.Run(args, stdout, stderr);
         try
         {
             stdout.Flush();
         }
         catch (IOException e)
         {
-            // The reader went away (say, 'tradebalance project --format csv | head'): nothing more can be shown.
-            System.Console.Error.WriteLine(Terminal.ErrorLine($"standard output was closed before the output was written ({e.Message})."));
+            // The reader went away (say, 'tradebalance project --format csv | head'), the stream was closed or the
+            // disk is full: say so, if standard error still can.
+            stderr.WriteLine(Terminal.ErrorLine(e.Message));
             return code == ExitCodes.Ok ? ExitCodes.Failure : code;
         }
 

@@ -47,4 +47,45 @@ public class ProcessTests
         Assert.Equal(3, process.ExitCode);
         Assert.StartsWith("tradebalance: @flows.csv:3: column 'exporter': 'XX'", await stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Closed and full standard streams (hostile input, round three, class 4): an I/O failure with exit 1 and one line
+    /// on standard error, never an abort (134) or a wait without end. Each case runs the tool under a shell that
+    /// closes or fills the stream.
+    /// </summary>
+    [Theory]
+    [InlineData("project >&-", 1, "tradebalance: standard output could not be written (Bad file descriptor)")]
+    [InlineData("project --format csv > /dev/full", 1, "tradebalance: standard output could not be written (No space left on device)")]
+    [InlineData("project > /dev/full", 1, "tradebalance: standard output could not be written (No space left on device)")]
+    [InlineData("project --flows - <&- > /dev/null", 1, "tradebalance: --flows -: standard input is closed, so there is nothing to read")]
+    [InlineData("project --scenario - <&- > /dev/null", 1, "tradebalance: --scenario -: standard input is closed, so there is nothing to read")]
+    [InlineData("project --flows missing.csv 2>&- > /dev/null", 2, "")]
+    [InlineData("project --flows missing.csv 2>&- >&-", 2, "")]
+    [InlineData("project 2>&- > /dev/null", 0, "")]
+    public async Task A_closed_or_full_standard_stream_is_an_io_failure_never_an_abort_or_a_hang(string command, int exit, string message)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the shell's stream redirections and /dev/full are Linux's");
+        var dll = Path.Combine(AppContext.BaseDirectory, "TradeBalance.Cli.dll");
+        using var dir = new TempDir();
+        var script = $"dotnet '{dll}' {command}";
+        var info = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{command}' did not finish within 2 minutes");
+        }
+
+        await stdout;
+        var err = await stderr;
+        Assert.True(exit == process.ExitCode, $"'{command}': exit {process.ExitCode}, expected {exit}; stderr: {err}");
+        Assert.DoesNotContain("Unhandled exception", err, StringComparison.Ordinal);
+        if (message.Length > 0)
+        {
+            Assert.StartsWith(message, err, StringComparison.Ordinal);
+            Assert.Single(err.TrimEnd('\n').Split('\n'));
+        }
+    }
 }
