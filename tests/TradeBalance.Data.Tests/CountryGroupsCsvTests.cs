@@ -42,6 +42,11 @@ public class CountryGroupsCsvTests
     [InlineData("XB7,KEN,,,,,XXX,,\n", 2, "column 'currency': 'XXX' is not an ISO 4217 currency code")]
     [InlineData("XB8,KEN,,,,,,404,\n", 2, "column 'group': 'XB8' numeric code 404 is taken")]
     [InlineData("XB9,KEN,,,,,,,\nXB9,,,,,,,,\n", 3, "has a row with no member (an economy) and rows with members")]
+    [InlineData("XC1,KEN,,,,,,699,\n", 2, "numeric code 699 is India's code in trade statistics (UN Comtrade, CEPII BACI, WITS)")]
+    [InlineData("XC2,KEN,,,,,,842,\n", 2, "numeric code 842 is ")]
+    [InlineData("XC3,KEN,,,,,,129,\n", 2, "numeric code 129 is an area 'not elsewhere specified' in trade statistics")]
+    [InlineData("XC4,KEN,,,,,,950,\nXC5,UGA,,,,,,950,\n", 3, "column 'numeric': '950' is already the numeric code of XC4 (line 2); a number names one group")]
+    [InlineData("XC7,UGA,,,,,,951,\nXC6,KEN,,,,,,951,\n", 3, "column 'numeric': '951' is already the numeric code of XC7 (line 2)")]
     [InlineData("EUN,FRA,,,European Union,customs-union,EUR,918,\n", 2, "is already the code of EUN (European Union)")]
     public void Bad_rows_are_refused_naming_file_line_and_value(string rows, int line, string fragment)
     {

@@ -174,10 +174,22 @@ public static class CountryGroupsCsv
         }
 
         var list = ImmutableArray.CreateBuilder<CountryGroup>(order.Count);
-        foreach (var d in order.OrderBy(d => d.Code, StringComparer.Ordinal))
+        // A number names one group: two in one file would make registering the second fail far from its line.
+        var numbers = new Dictionary<int, (string Code, long Line)>();
+        foreach (var d in order.OrderBy(d => d.Numeric.Line).ThenBy(d => d.Code, StringComparer.Ordinal))
         {
-            list.Add(d.Build(csv, group));
+            var built = d.Build(csv, group);
+            var n = built.Economy.NumericCode;
+            if (n != 0 && !numbers.TryAdd(n, (built.Code, d.Numeric.Line)))
+            {
+                var first = numbers[n];
+                throw csv.At(d.Numeric.Line, "numeric", d.Numeric.Value, string.Create(CultureInfo.InvariantCulture, $"is already the numeric code of {first.Code} (line {first.Line}); a number names one group"));
+            }
+
+            list.Add(built);
         }
+
+        list.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
 
         return new ReadResult<ImmutableArray<CountryGroup>>(list.ToImmutable(), csv.Report.Build());
     }
@@ -214,6 +226,9 @@ public static class CountryGroupsCsv
                 throw csv.Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"gives group {Code} another {what} than line {first.Line} ('{first.Value}')"));
             }
         }
+
+        /// <summary>The line and text of the group's numeric code, as first given.</summary>
+        public (string Value, long Line) Numeric => Get("numeric");
 
         private (string Value, long Line) Get(string what) => Attributes.TryGetValue(what, out var a) ? a : (string.Empty, 0);
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 using TradeBalance.Internal;
 
 namespace TradeBalance.Data.Internal;
@@ -30,35 +29,10 @@ internal enum NumericCodeKind
 /// </summary>
 internal static class TradeCodes
 {
-    /// <summary>
-    /// UN Comtrade / M49 partner areas that are not countries and not World: regional "nes" areas and
-    /// special categories. 899 (Areas, nes) is ROW's own code in the Country registry. Source: UN
-    /// Comtrade partner-area list (https://comtradeplus.un.org/ListOfReferences), as reproduced in
-    /// public readers; none of these numbers is an ISO 3166-1 code (a test checks that).
-    /// </summary>
-    public static readonly FrozenSet<int> NesAreas = new[]
-    {
-        129, // Caribbean, nes
-        221, // Eastern Europe, nes
-        290, // Northern Africa, nes
-        471, // CACM, nes
-        472, // Africa CAMEU region, nes
-        473, // LAIA, nes
-        527, // Oceania, nes
-        536, // Neutral Zone
-        568, // Other Europe, nes
-        577, // Other Africa, nes
-        636, // Rest of America, nes
-        637, // North and Central America, nes
-        697, // Europe EFTA, nes
-        837, // Bunkers
-        838, // Free Zones
-        839, // Special Categories
-        879, // Western Asia, nes
-        899, // Areas, nes
-    }.ToFrozenSet();
+    /// <summary>The "nes" areas and special categories, which become ROW (<see cref="TradeStatisticsCodes.NesAreas"/>).</summary>
+    public static FrozenSet<int> NesAreas => TradeStatisticsCodes.NesAreas;
 
-    private static readonly FrozenDictionary<int, Country> Aliases = LoadAliases();
+    private static FrozenDictionary<int, Country> Aliases => TradeStatisticsCodes.Aliases;
 
     /// <summary>Gets the numeric aliases (code → country).</summary>
     public static IReadOnlyDictionary<int, Country> NumericAliases => Aliases;
@@ -102,35 +76,5 @@ internal static class TradeCodes
         }
 
         return Aliases.TryGetValue(code, out country) ? NumericCodeKind.Country : NumericCodeKind.Unknown;
-    }
-
-    private static FrozenDictionary<int, Country> LoadAliases()
-    {
-        const string name = "TradeBalance.Resources.m49-trade-aliases.csv";
-        var assembly = typeof(Country).Assembly;
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var map = new Dictionary<int, Country>();
-        var header = true;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-
-            var fields = CsvLine.Split(line, ',', trim: true);
-            map[int.Parse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture)] = Country.FromIso3(fields[1]);
-        }
-
-        return map.ToFrozenDictionary();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using TradeBalance.Internal;
 
 namespace TradeBalance;
 
@@ -51,6 +52,12 @@ public sealed class CountryGroup : IEquatable<CountryGroup>
         if (numericCode is < 0 or > 999 || (numericCode != 0 && Country.IsIsoNumeric(numericCode)))
         {
             throw new ArgumentException($"Group {code}: numeric code {numericCode} is taken by an ISO country or outside 1–999.", nameof(numericCode));
+        }
+
+        // A trade-statistics code would capture that country's rows when a Comtrade, BACI or WITS file is read.
+        if (numericCode != 0 && TradeStatisticsCodes.MeaningOf(numericCode) is { } meaning)
+        {
+            throw new ArgumentException($"Group {code}: numeric code {numericCode} is {meaning}; choose another or leave it out.", nameof(numericCode));
         }
 
         var list = memberships.ToImmutableArray();

@@ -168,4 +168,27 @@ public class CountryGroupTests
         var e = Assert.Throws<ArgumentException>(() => new Scenario("x", CountryGroups.EastAfricanCommunity.Economy, [CountryGroups.EastAfricanCommunity.Economy], [HsCode.Parse("85")], TariffChange.NewRate(TariffRate.Zero), Effective));
         Assert.Contains("own beneficiary", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Every number trade statistics already use (the Comtrade/BACI/WITS aliases such as 699 India, World 0 aside, the
+    /// "nes" areas) is refused as a group's numeric code, naming what it means: a group numbered 699 used to capture
+    /// India's rows in a Comtrade file (hostile input, round three, class 2).
+    /// </summary>
+    [Fact]
+    public void A_group_may_not_take_a_number_trade_statistics_already_use()
+    {
+        var reserved = TradeBalance.Internal.TradeStatisticsCodes.Aliases.Keys.Concat(TradeBalance.Internal.TradeStatisticsCodes.NesAreas).Where(n => !Country.IsIsoNumeric(n)).ToList();
+        Assert.Contains(699, reserved);
+        Assert.Contains(490, reserved);
+        Assert.Contains(129, reserved);
+        foreach (var n in reserved)
+        {
+            var e = Assert.Throws<ArgumentException>(() => new CountryGroup("XTN", "x", CountryGroupKind.Group, [new GroupMembership(Countries.Kenya)], numericCode: n));
+            Assert.Contains($"numeric code {n} is ", e.Message, StringComparison.Ordinal);
+            Assert.Contains("in trade statistics", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("India's code in trade statistics", Assert.Throws<ArgumentException>(() => new CountryGroup("XTN", "x", CountryGroupKind.Group, [new GroupMembership(Countries.Kenya)], numericCode: 699)).Message, StringComparison.Ordinal);
+        Assert.Equal(950, new CountryGroup("XTN", "x", CountryGroupKind.Group, [new GroupMembership(Countries.Kenya)], numericCode: 950).Economy.NumericCode);
+    }
 }
