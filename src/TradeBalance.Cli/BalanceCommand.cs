@@ -44,7 +44,7 @@ internal static class BalanceCommand
             var ratesPath = parse.GetValue(rates);
             var outputPath = parse.GetValue(output);
             var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
-            OutputPaths.Check([("--output", outputPath)], [("--flows", flowsPath), ("--rates", ratesPath)]);
+            OutputPaths.Check([("--output", outputPath)], [("--flows", flowsPath), ("--rates", ratesPath), ("--groups", parse.GetValue(groups))]);
             Inputs.CheckStandardInput(("--flows", flowsPath), ("--rates", ratesPath));
             var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);
             var table = ratesPath is null ? KenyaChina.ExchangeRates : Inputs.Read(ratesPath, "--rates", (s, name) => ExchangeRatesCsv.Read(s, name).Value);

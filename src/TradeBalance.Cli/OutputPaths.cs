@@ -1,3 +1,5 @@
+using TradeBalance.Data.Internal;
+
 namespace TradeBalance.Cli;
 
 /// <summary>Refuses an output path that names an input or another output, so a run never overwrites what it reads.</summary>
@@ -26,6 +28,13 @@ internal static class OutputPaths
                 throw new UsageException($"{option}: '{path}': the folder '{folder}' does not exist.");
             }
 
+            if (Directory.Exists(file))
+            {
+                throw new UsageException($"{option}: '{path}' is a folder, not a file; name a file in it.");
+            }
+
+            CheckWritable(option, path, file);
+
             foreach (var other in taken)
             {
                 if (string.Equals(file, other.File, StringComparison.Ordinal))
@@ -38,12 +47,8 @@ internal static class OutputPaths
         }
     }
 
-    /// <summary>The full path of the file a path names: a symbolic link's final target, else the path itself (which need not exist).</summary>
-    public static string Resolve(string path)
-    {
-        var file = new FileInfo(path);
-        return file.LinkTarget is null ? file.FullName : Path.GetFullPath(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
-    }
+    /// <summary>The full path of the file a path names, every symbolic link resolved (<see cref="AtomicFile.RealPath"/>); the file need not exist.</summary>
+    public static string Resolve(string path) => AtomicFile.RealPath(path);
 
     private static string Canonical(string option, string path)
     {
@@ -57,34 +62,37 @@ internal static class OutputPaths
         {
             return Resolve(path);
         }
-        catch (IOException)
+        catch (IOException e)
         {
-            return Path.GetFullPath(path);
+            throw new UsageException($"{option}: '{path}': {e.Message}");
         }
     }
 
     /// <summary>
-    /// Writes a new file beside the path and moves it over the path only when complete, so a failed
-    /// write leaves the old file (or none), never half a file; a symbolic link is written at its target.
-    /// Every output the tool writes itself (JSON, charts) goes through here.
+    /// Refuses, before any work, an output whose folder cannot take a new file (read-only, or not ours): the file is
+    /// written beside its target and moved over it, so the folder must be writable even when the file is.
     /// </summary>
-    public static void Replace(string path, Action<Stream> write)
+    private static void CheckWritable(string option, string path, string file)
     {
-        var target = Resolve(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(file) ?? ".";
+        var probe = Path.Combine(folder, $".tradebalance-{Random.Shared.NextInt64():x16}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
-                write(stream);
             }
-
-            File.Move(temporary, target, overwrite: true);
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            throw;
+            throw new UsageException($"{option}: '{path}': the folder '{folder}' cannot take a new file ({(e.InnerException ?? e).Message.TrimEnd('.')}).");
         }
     }
+
+    /// <summary>
+    /// Writes a new file beside the path and moves it over the path only when complete, so a failed or stopped
+    /// write leaves the old file (or none), never half a file (<see cref="AtomicFile.Replace"/>); a path through
+    /// symbolic links is written at the file they lead to. Every output the tool writes itself (JSON, charts) goes
+    /// through here.
+    /// </summary>
+    public static void Replace(string path, Action<Stream> write) => AtomicFile.Replace(path, write);
 }

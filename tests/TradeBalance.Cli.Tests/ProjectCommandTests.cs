@@ -165,15 +165,26 @@ public class ProjectCommandTests
     [Fact]
     public void Anything_else_exits_1_and_verbose_adds_the_stack_trace()
     {
-        using var dir = new TempDir();
-        var run = CliRun.Of("project", "--output", Path.Combine(dir.Path, "is-a-dir.csv"), "--verbose");
-        Directory.CreateDirectory(Path.Combine(dir.Path, "blocked.csv"));
-        var blocked = CliRun.Of("project", "--output", Path.Combine(dir.Path, "blocked.csv"));
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal(1, blocked.ExitCode);
-        Assert.DoesNotContain("   at ", blocked.Err, StringComparison.Ordinal);
-        var verbose = CliRun.Of("project", "--output", Path.Combine(dir.Path, "blocked.csv"), "--verbose");
-        Assert.Equal(1, verbose.ExitCode);
-        Assert.Contains("   at ", verbose.Err, StringComparison.Ordinal);
+        // An I/O failure while writing the result (standard output full): exit 1, one line, the stack only with --verbose.
+        // (An output that is a folder used to be the example; it is now refused before any work, exit 2.)
+        var quiet = new StringWriter();
+        Assert.Equal(1, CliApp.Run(["project", "--format", "csv"], new FullWriter(), quiet));
+        Assert.DoesNotContain("   at ", quiet.ToString(), StringComparison.Ordinal);
+        Assert.Contains("No space left on device", quiet.ToString(), StringComparison.Ordinal);
+        var verbose = new StringWriter();
+        Assert.Equal(1, CliApp.Run(["project", "--format", "csv", "--verbose"], new FullWriter(), verbose));
+        Assert.Contains("   at ", verbose.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A writer on a full disk.</summary>
+    private sealed class FullWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override void Write(ReadOnlySpan<char> buffer) => throw new IOException("No space left on device");
     }
 }

@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+
+namespace TradeBalance.Data.Internal;
+
+/// <summary>
+/// Replaces a file only once its new content is complete: the content goes to a short temporary name beside the
+/// file's real location (every symbolic link resolved, in the folders too), which is then moved over it. A failed
+/// write deletes its temporary file, and so does a process stopped while writing (SIGINT, SIGTERM): no debris is
+/// left beside the target, which keeps its old content.
+/// </summary>
+/// <remarks>Compiled into TradeBalance.Data and the tool (a linked source file), so both write files one way.</remarks>
+internal static class AtomicFile
+{
+    /// <summary>The most symbolic links followed in one path, as Linux's own limit (ELOOP after 40).</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>Writes the content through <paramref name="write"/> and moves it over <paramref name="path"/> when complete.</summary>
+    /// <exception cref="IOException">The path is a folder, a link loop, or cannot be written.</exception>
+    public static void Replace(string path, Action<Stream> write)
+    {
+        var target = RealPath(path);
+        if (Directory.Exists(target))
+        {
+            throw new IOException($"'{path}' is a folder, not a file.");
+        }
+
+        // A short name, whatever the target's length: a name near the file system's 255-byte limit plus a suffix would not fit.
+        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".tradebalance-{Random.Shared.NextInt64():x16}.tmp");
+        // While the file is written, a stop deletes it; the signal then ends the process as it would have.
+        using var interrupt = OnSignal(PosixSignal.SIGINT, temporary);
+        using var terminate = OnSignal(PosixSignal.SIGTERM, temporary);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>A handler that deletes the temporary file when the process is stopped; null where signals are not supported.</summary>
+    private static PosixSignalRegistration? OnSignal(PosixSignal signal, string temporary)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, _ => Delete(temporary));
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static void Delete(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Being stopped: nothing more can be done about a file that cannot be deleted.
+        }
+    }
+
+    /// <summary>
+    /// The full path of the file a path names, with every symbolic link resolved, in its folders as in its name
+    /// (<c>link-to-folder/out.csv</c>, <c>/proc/self/cwd/out.csv</c>): two spellings of one file give one path. The
+    /// file need not exist.
+    /// </summary>
+    /// <exception cref="IOException">The path runs through more than 40 links (a loop).</exception>
+    public static string RealPath(string path)
+    {
+        var links = 0;
+        return Resolve(Path.GetFullPath(path), ref links);
+    }
+
+    private static string Resolve(string full, ref int links)
+    {
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var next = Path.Combine(current, parts[i]);
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++links > MaxLinks)
+            {
+                throw new IOException($"'{full}' runs through more than {MaxLinks} symbolic links (a loop).");
+            }
+
+            // The link's target, relative to the folder holding the link, then the rest of the path after it.
+            var resolved = Path.GetFullPath(Path.Combine(current, target));
+            var rest = string.Join(Path.DirectorySeparatorChar, parts[(i + 1)..]);
+            return Resolve(rest.Length == 0 ? resolved : Path.Combine(resolved, rest), ref links);
+        }
+
+        return current;
+    }
+}
