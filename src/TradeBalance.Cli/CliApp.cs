@@ -179,6 +179,9 @@ internal static class CliApp
     /// <summary>Gets or sets the process's standard error writer (<see cref="StandardErrorWriter"/>), so that a writer can tell it is the terminal's.</summary>
     internal static TextWriter? ProcessStderr { get; set; }
 
+    /// <summary>Whether the user asked for no colour: <c>NO_COLOR</c> set to anything but the empty string (no-color.org).</summary>
+    internal static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
     /// <summary>A Spectre console writing to <paramref name="writer"/>: colours only on a real terminal, a fixed wide layout otherwise so output is reproducible.</summary>
     internal static IAnsiConsole Console(TextWriter writer)
     {
@@ -187,7 +190,7 @@ internal static class CliApp
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            ColorSystem = terminal && !NoColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!terminal)

@@ -103,6 +103,10 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             var read = Steps.Time("read flows", () => Read(flowsPath, "--flows", stdin, (s, name) => TradeFile.ReadFlows(s, name)));
             flows = read.Value;
             origins.Add($"flows: {read.Report}");
+            if (flows.Flows.IsEmpty)
+            {
+                throw new TradeDataException($"{Name(flowsPath)}: holds no trade flows (a header and no rows), so there is nothing to project.");
+            }
         }
 
         if (folds.Count > 0)

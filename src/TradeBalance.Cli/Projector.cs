@@ -24,12 +24,12 @@ internal static class Projector
         if (parts.Length is 1 or 2
             && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from)
             && int.TryParse(parts[^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var to)
-            && from is >= 1900 and <= 2200 && to >= from && to - from <= 100)
+            && from is >= 1900 and <= 2200 && to is >= 1900 and <= 2200 && to >= from && to - from <= 100)
         {
             return (from, to);
         }
 
-        throw new UsageException($"--years: '{text}' is not a year range; write it like 2026..2030.");
+        throw new UsageException($"--years: '{text}' is not a year range from 1900 to 2200 of at most 100 years; write it like 2026..2030.");
     }
 
     /// <summary>The bands beside a projection, with the settings resolved once (<see cref="MonteCarloSettings.Resolve"/>): null when they are off.</summary>

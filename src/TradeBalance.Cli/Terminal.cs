@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradeBalance.Data.Internal;
 
 namespace TradeBalance.Cli;
@@ -24,5 +25,15 @@ internal static class Terminal
     public static string PlainLines(string? text) => Printable.Escape(text, keepLineBreaks: true);
 
     /// <summary>The one form of an error line: <c>tradebalance: file:line: field: message</c>, the parts a message knows, escaped.</summary>
-    public static string ErrorLine(string message) => "tradebalance: " + Printable.Escape(message);
+    public static string ErrorLine(string message)
+    {
+        // A value of 100,000 characters, or a list of 65,535 lines, would otherwise make one line of half a megabyte.
+        var line = Printable.Escape(message);
+        return "tradebalance: " + (line.Length <= MaxErrorLength
+            ? line
+            : string.Concat(line.AsSpan(0, MaxErrorLength - 200), string.Create(CultureInfo.InvariantCulture, $" … ({line.Length - MaxErrorLength + 200:N0} characters left out) … "), line.AsSpan(line.Length - 120)));
+    }
+
+    /// <summary>The longest error line, in characters after escaping: the start (file, line, column, value) and the end (the fix) are kept.</summary>
+    internal const int MaxErrorLength = 1000;
 }
