@@ -66,6 +66,23 @@ internal static class GroupInputs
     /// <summary>Folds each group's members' imports into it, on the date given; returns the data and one line per group for the inputs' origins.</summary>
     public static (TradeDataSet Data, IReadOnlyList<string> Notes) Fold(TradeDataSet data, IReadOnlyList<CountryGroup> groups, LocalDate date)
     {
+        // Two groups that share a member on the date would each claim its imports: the first folded would take them, so
+        // the answer would depend on the order of the codes. Refused rather than defined by the order.
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var members = groups[i].MembersOn(date).ToHashSet();
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                var shared = groups[j].MembersOn(date).Where(members.Contains).Order().ToList();
+                if (groups[i].Code == groups[j].Code || shared.Count > 0)
+                {
+                    throw new UsageException(groups[i].Code == groups[j].Code
+                        ? $"--aggregate: {groups[i].Code} is given twice."
+                        : $"--aggregate: {groups[i].Code} and {groups[j].Code} share members on {NodaTime.Text.LocalDatePattern.Iso.Format(date)} ({string.Join(", ", shared.Take(5).Select(m => m.Alpha3))}{(shared.Count > 5 ? ", …" : string.Empty)}), whose imports would go to whichever is folded first; fold one of them, or define groups without common members.");
+                }
+            }
+        }
+
         var notes = new List<string>();
         foreach (var g in groups)
         {
@@ -80,5 +97,49 @@ internal static class GroupInputs
         }
 
         return (data, notes);
+    }
+
+    /// <summary>
+    /// Refuses data in which a group and one of its members both supply one market in one year (<c>EUN→CHN</c> and
+    /// <c>DEU→CHN</c> for one product): the member's trade would be counted twice, once in the group's flow and once
+    /// in its own, as nested HS levels would be. Membership is taken over the flow's year. One pass over the flows;
+    /// nothing more when no flow comes from a group.
+    /// </summary>
+    public static void RefuseGroupAndMemberSupplyingOneMarket(TradeDataSet data, string name)
+    {
+        var groupMarkets = new Dictionary<(Country Importer, HsCode Hs, int Year), List<CountryGroup>>();
+        foreach (var f in data.Flows)
+        {
+            if (f.Exporter.IsAggregate && CountryGroups.TryGet(f.Exporter, out var g) && g.Kind != CountryGroupKind.Economy)
+            {
+                var key = (f.Importer, f.Hs, f.Year);
+                if (!groupMarkets.TryGetValue(key, out var list))
+                {
+                    groupMarkets[key] = list = [];
+                }
+
+                list.Add(g);
+            }
+        }
+
+        if (groupMarkets.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var f in data.Flows)
+        {
+            if (groupMarkets.TryGetValue((f.Importer, f.Hs, f.Year), out var groups))
+            {
+                var (first, last) = (new LocalDate(f.Year, 1, 1), new LocalDate(f.Year, 12, 31));
+                foreach (var g in groups)
+                {
+                    if (g.Memberships.Any(m => m.Member.Equals(f.Exporter) && (m.Joined is not { } j || j <= last) && (m.Left is not { } l || first <= l)))
+                    {
+                        throw new TradeDataException($"{name}: {g.Code} and its member {f.Exporter.Alpha3} both supply {f.Importer.Alpha3} with HS {f.Hs} in {f.Year}; {f.Exporter.Alpha3}'s trade would be counted twice. Keep the group's flow or its members', not both.");
+                    }
+                }
+            }
+        }
     }
 }

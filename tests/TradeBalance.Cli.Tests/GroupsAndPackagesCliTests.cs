@@ -155,4 +155,52 @@ public class GroupsAndPackagesCliTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Two folded groups that share a member gave one answer for <c>--aggregate XOVA,XOVB</c> and another for
+    /// <c>XOVB,XOVA</c> (the shared member's imports went to whichever came first): refused in either order, naming the
+    /// members (hostile input, round three, class 2). Groups without common members still fold.
+    /// </summary>
+    [Theory]
+    [InlineData("XOVA,XOVB")]
+    [InlineData("XOVB,XOVA")]
+    [InlineData("XOVA,XOVA")]
+    public void Folding_groups_that_share_a_member_is_refused_in_either_order(string codes)
+    {
+        using var dir = new TempDir();
+        var groups = dir.File("groups.csv");
+        File.WriteAllText(groups, "group,member\nXOVA,DEU\nXOVA,FRA\nXOVB,FRA\nXOVB,ITA\nXOVC,ESP\n");
+        var run = CliRun.Of("project", "--groups", groups, "--flows", Path.Combine(EuTea, "flows.csv"), "--tariffs", Path.Combine(EuTea, "tariffs.csv"), "--scenario", Path.Combine(EuTea, "scenario.json"), "--aggregate", codes, "--draws", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(codes == "XOVA,XOVA" ? "--aggregate: XOVA is given twice." : "share members on 2027-01-01 (FRA), whose imports would go to whichever is folded first", run.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A union and its own member both supplying one market (<c>EUN→CHN</c> and <c>DEU→CHN</c>, one product, one year)
+    /// counted the member twice; refused with both named, as nested HS levels are. A member that was not one that
+    /// year, and a group's flow to another market, are fine.
+    /// </summary>
+    [Theory]
+    [InlineData("DEU", 2024, true)]
+    [InlineData("GBR", 2024, false)]
+    [InlineData("GBR", 2019, true)]
+    public void A_group_and_its_member_supplying_one_market_are_refused(string member, int year, bool refused)
+    {
+        using var dir = new TempDir();
+        var flows = dir.File("flows.csv");
+        var y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(flows, $"year,exporter,importer,hs,value_usd\n{y},KEN,CHN,0902,100\n{y},EUN,CHN,0902,50\n{y},{member},CHN,0902,20\n{y},USA,CHN,0902,30\n{y},EUN,USA,0902,5\n");
+        var scenario = dir.File("scenario.json");
+        File.WriteAllText(scenario, "{\"name\":\"s\",\"importer\":\"CHN\",\"beneficiaries\":[\"KEN\"],\"hs\":[\"0902\"],\"newRatePercent\":0,\"effective\":\"2026-05-01\",\"referenceYear\":" + y + "}");
+        var run = CliRun.Of("project", "--flows", flows, "--scenario", scenario, "--draws", "0");
+        if (refused)
+        {
+            Assert.Equal(3, run.ExitCode);
+            Assert.Equal($"tradebalance: {flows}: EUN and its member {member} both supply CHN with HS 0902 in {y}; {member}'s trade would be counted twice. Keep the group's flow or its members', not both.\n", run.Err.ReplaceLineEndings("\n"));
+        }
+        else
+        {
+            Assert.DoesNotContain("counted twice", run.Err, StringComparison.Ordinal);
+        }
+    }
 }
