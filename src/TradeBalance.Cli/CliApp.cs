@@ -37,17 +37,9 @@ internal static class CliApp
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                stderr.WriteLine(Terminal.ErrorLine(e.Message));
-            }
-
-            foreach (var suggestion in Suggestions(parse))
-            {
-                stderr.WriteLine(Terminal.ErrorLine(suggestion));
-            }
-
-            stderr.WriteLine("Run 'tradebalance --help' for usage.");
+            // One line, as every error: what is wrong, the nearest names, and where the usage is.
+            var parts = parse.Errors.Select(e => e.Message.TrimEnd()).Concat(Suggestions(parse)).Select(m => m.EndsWith('.') || m.EndsWith('?') ? m : m + ".");
+            stderr.WriteLine(Terminal.ErrorLine(string.Join(" ", parts) + " Run 'tradebalance --help' for usage."));
             return ExitCodes.Usage;
         }
 

@@ -84,4 +84,19 @@ public sealed class MessagesAndOptionsTests
             Environment.SetEnvironmentVariable("NO_COLOR", before);
         }
     }
+
+    /// <summary>A usage error found by the parser took two lines or more (each error, each suggestion, then the hint); now one.</summary>
+    [Theory]
+    [InlineData(new[] { "project", "--draw", "5" }, "'--draw': did you mean '--draws'?")]
+    [InlineData(new[] { "projct" }, "'projct': did you mean 'project'?")]
+    [InlineData(new[] { "project", "--draws", "abc", "--seed", "x" }, "--draws: 'abc' is not a whole number (from 0 to 1,000,000). --seed: 'x' is not a whole number")]
+    public void A_usage_error_is_one_line(string[] args, string fragment)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
+        Assert.Contains(fragment, run.Err, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'tradebalance --help' for usage.\n", run.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
 }
