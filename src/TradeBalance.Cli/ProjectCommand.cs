@@ -116,6 +116,13 @@ internal static class ProjectCommand
             throw new UsageException("--chart: a package has no single market chart; chart one part with its scenario file.");
         }
 
+        // A balance between a pair with no trade in the data is zeros that mean nothing: refused, as 'balance' refuses it.
+        var (country, partner, data) = (package.Country, package.Partner, inputs.Flows);
+        if (!data.Years.Any(y => data.BilateralBalance(country, partner, y) is { } b && (b.Exports.Amount != 0m || b.Imports.Amount != 0m)))
+        {
+            throw new TradeDataException($"The data has no trade between {country.Alpha3} and {partner.Alpha3} in any year ({string.Join(", ", data.Years)}): the package's balance would be zeros. Check the package's \"balance\" and --flows.");
+        }
+
         var wantsBands = request.ShowsSummary;
         var partInputs = package.Parts.Select(inputs.ForPart).ToList();
         var bands = new List<MonteCarloBands?>();

@@ -203,4 +203,20 @@ public class GroupsAndPackagesCliTests
             Assert.DoesNotContain("counted twice", run.Err, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>A package whose balance names a pair with no trade in the data printed a balance of zeros with exit 0; refused as <c>balance</c> refuses it.</summary>
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void A_package_balance_for_a_pair_with_no_trade_is_refused(string format)
+    {
+        using var dir = new TempDir();
+        var package = dir.File("package.json");
+        File.WriteAllText(package, File.ReadAllText(Path.Combine(India, "package-kenya-india.json")).Replace("\"partner\": \"IND\"", "\"partner\": \"FRA\"", StringComparison.Ordinal));
+        var run = CliRun.Of("project", "--scenario", package, "--flows", Path.Combine(India, "flows.csv"), "--tariffs", Path.Combine(India, "tariffs.csv"), "--draws", "0", "--format", format);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains("The data has no trade between KEN and FRA in any year (2024): the package's balance would be zeros.", run.Err, StringComparison.Ordinal);
+    }
 }
