@@ -17,7 +17,7 @@ internal static class ParquetPages
 
     private const int MaxHeaderBytes = 1 << 16;
 
-    /// <summary>Checks every page header of the chunk at [start, start + length) of a group of <paramref name="rows"/> rows.</summary>
+    /// <summary>Checks every page header of the chunk at [start, start + length), whose pages hold at most <paramref name="rows"/> values (the group's rows for a flat column, the chunk's value count for a nested one).</summary>
     public static void Check(Stream stream, long start, long length, long rows, string fileName, string where)
     {
         var buffer = new byte[(int)Math.Min(MaxHeaderBytes, Math.Max(length, 1))];

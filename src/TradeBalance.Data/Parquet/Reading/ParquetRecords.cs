@@ -107,10 +107,18 @@ internal sealed class ParquetRecords : RecordInput
             using var group = _source.Reader.OpenRowGroupReader(_group);
             return ParquetColumn.Load(group, field, _rows);
         }
+        catch (OverflowException e)
+        {
+            // A DECIMAL wider than .NET's (precision above 28): said in TradeBalance's words, not .NET's.
+            var where = string.Create(CultureInfo.InvariantCulture, $"row group {_group} (rows {first} to {last})");
+            throw new TradeDataException(FileName, where, first, name, null, "holds a decimal beyond ±79,228,162,514,264,337,593,543,950,335, the largest TradeBalance reads (28 to 29 significant digits); write the column with fewer digits, or as DOUBLE", e);
+        }
         catch (Exception e) when (e is not (OutOfMemoryException or TradeDataException))
         {
+            // The decoder's own words only when they name no .NET type: "System.Decimal" means nothing to a user.
             var where = string.Create(CultureInfo.InvariantCulture, $"row group {_group} (rows {first} to {last})");
-            throw new TradeDataException(FileName, where, first, name, null, $"cannot be decoded: {e.Message} (the file is damaged or uses an encoding TradeBalance's Parquet reader does not know)", e);
+            var said = e.Message.Contains("System.", StringComparison.Ordinal) ? string.Empty : $": {e.Message}";
+            throw new TradeDataException(FileName, where, first, name, null, $"cannot be decoded{said} (the file is damaged or uses a type or encoding TradeBalance's Parquet reader does not know)", e);
         }
     }
 }

@@ -240,7 +240,16 @@ internal sealed class ParquetSource : IDisposable
                         $"column '{column}': holds {m.NumValues:N0} values but the row group has {group.NumRows:N0} rows"));
                 }
 
-                ParquetPages.Check(stream, first, m.TotalCompressedSize, group.NumRows, fileName, string.Create(CultureInfo.InvariantCulture, $"row group {g}, column '{column}'"));
+                // A flat column holds a value per row; a nested one (a list's elements) as many as its chunk says, which
+                // may be more than the rows: its pages are bounded by that count instead.
+                var flat = (m.PathInSchema?.Count ?? 0) == 1;
+                if (!flat && (m.NumValues < 0 || m.NumValues > RowsAnyGroup + (RowsPerByte * m.TotalCompressedSize)))
+                {
+                    throw Bad(fileName, where, string.Create(CultureInfo.InvariantCulture,
+                        $"column '{column}': claims {m.NumValues:N0} values in {m.TotalCompressedSize:N0} bytes: the metadata is damaged"));
+                }
+
+                ParquetPages.Check(stream, first, m.TotalCompressedSize, flat ? group.NumRows : m.NumValues, fileName, string.Create(CultureInfo.InvariantCulture, $"row group {g}, column '{column}'"));
                 bytes += m.TotalCompressedSize;
             }
 
