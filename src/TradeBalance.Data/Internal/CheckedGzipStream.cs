@@ -20,6 +20,12 @@ namespace TradeBalance.Data.Internal;
 /// </remarks>
 internal sealed class CheckedGzipStream : ReadOnlyStream
 {
+    /// <summary>The most a gzip file may expand (content bytes per compressed byte read) once past <see cref="BombFloor"/>.</summary>
+    internal const int MaxExpansion = 200;
+
+    /// <summary>Content read before the expansion is checked: a small file may expand as much as it likes.</summary>
+    internal const long BombFloor = 64L << 20;
+
     private readonly TailStream _compressed;
     private readonly GZipStream _gzip;
     private readonly List<(long Offset, uint Crc)> _readEnds = [];
@@ -64,6 +70,14 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
 
             _crc = Crc32.Append(_crc, buffer[..n]);
             _length += n;
+            if (_length > BombFloor && _length > MaxExpansion * Math.Max(1, _compressed.Count))
+            {
+                // Deflate reaches about 1,030:1 only on content with nothing in it (blank lines, zeros); trade data
+                // compresses 5 to 50 times. Refused before such a file costs minutes and memory out of proportion.
+                throw GzipCheckException.Create(LastLine, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"expands more than {MaxExpansion} times ({_length:N0} bytes from the first {_compressed.Count:N0} compressed): a gzip bomb or a file of nothing but repeats, not trade data"));
+            }
+
             _breaks += buffer[..n].Count((byte)'\n');
             _lastByte = buffer[n - 1];
             _readEnds.Add((_length, _crc));

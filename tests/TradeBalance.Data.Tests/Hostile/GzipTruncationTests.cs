@@ -33,6 +33,36 @@ public sealed class GzipTruncationTests
 
     public static TheoryData<string> Readers => [.. PathReaders.Select(r => r.Name)];
 
+    /// <summary>
+    /// Memory and time out of proportion (round three, class 6): a gzip file that expands more than 200 times past
+    /// 64 MiB (a bomb: 80 MB of blank lines after the seed's first line, about 80 KB compressed) is refused by every
+    /// CSV reader once that much is read, naming the file; it was inflated whole. (JSON is refused earlier, at 16 MB.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void A_gzip_bomb_is_refused_once_it_expands_more_than_200_times(string reader)
+    {
+        Assert.SkipWhen(reader == "ScenarioJson.Read", "a scenario is refused past 16 MB, before the expansion is checked");
+        using var dir = new TempDir();
+        var (read, plain, path) = Reader(reader, dir);
+        var header = plain.AsSpan(0, plain.AsSpan().IndexOf((byte)'\n') + 1).ToArray();
+        using (var file = File.Create(path))
+        using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
+        {
+            gz.Write(header);
+            var blank = new byte[1 << 20];
+            blank.AsSpan().Fill((byte)'\n');
+            for (var i = 0; i < 80; i++)
+            {
+                gz.Write(blank);
+            }
+        }
+
+        var e = Refused(reader, read, path, "80 MB of blank lines");
+        Assert.StartsWith(path + ":", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expands more than 200 times", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Readers))]
     public void A_gzip_file_cut_at_any_byte_is_refused(string reader)
