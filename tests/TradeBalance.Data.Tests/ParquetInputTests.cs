@@ -253,10 +253,7 @@ public sealed class ParquetInputTests : IDisposable
     [InlineData("[[1], [2, 3]] AS nested")]
     public void An_unused_nested_column_is_skipped(string extra)
     {
-        var csv = Path.Combine(_dir, "flows.csv");
-        File.WriteAllText(csv, "year,exporter,importer,hs,value_usd\n2023,KEN,CHN,090240,5\n2023,UGA,CHN,090240,7\n");
-        const string Columns = "'year': 'INTEGER', 'exporter': 'VARCHAR', 'importer': 'VARCHAR', 'hs': 'VARCHAR', 'value_usd': 'DOUBLE'";
-        var parquet = Convert(csv, Columns, "year, exporter, " + extra + ", importer, hs, value_usd", 1, "nested.parquet");
+        var parquet = TeaParquet("year, exporter, " + extra + ", importer, hs, value_usd", "nested.parquet");
         var read = TradeFile.ReadFlows(parquet);
         Assert.Equal(2, read.Value.Flows.Length);
         Assert.Equal(12m, read.Value.Flows.Sum(f => f.Value.Amount));
@@ -267,14 +264,20 @@ public sealed class ParquetInputTests : IDisposable
     [InlineData("CAST('-99999999999999999999999999999999999' AS DECIMAL(38,2))")]
     public void A_decimal_beyond_the_range_TradeBalance_reads_is_named(string value)
     {
-        var csv = Path.Combine(_dir, "flows.csv");
-        File.WriteAllText(csv, "year,exporter,importer,hs,value_usd\n2023,KEN,CHN,090240,5\n");
-        const string Columns = "'year': 'INTEGER', 'exporter': 'VARCHAR', 'importer': 'VARCHAR', 'hs': 'VARCHAR', 'value_usd': 'DOUBLE'";
-        var parquet = Convert(csv, Columns, "year, exporter, importer, hs, " + value + " AS value_usd", 1, "big.parquet");
+        var parquet = TeaParquet("year, exporter, importer, hs, " + value + " AS value_usd", "big.parquet");
         var e = Assert.Throws<TradeDataException>(() => TradeFile.ReadFlows(parquet));
         Assert.DoesNotContain("Value was either too large", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
         Has(e, "big.parquet:");
         Has(e, "column 'value_usd': holds a decimal beyond ±79,228,162,514,264,337,593,543,950,335, the largest TradeBalance reads");
+    }
+
+    /// <summary>Two tea flows to China (KEN 5, UGA 7) written by DuckDB as Parquet through <paramref name="select"/>.</summary>
+    private string TeaParquet(string select, string name)
+    {
+        var csv = Path.Combine(_dir, "tea.csv");
+        File.WriteAllText(csv, "year,exporter,importer,hs,value_usd\n2023,KEN,CHN,090240,5\n2023,UGA,CHN,090240,7\n");
+        const string Columns = "'year': 'INTEGER', 'exporter': 'VARCHAR', 'importer': 'VARCHAR', 'hs': 'VARCHAR', 'value_usd': 'DOUBLE'";
+        return Convert(csv, Columns, select, 1, name);
     }
 }
