@@ -103,16 +103,18 @@ internal static class ResultOutput
             case OutputFormat.Json:
                 Steps.Time("write JSON to standard output", () =>
                 {
-                    var bytes = Json(json);
                     if (stdout is StreamWriter { BaseStream: var stream })
                     {
-                        // UTF-8 already: straight to the stream, not through a string twice its size.
+                        // UTF-8 already: streamed straight to the process's output, a block at a time.
                         stdout.Flush();
-                        stream.Write(bytes);
+                        WriteJson(stream, json);
+                        stream.Flush();
                     }
                     else
                     {
-                        stdout.Write(Encoding.UTF8.GetString(bytes));
+                        using var buffer = new MemoryStream();
+                        WriteJson(buffer, json);
+                        stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     }
                 });
                 break;
@@ -132,7 +134,7 @@ internal static class ResultOutput
         switch (request.Saved)
         {
             case OutputFormat.Json:
-                Steps.Time("write " + output, () => OutputPaths.Replace(output, s => s.Write(Json(json))));
+                Steps.Time("write " + output, () => OutputPaths.Replace(output, s => WriteJson(s, json)));
                 break;
             case OutputFormat.Parquet:
                 Steps.Time("write " + output, () => OutputTableParquet.Write(lazy.Value, output));
@@ -143,17 +145,19 @@ internal static class ResultOutput
         }
     }
 
-    /// <summary>The JSON a command writes, indented UTF-8 ending in a line break.</summary>
-    public static byte[] Json(Action<Utf8JsonWriter> write)
+    /// <summary>
+    /// Writes the JSON a command writes, indented UTF-8 ending in a line break, to a stream as it is made: the
+    /// library's row writers pass each 64 KB block on, so memory does not grow with the rows (a 1M-row document was
+    /// built whole, then copied).
+    /// </summary>
+    public static void WriteJson(Stream stream, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             write(w);
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>Writes an amount, or null.</summary>

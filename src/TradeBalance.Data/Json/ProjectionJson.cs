@@ -117,6 +117,7 @@ public static class ProjectionJson
         w.WriteStartArray("markets");
         foreach (var m in result.Markets)
         {
+            JsonStreaming.FlushIfFull(w);
             w.WriteStartObject();
             w.WriteString("importer", m.Market.Importer.Alpha3);
             w.WriteString("hs", m.Market.Hs.ToString());
@@ -139,6 +140,7 @@ public static class ProjectionJson
         w.WriteStartArray("rows");
         foreach (var r in result.Rows)
         {
+            JsonStreaming.FlushIfFull(w);
             w.WriteStartObject();
             w.WriteString("importer", r.Importer.Alpha3);
             w.WriteString("exporter", r.Exporter.Alpha3);
@@ -160,6 +162,7 @@ public static class ProjectionJson
         w.WriteStartArray("markets");
         foreach (var m in result.Markets)
         {
+            JsonStreaming.FlushIfFull(w);
             w.WriteStartObject();
             w.WriteString("importer", m.Market.Importer.Alpha3);
             w.WriteString("hs", m.Market.Hs.ToString());
@@ -177,6 +180,7 @@ public static class ProjectionJson
         w.WriteStartArray("notes");
         foreach (var n in result.Notes)
         {
+            JsonStreaming.FlushIfFull(w);
             w.WriteStringValue(n);
         }
 
@@ -204,6 +208,7 @@ public static class ProjectionJson
         w.WriteStartObject("sources");
         foreach (var (k, v) in sources)
         {
+            JsonStreaming.FlushIfFull(w);
             w.WriteString(k, v);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradeBalance.Data.Internal;
 
 namespace TradeBalance.Data;
 
@@ -48,6 +49,7 @@ public static class OutputTableJson
         writer.WriteStartArray("rows");
         for (var row = 0; row < table.RowCount; row++)
         {
+            JsonStreaming.FlushIfFull(writer);
             writer.WriteStartObject();
             foreach (var c in table.Columns)
             {
