@@ -104,7 +104,7 @@ public static class FuzzTargets
 
     private static TradeDataSet ReadFlows(byte[] b, string n) => FlowsCsv.Read(new MemoryStream(b), n).Value;
 
-    /// <summary>Parquet through the entry point that recognises it; odd lengths as a stream that cannot seek (held in memory).</summary>
+    /// <summary>Parquet through the entry point that recognises it; odd lengths as a stream that cannot seek (copied to a temporary file first).</summary>
     private static TradeDataSet ReadParquet(byte[] b, string n) =>
         TradeFile.ReadFlows(Odd(b) ? new ForwardOnlyStream(b) : new MemoryStream(b, writable: false), n).Value;
 

@@ -12,8 +12,8 @@ namespace TradeBalance.Data.Internal.ParquetReading;
 /// </summary>
 /// <remarks>
 /// <para>Parquet keeps its index (the footer) at the end of the file, so it is read by seeking: a regular file is read in
-/// place; anything that cannot seek (standard input, a pipe, a FIFO) is held in memory first, at most
-/// <see cref="MaxBufferedBytes"/>.</para>
+/// place; anything that cannot seek (standard input, a pipe, a FIFO) is first copied to a temporary file (deleted when
+/// closed; in memory only when no temporary file can be made), at most <see cref="MaxBufferedBytes"/>.</para>
 /// <para>Bounds, each checked against the metadata before anything is allocated for it: the footer at most
 /// <see cref="MaxFooterBytes"/>; every column chunk inside the file's data (between the leading magic and the footer); a row
 /// group's rows no more than <see cref="RowsPerByte"/> per byte of its column chunks plus <see cref="RowsAnyGroup"/>
@@ -23,7 +23,7 @@ namespace TradeBalance.Data.Internal.ParquetReading;
 /// </remarks>
 internal sealed class ParquetSource : IDisposable
 {
-    /// <summary>The most bytes held in memory for Parquet read from a stream that cannot seek (a pipe, standard input).</summary>
+    /// <summary>The most bytes copied for Parquet read from a stream that cannot seek (a pipe, standard input).</summary>
     public const long MaxBufferedBytes = 1L << 30;
 
     /// <summary>The largest footer (file metadata) read.</summary>
@@ -77,7 +77,7 @@ internal sealed class ParquetSource : IDisposable
     public static bool IsParquet(ReadOnlySpan<byte> prefix) => prefix.StartsWith(Magic);
 
     /// <summary>Opens Parquet from a stream whose first bytes (<paramref name="prefix"/>) were already read: in place when it
-    /// can seek back to <paramref name="start"/> = 0, else held in memory (at most <see cref="MaxBufferedBytes"/>).</summary>
+    /// can seek back to <paramref name="start"/> = 0, else copied to a temporary file first (at most <see cref="MaxBufferedBytes"/>).</summary>
     public static ParquetSource Open(Stream raw, long start, byte[] prefix, int length, string fileName, bool leaveOpen)
     {
         if (raw.CanSeek && start == 0)
@@ -86,19 +86,28 @@ internal sealed class ParquetSource : IDisposable
             return Open(raw, fileName, leaveOpen);
         }
 
-        var memory = new MemoryStream();
-        memory.Write(prefix, 0, length);
-        var buffer = new byte[1 << 16];
-        int n;
-        while ((n = raw.Read(buffer)) > 0)
+        // Spooled to disk, not memory: a 1 GiB pipe held in a growing MemoryStream cost 2 GB resident.
+        var spool = Spool();
+        spool.Write(prefix, 0, length);
+        try
         {
-            if (memory.Length + n > MaxBufferedBytes)
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = raw.Read(buffer)) > 0)
             {
-                throw new TradeDataException(fileName, "whole file", 0, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"is Parquet read from a stream that cannot seek (standard input, a pipe): Parquet keeps its index at the end, so TradeBalance holds such input in memory, at most {MaxBufferedBytes / (1 << 20):N0} MiB, and this one is larger; give the file's path instead"), null);
-            }
+                if (spool.Length + n > MaxBufferedBytes)
+                {
+                    throw new TradeDataException(fileName, "whole file", 0, null, null, string.Create(CultureInfo.InvariantCulture,
+                        $"is Parquet read from a stream that cannot seek (standard input, a pipe): Parquet keeps its index at the end, so TradeBalance copies such input first, at most {MaxBufferedBytes / (1 << 20):N0} MiB, and this one is larger; give the file's path instead"), null);
+                }
 
-            memory.Write(buffer, 0, n);
+                spool.Write(buffer, 0, n);
+            }
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
         }
 
         if (!leaveOpen)
@@ -106,8 +115,30 @@ internal sealed class ParquetSource : IDisposable
             raw.Dispose();
         }
 
-        memory.Position = 0;
-        return Open(memory, fileName, leaveOpen: false);
+        spool.Position = 0;
+        return Open(spool, fileName, leaveOpen: false);
+    }
+
+    /// <summary>A temporary file deleted when closed, or memory when none can be made (a read-only temporary folder).</summary>
+    private static Stream Spool()
+    {
+        try
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"tradebalance-{Random.Shared.NextInt64():x16}.parquet");
+            if (OperatingSystem.IsWindows())
+            {
+                return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            }
+
+            // Unlinked at once: the open file lives until it is closed, and nothing is left behind if the process is killed.
+            var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            File.Delete(path);
+            return spool;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new MemoryStream();
+        }
     }
 
     /// <summary>Opens Parquet from a seekable stream that starts at the file's first byte.</summary>
