@@ -75,16 +75,9 @@ internal static class OutputPaths
     private static void CheckWritable(string option, string path, string file)
     {
         var folder = Path.GetDirectoryName(file) ?? ".";
-        var probe = Path.Combine(folder, $".tradebalance-{Random.Shared.NextInt64():x16}.tmp");
-        try
+        if (AtomicFile.CannotCreateIn(folder) is { } reason)
         {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{option}: '{path}': the folder '{folder}' cannot take a new file ({(e.InnerException ?? e).Message.TrimEnd('.')}).");
+            throw new UsageException($"{option}: '{path}': the folder '{folder}' cannot take a new file ({reason}).");
         }
     }
 

@@ -45,6 +45,29 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Whether a new file can be made in the folder: one is made and deleted (deleted too if the process is stopped
+    /// meanwhile). Null when it can; else why not, in the system's words.
+    /// </summary>
+    public static string? CannotCreateIn(string folder)
+    {
+        var probe = Path.Combine(folder, $".tradebalance-{Random.Shared.NextInt64():x16}.tmp");
+        using var interrupt = OnSignal(PosixSignal.SIGINT, probe);
+        using var terminate = OnSignal(PosixSignal.SIGTERM, probe);
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (e.InnerException ?? e).Message.TrimEnd('.');
+        }
+    }
+
     /// <summary>A handler that deletes the temporary file when the process is stopped; null where signals are not supported.</summary>
     private static PosixSignalRegistration? OnSignal(PosixSignal signal, string temporary)
     {
