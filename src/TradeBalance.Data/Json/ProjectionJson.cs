@@ -117,11 +117,7 @@ public static class ProjectionJson
         w.WriteStartArray("markets");
         foreach (var m in result.Markets)
         {
-            JsonStreaming.FlushIfFull(w);
-            w.WriteStartObject();
-            w.WriteString("importer", m.Market.Importer.Alpha3);
-            w.WriteString("hs", m.Market.Hs.ToString());
-            w.WriteNumber("year", m.Market.Year);
+            StartMarket(w, m.Market);
             w.WriteNumber("importDemand", m.Elasticities.ImportDemand);
             w.WriteNumber("substitution", m.Elasticities.Substitution);
             ScenarioJson.WriteSupply(w, m.Elasticities.ExportSupply);
@@ -162,11 +158,7 @@ public static class ProjectionJson
         w.WriteStartArray("markets");
         foreach (var m in result.Markets)
         {
-            JsonStreaming.FlushIfFull(w);
-            w.WriteStartObject();
-            w.WriteString("importer", m.Market.Importer.Alpha3);
-            w.WriteString("hs", m.Market.Hs.ToString());
-            w.WriteNumber("year", m.Market.Year);
+            StartMarket(w, m.Market);
             w.WriteNumber("baselineTotalUsd", m.BaselineTotal.Amount);
             w.WriteNumber("projectedTotalUsd", m.ProjectedTotal.Amount);
             w.WriteNumber("revenueBeforeUsd", m.RevenueBefore.Amount);
@@ -213,6 +205,16 @@ public static class ProjectionJson
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>Starts a market's object with its key (importer, hs, year); the block before it is passed on when full.</summary>
+    private static void StartMarket(Utf8JsonWriter w, MarketKey market)
+    {
+        JsonStreaming.FlushIfFull(w);
+        w.WriteStartObject();
+        w.WriteString("importer", market.Importer.Alpha3);
+        w.WriteString("hs", market.Hs.ToString());
+        w.WriteNumber("year", market.Year);
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, Money? value)
