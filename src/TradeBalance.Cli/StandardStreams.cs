@@ -8,21 +8,18 @@ namespace TradeBalance.Cli;
 /// </summary>
 internal static class StandardStreams
 {
-    /// <summary>Gets or sets whether standard input counts as closed; tests set it, null asks the system.</summary>
-    internal static bool? InputClosedOverride { get; set; }
+    /// <summary>Looked up once: standard input does not reopen, and every <c>-</c> input asks.</summary>
+    private static readonly Lazy<bool> ClosedAtStart = new(LookUpInputClosed);
 
     /// <summary>
     /// Whether standard input was closed when the tool started (<c>tradebalance … --flows - &lt;&amp;-</c>). On Linux the
     /// runtime's first pipe then takes descriptor 0, so reading "standard input" would wait on the tool's own pipe
     /// forever: descriptor 0 is a pipe whose writing end this process holds. Elsewhere, and on any doubt, false.
     /// </summary>
-    public static bool InputClosed()
-    {
-        if (InputClosedOverride is { } set)
-        {
-            return set;
-        }
+    public static bool InputClosed() => ClosedAtStart.Value;
 
+    private static bool LookUpInputClosed()
+    {
         if (!OperatingSystem.IsLinux())
         {
             return false;
