@@ -275,6 +275,30 @@ public sealed class ParquetInputTests : IDisposable
         Has(e, "column 'value_usd': holds a decimal beyond ±79,228,162,514,264,337,593,543,950,335, the largest TradeBalance reads");
     }
 
+    [Fact]
+    public void A_long_text_a_dictionary_gives_every_row_is_refused_at_its_first_row()
+    {
+        // A few kilobytes of Parquet: one dictionary entry of 400,000 characters, referenced by 20,000 rows. Read row by
+        // row as text, it was 8 GB of strings (and as much JSON); now it is refused where it first occurs.
+        var parquet = Path.Combine(_dir, "long-source.parquet");
+        DuckDb($"COPY (SELECT 2023 AS year, 'KEN' AS exporter, 'CHN' AS importer, lpad(CAST(10000 + i AS VARCHAR), 6, '0') AS hs, 1.0 AS value_usd, repeat('s', 400000) AS source FROM range(20000) t(i)) TO '{parquet}' (FORMAT parquet)");
+        Assert.InRange(new FileInfo(parquet).Length, 1, 200_000);
+        var e = Assert.Throws<TradeDataException>(() => TradeFile.ReadFlows(parquet));
+        Has(e, "long-source.parquet: row 1 (row group 0, index 0): column 'source'");
+        Has(e, "is 400,000 characters long; a label (a source or a name) holds at most 10,000");
+    }
+
+    [Fact]
+    public void A_label_repeated_on_every_row_is_held_once()
+    {
+        var parquet = Path.Combine(_dir, "repeated-source.parquet");
+        DuckDb($"COPY (SELECT 2023 AS year, 'KEN' AS exporter, 'CHN' AS importer, lpad(CAST(10000 + i AS VARCHAR), 6, '0') AS hs, 1.0 AS value_usd, repeat('s', 1000) AS source FROM range(20000) t(i)) TO '{parquet}' (FORMAT parquet)");
+        var flows = TradeFile.ReadFlows(parquet).Value.Flows.ToList();
+        Assert.Equal(20_000, flows.Count);
+        Assert.All(flows, f => Assert.Same(flows[0].Source, f.Source));
+        Assert.Equal(new string('s', 1000), flows[0].Source);
+    }
+
     /// <summary>Two tea flows to China (KEN 5, UGA 7) written by DuckDB as Parquet through <paramref name="select"/>.</summary>
     private string TeaParquet(string select, string name)
     {

@@ -105,7 +105,7 @@ public static class BilateralTotalsCsv
             BilateralTotal total;
             try
             {
-                total = new BilateralTotal(y, e, i, new Money(v, c), p, b, csv.Get(source));
+                total = new BilateralTotal(y, e, i, new Money(v, c), p, b, csv.Label(source));
             }
             catch (ArgumentException ex)
             {

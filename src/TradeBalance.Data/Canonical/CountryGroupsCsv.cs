@@ -136,7 +136,7 @@ public static class CountryGroupsCsv
                 order.Add(d);
             }
 
-            d.Attribute(csv, name, "name", csv.Get(name));
+            d.Attribute(csv, name, "name", csv.Label(name));
             d.Attribute(csv, currency, "currency", csv.Get(currency).ToUpperInvariant());
             d.Attribute(csv, numeric, "numeric", csv.Get(numeric));
             var kindText = csv.Get(kind);
@@ -146,7 +146,7 @@ public static class CountryGroupsCsv
             }
 
             d.Attribute(csv, kind, "kind", kindText.ToLowerInvariant());
-            var src = csv.Get(source);
+            var src = csv.Label(source);
             if (csv.Get(member).Length == 0)
             {
                 d.Source = src;

@@ -130,7 +130,7 @@ public static class ExchangeRatesCsv
                     : $"repeats line {seen[slot]}: same base, quote, basis and date");
             }
 
-            rates.Add(new ExchangeRate(b, q, r, d, k, csv.Get(source)));
+            rates.Add(new ExchangeRate(b, q, r, d, k, csv.Label(source)));
             csv.Report.Kept++;
         }
 

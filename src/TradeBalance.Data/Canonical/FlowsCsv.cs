@@ -104,7 +104,7 @@ public static class FlowsCsv
             var h = csv.Hs(hs);
             var v = csv.Amount(value, csv.Decimal(value), NumericDomain.MinPositiveFlowValue, NumericDomain.MaxFlowValue, "USD");
             var q = csv.OptionalDecimal(quantity) is { } kg ? csv.Amount(quantity, kg, NumericDomain.MinPositiveQuantityKg, NumericDomain.MaxQuantityKg, "kg") : (decimal?)null;
-            flows.Add(new TradeFlow(e, i, h, y, new Money(v, Currency.Usd), q, csv.Get(source)));
+            flows.Add(new TradeFlow(e, i, h, y, new Money(v, Currency.Usd), q, csv.Label(source)));
             lines.Add(csv.Line);
             csv.Report.Kept++;
         }

@@ -254,12 +254,12 @@ public static class TariffsCsv
 
             if (partnerGroup is not null)
             {
-                ExpandGroup(csv, exporter, list, partnerGroup, imp, h, r, start, end, csv.Get(source));
+                ExpandGroup(csv, exporter, list, partnerGroup, imp, h, r, start, end, csv.Label(source));
                 csv.Report.Kept++;
                 continue;
             }
 
-            list.Add(new Row(csv.Line, partner, group, h, r, new DateInterval(start, end), csv.Get(source)));
+            list.Add(new Row(csv.Line, partner, group, h, r, new DateInterval(start, end), csv.Label(source)));
             csv.Report.Kept++;
         }
 
@@ -272,6 +272,7 @@ public static class TariffsCsv
     private static void ExpandGroup(CsvInput csv, int exporter, List<Row> list, CountryGroup group, Country importer, HsCode hs, TariffRate rate, LocalDate start, LocalDate end, string source)
     {
         var added = 0;
+        var label = source.Length == 0 ? $"as a member of {group.Code}" : $"{source} (as a member of {group.Code})";
         foreach (var m in group.Memberships)
         {
             var from = m.Joined is { } j && j > start ? j : start;
@@ -281,7 +282,7 @@ public static class TariffsCsv
                 continue;
             }
 
-            list.Add(new Row(csv.Line, m.Member, string.Empty, hs, rate, new DateInterval(from, to), source.Length == 0 ? $"as a member of {group.Code}" : $"{source} (as a member of {group.Code})"));
+            list.Add(new Row(csv.Line, m.Member, string.Empty, hs, rate, new DateInterval(from, to), label));
             added++;
         }
 
@@ -301,11 +302,23 @@ public static class TariffsCsv
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groupRegimes = groups.ToDictionary(g => g.Key, g => TariffRegime.Preferential(g.Key, g.Value.Select(r => r.Partner!).Distinct()), StringComparer.Ordinal);
         var groupLinesSeen = new Dictionary<(string, HsCode, TariffRate, DateInterval, string), HashSet<Country>>();
+        var bilateral = new Dictionary<Country, TariffRegime>();
         foreach (var row in rows)
         {
             if (row.Group.Length == 0)
             {
-                var regime = row.Partner is null ? TariffRegime.Mfn : TariffRegime.For(row.Partner);
+                // One regime per partner, shared by its lines: a group row expanded to its members gives each member
+                // thousands of lines, and a regime apiece cost a set apiece and slowed every grouping by regime.
+                TariffRegime regime;
+                if (row.Partner is null)
+                {
+                    regime = TariffRegime.Mfn;
+                }
+                else if (!bilateral.TryGetValue(row.Partner, out regime!))
+                {
+                    bilateral[row.Partner] = regime = TariffRegime.For(row.Partner);
+                }
+
                 lines.Add((new TariffLine(regime, row.Hs, row.Rate, row.Validity, row.Source), row.FileLine));
                 continue;
             }

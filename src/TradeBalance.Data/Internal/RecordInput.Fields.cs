@@ -11,6 +11,44 @@ internal abstract partial class RecordInput
     /// <summary>The field, trimmed; empty for a missing column (ordinal -1).</summary>
     public string Get(int ordinal) => ordinal < 0 ? string.Empty : Span(ordinal).ToString();
 
+    /// <summary>Gets the longest label (a row's <c>source</c>, a group's <c>name</c>) a file may hold, in characters: five times the longest citation in the embedded data (1,815).</summary>
+    public const int MaxLabelLength = 10_000;
+
+    /// <summary>
+    /// A text kept with each record (a <c>source</c>, a <c>name</c>), trimmed: one string per distinct text in the file,
+    /// so a million rows citing one source hold it once. A Parquet dictionary can give every row the same long text from
+    /// a few bytes; so a label longer than <see cref="MaxLabelLength"/> characters is refused, and the file costs memory
+    /// for its distinct labels, not for its rows.
+    /// </summary>
+    /// <exception cref="TradeDataException">The label is longer than <see cref="MaxLabelLength"/> characters.</exception>
+    public string Label(int ordinal)
+    {
+        var s = Span(ordinal);
+        if (s.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (s.Length > MaxLabelLength)
+        {
+            throw Error(ordinal, string.Create(CultureInfo.InvariantCulture, $"is {s.Length:N0} characters long; a label (a source or a name) holds at most {MaxLabelLength:N0} (is a column shifted, or a document pasted into a cell?)"));
+        }
+
+        var labels = _labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (labels.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
+        var text = s.ToString();
+        if (_labels.Count < MaxCachedLabels)
+        {
+            _labels.Add(text, text);
+        }
+
+        return text;
+    }
+
     /// <summary>The field as a span, trimmed; empty for a missing column (ordinal -1). Valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<char> Span(int ordinal) => ordinal < 0 ? default : Field(ordinal).Trim();
 

@@ -23,6 +23,10 @@ internal abstract partial class RecordInput : IDisposable
     private readonly Dictionary<string, Country> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HsCode> _hsCodes = new(StringComparer.Ordinal);
 
+    // Labels (sources, names) already read, shared the same way; bounded like the codes.
+    private const int MaxCachedLabels = 1 << 12;
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+
     protected RecordInput(string fileName, long headerLine, string[] header, TradeFileFormat format)
     {
         FileName = fileName;

@@ -54,6 +54,9 @@ public sealed class HostileInputCatalogue
         { "Comtrade: a row starts with a NUL byte", "comtrade.csv", 3, "holds a NUL byte" },
         { "WITS: a row starts with a NUL byte", "wits.csv", 3, "holds a NUL byte" },
         { "groups: a member row starts with a NUL byte", "groups.csv", 3, "column 'group': holds a NUL byte" },
+
+        // Third round, class 6: a label long enough to cost memory per row (a Parquet dictionary gives it to every row).
+        { "flows: a 20,000-character source on Kenya's row", "flows.csv", 5, "is 20,000 characters long; a label (a source or a name) holds at most 10,000" },
     };
 
     [Theory]
@@ -114,6 +117,7 @@ public sealed class HostileInputCatalogue
             "rates: a byte that is not UTF-8 on line 4" => InvalidOn("base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,134.82,annual-average\nUSD,KES,2023-01-01,139.85,annual-average\nUSD,KES,2022-01-01,117.87,annual-average\n", 4),
             "flows: Kenya's row starts with a NUL byte" => Encoding.ASCII.GetBytes(TeaFlows.Replace("2024,KEN", "\02024,KEN", StringComparison.Ordinal)),
             "flows: a 512-byte zeroed block over two rows" => Zeroed(Encoding.ASCII.GetBytes(TeaFlows + string.Concat(Enumerable.Repeat("2024,ROW,CHN,0901,1000\n", 40))), TeaFlows.IndexOf("2024,IND", StringComparison.Ordinal) + 7, 512),
+            "flows: a 20,000-character source on Kenya's row" => Encoding.ASCII.GetBytes(TeaFlows.Replace("\n", ",customs\n", StringComparison.Ordinal).Replace("value_usd,customs", "value_usd,source", StringComparison.Ordinal).Replace("20000000,customs", "20000000," + new string('s', 20_000), StringComparison.Ordinal)),
             "flows: ESC inside an unquoted value" => Encoding.ASCII.GetBytes(TeaFlows.Replace("VNM", "V\u001B[8mNM", StringComparison.Ordinal)),
             "tariffs: the preference row starts with a NUL byte" => Encoding.ASCII.GetBytes("importer,exporter,hs,rate_percent\nCHN,*,0902,15\n\0CHN,KEN,0902,0\n"),
             "rates: a DOS end-of-file mark (Ctrl-Z) on a line of its own" => Encoding.ASCII.GetBytes("base,quote,as_of,rate,basis\nUSD,KES,2024-01-01,134.82,annual-average\nUSD,KES,2023-01-01,139.85,annual-average\nUSD,KES,2022-01-01,117.87,annual-average\n\u001A"),
