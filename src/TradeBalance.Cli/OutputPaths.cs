@@ -7,19 +7,27 @@ internal static class OutputPaths
 {
     /// <summary>
     /// Throws a usage error when a path is not a usable file name (empty, or holding a NUL), when an
-    /// output's folder does not exist, or when an output is the same file as an input or as another
-    /// output, also through symbolic links.
+    /// output's folder does not exist, when an output is a folder, a block device or a socket, or when an
+    /// output is the same file as an input or as another output, also through symbolic links and hard
+    /// links. A character device or a named pipe is written into, so it is neither probed nor compared.
     /// </summary>
     /// <param name="outputs">The output options and their paths (null: not given).</param>
     /// <param name="inputs">The input options and their paths (null: not given).</param>
     public static void Check(IEnumerable<(string Option, string? Path)> outputs, IEnumerable<(string Option, string? Path)> inputs)
     {
-        var taken = inputs.Where(i => i.Path is not null).Select(i => (i.Option, File: Canonical(i.Option, i.Path!), Role: "input")).ToList();
+        var taken = inputs.Where(i => i.Path is not null).Select(i => Taken(i.Option, i.Path!, "input")).ToList();
         foreach (var (option, path) in outputs)
         {
             if (path is null)
             {
                 continue;
+            }
+
+            if (path.Contains(NotUtf8))
+            {
+                // The runtime decodes arguments as UTF-8 and puts U+FFFD for each byte that is not: writing would
+                // create a file of another name beside the one the user meant.
+                throw new UsageException($"{option}: '{path}' {NotUtf8Reason}");
             }
 
             var file = Canonical(option, path);
@@ -28,23 +36,52 @@ internal static class OutputPaths
                 throw new UsageException($"{option}: '{path}': the folder '{folder}' does not exist.");
             }
 
-            if (Directory.Exists(file))
+            var identity = FileIdentity.Of(file);
+            if (identity.Kind == FileKind.Folder)
             {
                 throw new UsageException($"{option}: '{path}' is a folder, not a file; name a file in it.");
+            }
+
+            if (AtomicFile.Refusal(path, identity) is { } refused)
+            {
+                throw new UsageException($"{option}: {refused}");
+            }
+
+            if (identity.IsStream)
+            {
+                // /dev/null, a terminal, a named pipe: written into, never replaced, so nothing is destroyed.
+                continue;
             }
 
             CheckWritable(option, path, file);
 
             foreach (var other in taken)
             {
-                if (string.Equals(file, other.File, StringComparison.Ordinal))
+                // One file by its spelling (every link resolved) or by its identity (a hard link, a bind mount).
+                if (string.Equals(file, other.File, StringComparison.Ordinal) || (identity.IsKnown && identity == other.Identity))
                 {
                     throw new UsageException($"{option}: '{path}' is the same file as the {other.Option} {other.Role}; writing it would destroy that file. Choose another name.");
                 }
             }
 
-            taken.Add((option, file, "output"));
+            taken.Add((option, file, identity, "output"));
         }
+    }
+
+    private const char NotUtf8 = '\uFFFD';
+
+    private const string NotUtf8Reason = "holds a byte that is not UTF-8 (shown as \uFFFD): TradeBalance receives file names as UTF-8 text, so it cannot name that file exactly; rename it, or link to it under a UTF-8 name.";
+
+    private static (string Option, string File, FileIdentity Identity, string Role) Taken(string option, string path, string role)
+    {
+        if (path.Contains(NotUtf8) && !File.Exists(path) && path != "-")
+        {
+            // An input of that exact name (a real U+FFFD) exists and is read; otherwise say why, not "does not exist".
+            throw new UsageException($"{option}: '{path}' {NotUtf8Reason}");
+        }
+
+        var file = Canonical(option, path);
+        return (option, file, FileIdentity.Of(file), role);
     }
 
     /// <summary>The full path of the file a path names, every symbolic link resolved (<see cref="AtomicFile.RealPath"/>); the file need not exist.</summary>

@@ -88,4 +88,35 @@ public class ProcessTests
             Assert.Single(err.TrimEnd('\n').Split('\n'));
         }
     }
+
+    /// <summary>
+    /// A file name with a byte that is not UTF-8 (hostile input, round three, class 3): the runtime hands the tool the
+    /// name with U+FFFD in that byte's place, so <c>--output</c> wrote a file of another name (exit 0) and an input was
+    /// "missing"; both are now refused naming the cause, and nothing is written.
+    /// </summary>
+    [Theory]
+    [InlineData("project --draws 0 --output $'out\\xff.csv'", "tradebalance: --output: 'out\uFFFD.csv' holds a byte that is not UTF-8")]
+    [InlineData("project --draws 0 --flows $'in\\xfe.csv'", "tradebalance: --flows: 'in\uFFFD.csv' holds a byte that is not UTF-8")]
+    public async Task A_file_name_that_is_not_utf8_is_refused_not_changed(string command, string message)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "file names as bytes, as Linux has them");
+        var dll = Path.Combine(AppContext.BaseDirectory, "TradeBalance.Cli.dll");
+        using var dir = new TempDir();
+        var info = new ProcessStartInfo("bash", ["-c", $"printf 'year,exporter,importer,hs,value_usd\\n2024,KEN,CHN,0902,5\\n' > $'in\\xfe.csv' && dotnet '{dll}' {command}"]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var err = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.WaitForExit(120_000), "the tool did not finish within 2 minutes");
+        Assert.Equal(string.Empty, await stdout);
+        Assert.True(process.ExitCode == 2, $"exit {process.ExitCode}: {err}");
+        Assert.StartsWith(message, err, StringComparison.Ordinal);
+        var left = Directory.GetFiles(dir.Path).Length;
+        using (var clean = Process.Start(new ProcessStartInfo("find", [dir.Path, "-type", "f", "-delete"]))!)
+        {
+            // .NET cannot delete a name it cannot spell; the system can.
+            await clean.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(1, left); // the input only: no output under another name
+    }
 }

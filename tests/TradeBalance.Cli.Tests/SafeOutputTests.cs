@@ -185,4 +185,61 @@ public sealed class SafeOutputTests : IDisposable
 
         Assert.True(stopped, "the run always finished before it could be stopped");
     }
+
+    /// <summary>
+    /// Special files (hostile input, round three, class 3): an output that is (a link to) a character device or a named
+    /// pipe is written into, never replaced by a regular file (as root, <c>/dev/null</c> itself was replaced); a block
+    /// device is refused before any work; a hard link to an input, a spelling no path comparison can see through, is
+    /// the same file by its device and inode.
+    /// </summary>
+    [Fact]
+    public async Task Devices_pipes_and_hard_links_are_told_apart_from_files()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "devices, named pipes and inodes as Linux has them");
+
+        var toNull = _dir.File("null.csv");
+        File.CreateSymbolicLink(toNull, "/dev/null");
+        var run = CliRun.Of("project", "--draws", "0", "--output", toNull);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Equal("/dev/null", new FileInfo(toNull).LinkTarget);
+        Assert.Equal(0, new FileInfo("/dev/null").Length); // still the device: a regular file would hold the CSV
+        Assert.Empty(Directory.GetFiles("/dev", ".tradebalance-*"));
+
+        var pipe = _dir.File("pipe.csv");
+        using (var mkfifo = Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var reader = Task.Run(() => File.ReadAllText(pipe), TestContext.Current.CancellationToken);
+        run = CliRun.Of("project", "--draws", "0", "--output", pipe);
+        Assert.True(run.ExitCode == 0, run.Err);
+        var piped = await reader;
+        Assert.StartsWith("importer,exporter,hs,", piped, StringComparison.Ordinal);
+        Assert.Contains(",KEN,", piped, StringComparison.Ordinal);
+
+        var disk = Directory.GetFiles("/dev", "loop*").FirstOrDefault(d => !Directory.Exists(d) && Path.GetFileName(d).Skip(4).All(char.IsAsciiDigit));
+        if (disk is not null)
+        {
+            var toDisk = _dir.File("disk.csv");
+            File.CreateSymbolicLink(toDisk, disk);
+            run = CliRun.Of("project", "--draws", "0", "--output", toDisk);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("is a block device (a disk), not a file", run.Err, StringComparison.Ordinal);
+        }
+
+        var flows = _dir.File("flows.csv");
+        File.WriteAllText(flows, "year,exporter,importer,hs,value_usd\n2024,KEN,CHN,0902,5\n2024,LKA,CHN,0902,7\n");
+        var hard = _dir.File("hard.csv");
+        using (var ln = Process.Start("ln", [flows, hard]))
+        {
+            ln.WaitForExit();
+        }
+
+        var before = File.ReadAllBytes(flows);
+        run = CliRun.Of("project", "--draws", "0", "--flows", flows, "--output", hard);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is the same file as the --flows input", run.Err, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(flows));
+    }
 }

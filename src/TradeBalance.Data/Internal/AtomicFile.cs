@@ -6,7 +6,8 @@ namespace TradeBalance.Data.Internal;
 /// Replaces a file only once its new content is complete: the content goes to a short temporary name beside the
 /// file's real location (every symbolic link resolved, in the folders too), which is then moved over it. A failed
 /// write deletes its temporary file, and so does a process stopped while writing (SIGINT, SIGTERM): no debris is
-/// left beside the target, which keeps its old content.
+/// left beside the target, which keeps its old content. A character device (<c>/dev/null</c>) or a named pipe is written
+/// straight into, as a stream: there is no file to replace. A block device or a socket is refused.
 /// </summary>
 /// <remarks>Compiled into TradeBalance.Data and the tool (a linked source file), so both write files one way.</remarks>
 internal static class AtomicFile
@@ -15,13 +16,22 @@ internal static class AtomicFile
     private const int MaxLinks = 40;
 
     /// <summary>Writes the content through <paramref name="write"/> and moves it over <paramref name="path"/> when complete.</summary>
-    /// <exception cref="IOException">The path is a folder, a link loop, or cannot be written.</exception>
+    /// <exception cref="IOException">The path is a folder, a block device, a socket, a link loop, or cannot be written.</exception>
     public static void Replace(string path, Action<Stream> write)
     {
         var target = RealPath(path);
-        if (Directory.Exists(target))
+        var identity = FileIdentity.Of(target);
+        if (identity.IsStream)
         {
-            throw new IOException($"'{path}' is a folder, not a file.");
+            // Replacing /dev/null with a regular file (as root) would break every program that writes to it.
+            using var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            write(device);
+            return;
+        }
+
+        if (Refusal(path, identity) is { } refused)
+        {
+            throw new IOException(refused);
         }
 
         // A short name, whatever the target's length: a name near the file system's 255-byte limit plus a suffix would not fit.
@@ -44,6 +54,14 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>Why an output cannot be written at a path of this kind (a folder, a block device, a socket), or null when it can.</summary>
+    public static string? Refusal(string path, FileIdentity identity) => identity.Kind switch
+    {
+        FileKind.Folder => $"'{path}' is a folder, not a file.",
+        FileKind.BlockDevice or FileKind.Socket => $"'{path}' is {identity.Describe()}, not a file; TradeBalance writes files, character devices (/dev/null) and named pipes.",
+        _ => null,
+    };
 
     /// <summary>
     /// Whether a new file can be made in the folder: one is made and deleted (deleted too if the process is stopped
