@@ -28,7 +28,9 @@ namespace TradeBalance.Projections;
 /// (the maximum degree of parallelism). A worker runs every draw of one chunk,
 /// keeps that chunk's figures in cache, takes their percentiles (multiple quickselect, O(draws) per
 /// figure, the values a sort would give) and moves on, so memory does not grow with flows × draws:
-/// each worker holds one chunk's figures and one exporter-by-draw table. Per-flow work allocates
+/// each worker holds one chunk's figures and one exporter-by-draw table. Those grow with draws × (the
+/// widest market's figures + exporters): workers are fewer when they would hold more than
+/// <see cref="MaxDrawBytes"/> together, and a run one worker cannot do within it is refused at once. Per-flow work allocates
 /// nothing. Exports per exporter and draw are summed in 64-bit fixed point (whole units plus
 /// multiples of 2⁻³² of a unit, the fraction truncated), which is exact and so independent of the
 /// order in which chunks finish; the error against the exact sum is below flows × 2⁻³² units.</para>
@@ -39,6 +41,9 @@ namespace TradeBalance.Projections;
 /// <threadsafety>Stateless; safe to use from many threads.</threadsafety>
 internal static partial class MonteCarloRun
 {
+    /// <summary>The most memory a run's draws may hold, over all its workers: 2 GiB.</summary>
+    internal const long MaxDrawBytes = 2L << 30;
+
     /// <summary>The run behind <see cref="ProjectionModel.MonteCarlo"/> for the models that draw on the flat kernels.</summary>
     internal static MonteCarloResult RunWith(KernelProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
     {
@@ -48,16 +53,21 @@ internal static partial class MonteCarloRun
         var batch = ProjectionBatch.Create(scenario, data, tariffs, rates: rates);
         var run = new Layout(batch, model, maxDegreeOfParallelism, settings);
         var draws = settings.Draws;
-        var widest = Math.Max(run.WidestChunk, run.Exporters.Length);
-        if ((long)widest * draws > Array.MaxLength)
+        // Percentiles are exact, so each worker keeps every draw of its chunk's figures, and every draw of each
+        // exporter's exports: that memory grows with draws × (the widest market's figures + exporters). Workers are
+        // fewer when all of them would pass the budget (the results do not depend on their number), and a run that
+        // one worker cannot do within it is refused before anything is allocated.
+        var perWorker = ((long)run.WidestChunk * sizeof(double) + ((long)run.Exporters.Length * 2 * sizeof(long))) * draws;
+        if (perWorker > MaxDrawBytes)
         {
-            throw new ArgumentException($"{draws} draws of {widest} figures need {(long)widest * draws} values, more than one array can hold; use fewer draws or split the scenario.", nameof(settings));
+            var fit = MaxDrawBytes / (perWorker / draws);
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{draws:N0} draws need {perWorker / (1 << 20):N0} MiB to keep every draw of the widest market's {run.WidestChunk:N0} figures and of {run.Exporters.Length:N0} exporters' exports (the percentiles are exact); a run uses at most {MaxDrawBytes / (1 << 20):N0} MiB, which holds {fit:N0} draws of this data: use at most that many draws, or fewer markets."), nameof(settings));
         }
 
         var p5 = new double[run.Figures];
         var p50 = new double[run.Figures];
         var p95 = new double[run.Figures];
-        var workers = Math.Max(1, Math.Min(run.Chunks, run.Parallelism));
+        var workers = (int)Math.Max(1, Math.Min(Math.Min(run.Chunks, run.Parallelism), MaxDrawBytes / perWorker));
         var sums = new ExportSums?[workers];
         var failures = new DrawFailure?[run.Chunks];
         var tracker = new ProgressTracker(progress, draws, (long)(run.Flows + run.Markets) * draws);
