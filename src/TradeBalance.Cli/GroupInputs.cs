@@ -98,48 +98,4 @@ internal static class GroupInputs
 
         return (data, notes);
     }
-
-    /// <summary>
-    /// Refuses data in which a group and one of its members both supply one market in one year (<c>EUN→CHN</c> and
-    /// <c>DEU→CHN</c> for one product): the member's trade would be counted twice, once in the group's flow and once
-    /// in its own, as nested HS levels would be. Membership is taken over the flow's year. One pass over the flows;
-    /// nothing more when no flow comes from a group.
-    /// </summary>
-    public static void RefuseGroupAndMemberSupplyingOneMarket(TradeDataSet data, string name)
-    {
-        var groupMarkets = new Dictionary<(Country Importer, HsCode Hs, int Year), List<CountryGroup>>();
-        foreach (var f in data.Flows)
-        {
-            if (f.Exporter.IsAggregate && CountryGroups.TryGet(f.Exporter, out var g) && g.Kind != CountryGroupKind.Economy)
-            {
-                var key = (f.Importer, f.Hs, f.Year);
-                if (!groupMarkets.TryGetValue(key, out var list))
-                {
-                    groupMarkets[key] = list = [];
-                }
-
-                list.Add(g);
-            }
-        }
-
-        if (groupMarkets.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var f in data.Flows)
-        {
-            if (groupMarkets.TryGetValue((f.Importer, f.Hs, f.Year), out var groups))
-            {
-                var (first, last) = (new LocalDate(f.Year, 1, 1), new LocalDate(f.Year, 12, 31));
-                foreach (var g in groups)
-                {
-                    if (g.Memberships.Any(m => m.Member.Equals(f.Exporter) && (m.Joined is not { } j || j <= last) && (m.Left is not { } l || first <= l)))
-                    {
-                        throw new TradeDataException($"{name}: {g.Code} and its member {f.Exporter.Alpha3} both supply {f.Importer.Alpha3} with HS {f.Hs} in {f.Year}; {f.Exporter.Alpha3}'s trade would be counted twice. Keep the group's flow or its members', not both.");
-                    }
-                }
-            }
-        }
-    }
 }

@@ -107,8 +107,6 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             {
                 throw new TradeDataException($"{Name(flowsPath)}: holds no trade flows (a header and no rows), so there is nothing to project.");
             }
-
-            GroupInputs.RefuseGroupAndMemberSupplyingOneMarket(flows, Name(flowsPath));
         }
 
         if (folds.Count > 0)

@@ -31,7 +31,9 @@ public sealed partial class TradeDataSet
     /// <param name="currency">The currency of the values; default USD.</param>
     /// <exception cref="ArgumentNullException"><paramref name="flows"/> or a flow is null.</exception>
     /// <exception cref="CurrencyMismatchException">A flow is in another currency.</exception>
-    /// <exception cref="ArgumentException">Two flows share exporter, importer, HS code and year; the message names them.</exception>
+    /// <exception cref="ArgumentException">Two flows share exporter, importer, HS code and year; or a group of countries
+    /// (a union, a bloc) and one of its members in that year both supply one importer with one HS code in one year, so
+    /// the member's trade would be counted twice. The message names them.</exception>
     public TradeDataSet(IEnumerable<TradeFlow> flows, Currency? currency = null)
     {
         ArgumentNullException.ThrowIfNull(flows);
@@ -63,6 +65,11 @@ public sealed partial class TradeDataSet
             _byMarket = all.GroupBy(f => new MarketKey(f.Importer, f.Hs, f.Year))
                 .ToDictionary(g => g.Key, g => g.OrderBy(f => f.Exporter).ToImmutableArray(), MarketKeyComparer.Instance);
             Markets = [.. _byMarket.Keys.OrderBy(k => k.Year).ThenBy(k => k.Importer).ThenBy(k => k.Hs)];
+        }
+
+        if (MemberCountedTwice(all) is { } twice)
+        {
+            throw new ArgumentException(twice, nameof(flows));
         }
 
         Years = [.. all.Select(f => f.Year).Distinct().Order()];

@@ -109,4 +109,11 @@ public class FlowsCsvTests
         FlowsCsv.Write(KenyaChina.Flows, w);
         Assert.Equal(KenyaChina.Flows.Flows, FlowsCsv.Read(new StringReader(w.ToString()), "flows.csv").Value.Flows);
     }
+
+    [Fact]
+    public void A_group_and_its_member_supplying_one_market_are_refused_naming_the_file()
+    {
+        var e = Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader("year,exporter,importer,hs,value_usd\n2024,EUN,CHN,0902,50\n2024,DEU,CHN,0902,20\n"), "eu.csv"));
+        Assert.Equal("eu.csv: EUN and its member DEU both supply CHN with HS 0902 in 2024; DEU's trade would be counted twice. Keep the group's flow or its members', not both.", e.Message);
+    }
 }

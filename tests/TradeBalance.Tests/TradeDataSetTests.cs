@@ -80,6 +80,36 @@ public class TradeDataSetTests
         Assert.Equal("flows", ex.ParamName);
     }
 
+    /// <summary>
+    /// A union and its member both supplying one market count the member's trade twice (hostile input, round three,
+    /// class 2): refused by the data set itself, so a .NET caller is held to it as the tool is. Membership is the flow's
+    /// year: the United Kingdom beside the EU in 2024 is two suppliers, in 2019 a double count.
+    /// </summary>
+    [Theory]
+    [InlineData("DEU", 2024, true)]
+    [InlineData("GBR", 2024, false)]
+    [InlineData("GBR", 2019, true)]
+    [InlineData("FRA", 2024, true)]
+    public void A_group_and_its_member_supplying_one_market_are_refused(string member, int year, bool refused)
+    {
+        var tea = HsCode.Parse("0902");
+        var eu = Country.Parse("EUN");
+        var m = Country.Parse(member);
+        TradeFlow[] flows = [F(Countries.Kenya, Countries.China, tea, 100, year), F(eu, Countries.China, tea, 50, year), F(m, Countries.China, tea, 20, year), F(eu, Country.Parse("USA"), tea, 5, year)];
+        if (!refused)
+        {
+            Assert.Equal(4, new TradeDataSet(flows).Flows.Length);
+            return;
+        }
+
+        var e = Assert.Throws<ArgumentException>(() => new TradeDataSet(flows));
+        Assert.Equal("flows", e.ParamName);
+        Assert.StartsWith($"EUN and its member {member} both supply CHN with HS 0902 in {year}; {member}'s trade would be counted twice.", e.Message, StringComparison.Ordinal);
+
+        // The same member supplying another market, or another product, is not a double count.
+        Assert.Equal(3, new TradeDataSet([F(eu, Countries.China, tea, 50, year), F(m, Countries.China, HsCode.Parse("0901"), 20, year), F(m, Country.Parse("USA"), tea, 20, year)]).Flows.Length);
+    }
+
     [Fact]
     public void The_same_pair_and_code_in_another_year_or_direction_is_not_a_duplicate()
     {

@@ -291,7 +291,7 @@ public sealed class BaciColumns
         }
 
         BaciRules.AddUnits(report, options);
-        return new ReadResult<TradeDataSet>(new TradeDataSet(flows), report.Build());
+        return new ReadResult<TradeDataSet>(FlowsOfFile.DataSet(flows, FileName), report.Build());
     }
 
     /// <summary>The decimal <c>BaciReader.Read</c> gives for a value, rebuilt from the double and the scale the parser

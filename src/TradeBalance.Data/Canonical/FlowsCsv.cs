@@ -127,6 +127,10 @@ public static class FlowsCsv
             var (f, line, first) = duplicate;
             throw csv.At(line, null, null, FlowAccumulator.DuplicateProblem(f.Exporter, f.Importer, f.Hs, f.Year, csv.Place(first)));
         }
+        catch (ArgumentException e) when (e.ParamName == "flows")
+        {
+            throw FlowsOfFile.Refused(e, csv.FileName);
+        }
 
         return new ReadResult<TradeDataSet>(data, csv.Report.Build());
     }

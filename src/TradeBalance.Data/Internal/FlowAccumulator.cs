@@ -105,5 +105,5 @@ internal sealed class FlowAccumulator(RecordInput csv, IReadOnlySet<Country>? im
         csv.Report.Kept++;
     }
 
-    public ReadResult<TradeDataSet> Build() => new(new TradeDataSet(_flows), csv.Report.Build());
+    public ReadResult<TradeDataSet> Build() => new(FlowsOfFile.DataSet(_flows, csv.FileName), csv.Report.Build());
 }

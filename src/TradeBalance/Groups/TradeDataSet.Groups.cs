@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.Text;
 
@@ -6,6 +7,52 @@ namespace TradeBalance;
 // Folding a group's members into the group: the union as one importer.
 public sealed partial class TradeDataSet
 {
+    /// <summary>
+    /// Why the flows count a member's trade twice, or null: a group (not a single economy) and one of its members both
+    /// supply one importer with one HS code in one year (<c>EUN→CHN</c> and <c>DEU→CHN</c>), as nested HS levels would.
+    /// Membership is taken over the flow's year. One pass over the flows, and nothing more when no flow comes from a group.
+    /// </summary>
+    private static string? MemberCountedTwice(ImmutableArray<TradeFlow> flows)
+    {
+        Dictionary<(Country Importer, HsCode Hs, int Year), List<CountryGroup>>? groupMarkets = null;
+        foreach (var f in flows)
+        {
+            if (f.Exporter.IsAggregate && CountryGroups.TryGet(f.Exporter, out var g) && g.Kind != CountryGroupKind.Economy)
+            {
+                groupMarkets ??= [];
+                var key = (f.Importer, f.Hs, f.Year);
+                if (!groupMarkets.TryGetValue(key, out var list))
+                {
+                    groupMarkets[key] = list = [];
+                }
+
+                list.Add(g);
+            }
+        }
+
+        if (groupMarkets is null)
+        {
+            return null;
+        }
+
+        foreach (var f in flows)
+        {
+            if (groupMarkets.TryGetValue((f.Importer, f.Hs, f.Year), out var groups))
+            {
+                var (first, last) = (new LocalDate(f.Year, 1, 1), new LocalDate(f.Year, 12, 31));
+                foreach (var g in groups)
+                {
+                    if (g.Memberships.Any(m => m.Member.Equals(f.Exporter) && (m.Joined is not { } j || j <= last) && (m.Left is not { } l || first <= l)))
+                    {
+                        return $"{g.Code} and its member {f.Exporter.Alpha3} both supply {f.Importer.Alpha3} with HS {f.Hs} in {f.Year}; {f.Exporter.Alpha3}'s trade would be counted twice. Keep the group's flow or its members', not both.";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Returns the data with the imports of a group's members added up into the group as one importer:
     /// a union's imports, as its common external tariff sees them.
