@@ -140,7 +140,7 @@ internal static class BacktestCommand
 
     private static string Points(double points) => points.ToString("+0.00;-0.00;0.00", Ci);
 
-    private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
+    private static string Percent(double share) => TradeBalance.Internal.NumberText.Percent(share);
 
     /// <summary>The scorecard as rows: one per case, outcome year, model, source of σ, market and beneficiary.</summary>
     private static OutputTable Tabulate(IReadOnlyList<BacktestResult> results)

@@ -91,7 +91,7 @@ internal static class BalanceCommand
                 ProjectionReport.Millions(balance.Exports),
                 ProjectionReport.Millions(balance.Imports),
                 ProjectionReport.Millions(balance.Balance),
-                balance.ExportImportRatio is { } ratio ? (ratio * 100).ToString("0.00", ci) + "%" : "n/a",
+                balance.ExportImportRatio is { } ratio ? TradeBalance.Internal.NumberText.Percent(ratio) : "n/a",
                 converted.Item1,
                 converted.Item2);
         }

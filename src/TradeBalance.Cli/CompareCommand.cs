@@ -167,5 +167,5 @@ internal static class CompareCommand
         ? " Give --tariffs a file with a schedule for every importer in the data (a ROW importer too, if the data has one)."
         : string.Empty;
 
-    private static string Percent(double share) => (share * 100d).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) => TradeBalance.Internal.NumberText.Percent(share);
 }

@@ -39,7 +39,7 @@ internal static class PackageReport
         ProjectionReport.RenderOrigins(console, inputs);
     }
 
-    private static string Signed(Money m) => (m.Amount / 1_000_000m).ToString("+#,##0.00;-#,##0.00;0.00", Ci);
+    private static string Signed(Money m) => TradeBalance.Internal.NumberText.SignedMillions(m.Amount);
 
     private static string Esc(string s) => Terminal.Markup(s);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using TradeBalance.Internal;
 using TradeBalance.Projections;
 
 namespace TradeBalance.Cli;
@@ -224,14 +225,14 @@ internal static class ProjectionReport
         return comma > 0 ? name[..comma] : name;
     }
 
-    public static string Millions(Money m) => (m.Amount / 1_000_000m).ToString("#,##0.00", Ci);
+    public static string Millions(Money m) => NumberText.Millions(m.Amount);
 
-    public static string Billions(Money m) => (m.Amount / 1_000_000_000m).ToString("#,##0.00", Ci);
+    public static string Billions(Money m) => NumberText.Billions(m.Amount);
 
     /// <summary>Exports as a share of imports; "n/a" when there are no imports (a ratio with no denominator).</summary>
     public static string Cover(BilateralBalance balance) => balance.ExportImportRatio is { } ratio ? Percent(ratio) : "n/a";
 
-    private static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
+    private static string Percent(double share) => NumberText.Percent(share);
 
     public static string Esc(string s) => Terminal.Markup(s);
 }

@@ -134,7 +134,7 @@ internal static class SensitivityCommand
         }
 
         ProjectionReport.RenderNotes(console, result.Point.Notes);
-        static string Pct(double s) => (s * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+        static string Pct(double s) => TradeBalance.Internal.NumberText.Percent(s);
     }
 
     private static readonly string[] Headers = ["Baseline\nUSD m", "P5\nUSD m", "P50\nUSD m", "P95\nUSD m", "Share\nP5 / P50 / P95"];

@@ -292,7 +292,7 @@ internal static class ResultDocuments
         return m.Round().Amount.ToString(minor > 0 ? "#,##0." + new string('0', minor) : "#,##0", Ci);
     }
 
-    internal static string Percent(double share) => (share * 100d).ToString("0.00", Ci) + "%";
+    internal static string Percent(double share) => NumberText.Percent(share);
 
     internal static string Points(double points) => points.ToString("+0.00;-0.00;0.00", Ci);
 }

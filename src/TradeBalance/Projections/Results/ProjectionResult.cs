@@ -178,7 +178,7 @@ public sealed class ProjectionResult : IReadOnlyList<ProjectionRow>
         return sb.ToString();
 
         static string Usd(Money? m) => m is null ? "—" : m.Value.Amount.ToString("#,##0", CultureInfo.InvariantCulture);
-        static string Pct(double s) => (s * 100d).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+        static string Pct(double s) => Internal.NumberText.Percent(s);
     }
 
     /// <summary>Returns the projection as HTML: a compact <c>&lt;table&gt;</c> per market (suppliers, tariffs, creation, diversion, projected values and shares, totals, tariff revenue and welfare) and the notes, culture-invariant, with every name and note HTML-escaped. A .NET Interactive notebook shows this when it displays the value.</summary>
