@@ -35,6 +35,7 @@ internal static class Projector
     /// <summary>The bands beside a projection, with the settings resolved once (<see cref="MonteCarloSettings.Resolve"/>): null when they are off.</summary>
     public static MonteCarloBands? Bands(Inputs inputs, ProjectionModel model, int? draws, int? seed, IProgress<int>? progress = null) =>
         MonteCarloSettings.Resolve(inputs.Scenario, model, MonteCarloUse.Bands, draws, seed) is { } settings
-            ? new MonteCarloBands(model.MonteCarlo(inputs.For(model), settings, progress: progress))
+            // The bands summarise the beneficiaries' exports only: draw only the markets they supply (the same bands).
+            ? new MonteCarloBands(model.MonteCarlo(inputs.For(model), settings, progress: progress, exporters: inputs.Scenario.Beneficiaries))
             : null;
 }

@@ -69,4 +69,43 @@ public sealed class KernelProjectionModelTests
         var fits = model.RunMonteCarlo(inputs, new MonteCarloSettings(2_000, 1, 0.5), null, 2, null, ct);
         Assert.Equal(240, fits.Rows.Length);
     }
+
+    /// <summary>
+    /// Bands for some exporters draw only the markets they supply and take percentiles of their figures only, and each
+    /// band is bit for bit that of a run over every market (a market's random numbers are its own, whatever else is
+    /// drawn); the point covers every market.
+    /// Kenya's avocado flow is left out, so the avocado market is one Kenya does not supply.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Bands_for_some_exporters_draw_their_markets_only_with_the_bands_of_a_whole_run(ProjectionModelKind kind)
+    {
+        var avocados = HsCode.Parse("080440");
+        var data = new TradeDataSet(KenyaChina.Flows.Flows.Where(f => !(f.Exporter.Equals(Countries.Kenya) && f.Hs.Equals(avocados))));
+        var inputs = new ProjectionInputs(KenyaChina.Scenario, data, KenyaChina.Tariffs);
+        var model = ProjectionModel.For(kind);
+        var settings = new MonteCarloSettings(64, 11, 0.5);
+        var ct = TestContext.Current.CancellationToken;
+
+        var whole = model.MonteCarlo(inputs, settings, 2, cancellationToken: ct);
+        var kenya = model.MonteCarlo(inputs, settings, 2, exporters: [Countries.Kenya], cancellationToken: ct);
+
+        Assert.Contains(whole.Markets, m => m.Market.Hs.Equals(avocados));
+        Assert.DoesNotContain(kenya.Markets, m => m.Market.Hs.Equals(avocados));
+        Assert.Equal(whole.Markets.Length - 1, kenya.Markets.Length);
+        Assert.Equal(whole.Point.Rows.Length, kenya.Point.Rows.Length);
+        Assert.Equal(whole.Point.Rows, kenya.Point.Rows);
+        Assert.Equal(whole.Rows.Where(r => r.Exporter.Equals(Countries.Kenya)), kenya.Rows);
+        Assert.Equal(2, kenya.Rows.Length);
+
+        foreach (var market in kenya.Markets)
+        {
+            Assert.Equal(whole.Markets.Single(m => m.Market.Equals(market.Market)), market);
+        }
+
+        var exports = Assert.Single(kenya.Exports);
+        Assert.Equal(Countries.Kenya, exports.Exporter);
+        Assert.Equal(whole.Exports.Single(e => e.Exporter.Equals(Countries.Kenya)).Projected, exports.Projected);
+        Assert.True(exports.Projected.P5.Amount < exports.Projected.P95.Amount, "the band is not a point");
+    }
 }

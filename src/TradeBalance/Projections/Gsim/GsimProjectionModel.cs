@@ -48,7 +48,7 @@ public sealed class GsimProjectionModel : ProjectionModel
     }
 
     // A GSIM draw is a dense solve per product over all its regions, not the flat batch kernels: a projection per draw.
-    internal override MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken) =>
+    internal override MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, IEnumerable<Country>? exporters = null) =>
         GsimMonteCarlo.Run(inputs, settings, rates, maxDegreeOfParallelism, progress, cancellationToken);
 
     internal override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>

@@ -68,6 +68,29 @@ internal sealed class ProjectionBatch
 
     public double[] ExportSupply { get; }
 
+    /// <summary>The batch of some of these markets (indexes ascending), each with its flows, rates and elasticities as here.</summary>
+    public ProjectionBatch Slice(int[] markets)
+    {
+        var offsets = new int[markets.Length + 1];
+        var flows = ImmutableArray.CreateBuilder<TradeFlow>();
+        var before = new List<TariffRate>();
+        var after = new List<TariffRate>();
+        for (var i = 0; i < markets.Length; i++)
+        {
+            var m = markets[i];
+            for (var f = Offsets[m]; f < Offsets[m + 1]; f++)
+            {
+                flows.Add(Flows[f]);
+                before.Add(RatesBefore[f]);
+                after.Add(RatesAfter[f]);
+            }
+
+            offsets[i + 1] = flows.Count;
+        }
+
+        return new ProjectionBatch(Scenario, Data, Year, [.. markets.Select(m => Markets[m])], flows.ToImmutable(), offsets, [.. before], [.. after], [.. markets.Select(m => MarketElasticities[m])], [.. markets.Select(m => SubstitutionRanges[m])], Notes);
+    }
+
     /// <summary>Lays out the scenario's markets, the flows into them and the tariffs before and after.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="data">The baseline flows.</param>

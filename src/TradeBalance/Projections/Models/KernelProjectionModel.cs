@@ -23,9 +23,9 @@ internal abstract class KernelProjectionModel : ProjectionModel
     internal sealed override ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates) =>
         ProjectBatch(inputs.Batch(Name, rates));
 
-    internal sealed override MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken)
+    internal sealed override MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, IEnumerable<Country>? exporters = null)
     {
         var schedule = inputs.ImporterSchedule(Name);
-        return MonteCarloRun.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule));
+        return MonteCarloRun.RunWith(this, inputs.Scenario, inputs.Data, schedule, settings, maxDegreeOfParallelism, progress, cancellationToken, rates is null ? null : f => rates(f, schedule), exporters);
     }
 }

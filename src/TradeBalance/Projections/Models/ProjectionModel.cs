@@ -145,6 +145,11 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <param name="settings">Draws, seed and spread; null for the scenario's (<see cref="Scenario.MonteCarlo"/>) or the defaults.</param>
     /// <param name="maxDegreeOfParallelism">Workers; -1 (default) for one per core. Results do not depend on it.</param>
     /// <param name="progress">Receives the draws done so far (as draw-equivalents), or null.</param>
+    /// <param name="exporters">Bands for these exporters only (a group stands for itself and its members on the
+    /// scenario's date), as a summary of their exports needs; null (default) for every figure. Only the markets they
+    /// supply are drawn, and only their rows and exports get percentiles: the result's rows and exports are theirs, its
+    /// markets those they supply, each band exactly what a run over every market gives it. The point projection still
+    /// covers every market. Models that solve every market together (GSIM) draw every figure whatever is given.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The bands and the point projection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
@@ -152,7 +157,7 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     /// <exception cref="ProjectionException">A draw's solve failed (the message names the draw and the market).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public MonteCarloResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public MonteCarloResult MonteCarlo(ProjectionInputs inputs, MonteCarloSettings? settings = null, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, IEnumerable<Country>? exporters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (maxDegreeOfParallelism is 0 or < -1)
@@ -160,7 +165,7 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism must be -1 (all cores) or at least 1.");
         }
 
-        return RunMonteCarlo(inputs, settings ?? inputs.Scenario.MonteCarlo ?? new MonteCarloSettings(), maxDegreeOfParallelism, progress, cancellationToken);
+        return RunMonteCarlo(inputs, settings ?? inputs.Scenario.MonteCarlo ?? new MonteCarloSettings(), rates: null, maxDegreeOfParallelism, progress, cancellationToken, exporters);
     }
 
     /// <summary>Returns <see cref="Name"/>.</summary>
@@ -186,7 +191,7 @@ public abstract class ProjectionModel : IEquatable<ProjectionModel>
         RunMonteCarlo(inputs, settings, rates: null, maxDegreeOfParallelism, progress, cancellationToken);
 
     /// <summary>Monte Carlo with the given rates per flow (null: the scenario's before and after), as a backtest replays them.</summary>
-    internal abstract MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken);
+    internal abstract MonteCarloResult RunMonteCarlo(ProjectionInputs inputs, MonteCarloSettings settings, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, IEnumerable<Country>? exporters = null);
 
     /// <summary>Projects with the given rates per flow (null: the scenario's before and after), as a staged year does.</summary>
     internal abstract ProjectionResult ProjectWith(ProjectionInputs inputs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates);

@@ -11,17 +11,29 @@ internal static partial class MonteCarloRun
         // A chunk holds every draw of its figures; about this many bytes keeps them in a core's cache.
         private const long ChunkBytes = 512 * 1024;
 
-        public Layout(ProjectionBatch batch, KernelProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings)
+        private readonly int[]? _marketNumbers;
+
+        /// <param name="batch">The markets drawn.</param>
+        /// <param name="model">The model.</param>
+        /// <param name="maxDegreeOfParallelism">Workers; -1 for one per core.</param>
+        /// <param name="settings">Draws, seed and spread.</param>
+        /// <param name="marketNumbers">Each market's position among the whole run's markets, when the batch holds some
+        /// of them (null: all, in order): its random numbers and its point figures are that position's.</param>
+        /// <param name="wanted">The exporters whose rows and exports get bands (null: every exporter); the other flows
+        /// are projected in every draw, as their markets need, but get no bands.</param>
+        public Layout(ProjectionBatch batch, KernelProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings, int[]? marketNumbers = null, IReadOnlySet<Country>? wanted = null)
         {
+            _marketNumbers = marketNumbers;
             Batch = batch;
             Model = model;
             MaxDegreeOfParallelism = maxDegreeOfParallelism;
             Settings = settings;
             Flows = batch.Baseline.Length;
             Markets = batch.Markets.Length;
-            Exporters = [.. batch.Flows.Select(f => f.Exporter).Distinct().Order()];
+            Exporters = [.. batch.Flows.Select(f => f.Exporter).Distinct().Where(e => wanted is null || wanted.Contains(e)).Order()];
             var index = Exporters.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-            FlowExporter = [.. batch.Flows.Select(f => index[f.Exporter])];
+            FlowExporter = [.. batch.Flows.Select(f => index.TryGetValue(f.Exporter, out var e) ? e : -1)];
+            WantedFlows = [.. Enumerable.Range(0, Flows).Where(i => FlowExporter[i] >= 0)];
             Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
 
             // σ between published sources, where the elasticities name several tables: each market's interval, else NaN (the spread).
@@ -65,6 +77,9 @@ internal static partial class MonteCarloRun
 
         public ProjectionBatch Batch { get; }
 
+        /// <summary>The market's position among the whole run's markets (which random numbers it draws, which point figures are its).</summary>
+        public int MarketNumber(int market) => _marketNumbers is null ? market : _marketNumbers[market];
+
         public KernelProjectionModel Model { get; }
 
         public int MaxDegreeOfParallelism { get; }
@@ -83,7 +98,11 @@ internal static partial class MonteCarloRun
 
         public ImmutableArray<Country> Exporters { get; }
 
+        /// <summary>Gets each flow's exporter as an index into <see cref="Exporters"/>, or −1 for a flow that gets no bands.</summary>
         public int[] FlowExporter { get; }
+
+        /// <summary>Gets the flows that get bands, in flow order.</summary>
+        public int[] WantedFlows { get; }
 
         public int Figures { get; }
 
@@ -149,30 +168,32 @@ internal static partial class MonteCarloRun
             PercentileBand<Money> MoneyBand(int f) => new(SmartModel.ToMoney(p5[f], currency), SmartModel.ToMoney(p50[f], currency), SmartModel.ToMoney(p95[f], currency));
             PercentileBand<double> ShareBand(int f) => new(p5[f], p50[f], p95[f]);
 
-            // One row object per flow: the largest serial step left, so it is split across the threads too.
-            var rows = new MonteCarloRow[Flows];
+            // One row object per flow that gets bands: the largest serial step left, so it is split across the threads too.
+            var wanted = WantedFlows;
+            var rows = new MonteCarloRow[wanted.Length];
             Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(0, Flows, Math.Max(4096, Flows / (4 * Parallelism) + 1)),
+                System.Collections.Concurrent.Partitioner.Create(0, wanted.Length, Math.Max(4096, wanted.Length / (4 * Parallelism) + 1)),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
                 range =>
                 {
-                    for (var i = range.Item1; i < range.Item2; i++)
+                    for (var r = range.Item1; r < range.Item2; r++)
                     {
+                        var i = wanted[r];
                         var flow = Batch.Flows[i];
-                        rows[i] = new MonteCarloRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
+                        rows[r] = new MonteCarloRow(flow.Importer, flow.Exporter, flow.Hs, flow.Value, MoneyBand(i), ShareBand(ShareFigure(i)));
                     }
                 });
 
             var markets = ImmutableArray.CreateBuilder<MonteCarloMarket>(Markets);
             for (var m = 0; m < Markets; m++)
             {
-                markets.Add(new MonteCarloMarket(Batch.Markets[m], point.Markets[m].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
+                markets.Add(new MonteCarloMarket(Batch.Markets[m], point.Markets[MarketNumber(m)].BaselineTotal, MoneyBand(TotalFigure(m)), MoneyBand(RevenueFigure(m)), MoneyBand(WelfareFigure(m))));
             }
 
             // Each exporter's baseline, summed in flow order in one pass over the flows.
             var baselines = new Money[Exporters.Length];
             baselines.AsSpan().Fill(Money.Zero(currency));
-            for (var i = 0; i < Flows; i++)
+            foreach (var i in WantedFlows)
             {
                 baselines[FlowExporter[i]] += Batch.Flows[i].Value;
             }

@@ -92,9 +92,13 @@ internal static partial class MonteCarloRun
                 {
                     var d = d0 + b;
                     var rng = SplitMix64.ForDraw(run.Settings.Seed, d);
-                    rng.Skip(3L * m0);
+                    var at = 0L;
                     for (var m = 0; m < k; m++)
                     {
+                        // Market number j takes numbers 3j to 3j + 2 of the draw's stream, whichever markets are drawn.
+                        var number = 3L * run.MarketNumber(m0 + m);
+                        rng.Skip(number - at);
+                        at = number + 3;
                         var u1 = rng.NextDouble();
                         var u2 = rng.NextDouble();
                         var u3 = rng.NextDouble();
@@ -138,6 +142,11 @@ internal static partial class MonteCarloRun
 
                     for (var i = offsets[m]; i < offsets[m + 1]; i++)
                     {
+                        if (exporterOf[i] < 0)
+                        {
+                            continue; // projected for its market's sake; it gets no bands
+                        }
+
                         var projected = columns.Slice((i * draws) + d0, width);
                         var shares = columns.Slice(((n + i) * draws) + d0, width);
                         var slot = (exporterOf[i] * draws) + d0;
@@ -161,6 +170,11 @@ internal static partial class MonteCarloRun
 
             for (var j = 0; j < figures; j++)
             {
+                if (j < 2 * n && exporterOf[j < n ? j : j - n] < 0)
+                {
+                    continue;
+                }
+
                 var f = j < n ? f0 + j
                     : j < 2 * n ? run.ShareFigure(f0 + j - n)
                     : j < (2 * n) + k ? run.TotalFigure(m0 + j - (2 * n))

@@ -18,7 +18,8 @@ namespace TradeBalance.Projections;
 /// ahead. Each percentile is taken over the draws as a sort would order them, and each exporter's
 /// exports in a draw are summed exactly (below), so a given seed gives bit-identical results whatever
 /// the degree of parallelism or the machine's core count. A spread of 0 reproduces the point
-/// projection exactly.</para>
+/// projection exactly. When only the markets some exporters supply are drawn, each keeps its number m
+/// among all the run's markets, so its bands are exactly those of a run over every market.</para>
 /// <para>Percentiles: Hyndman &amp; Fan (1996) type 7, the default of R and NumPy. For the sorted
 /// values <c>x_0 ≤ … ≤ x_(n−1)</c> and probability p, <c>h = (n − 1)·p</c>, <c>j = ⌊h⌋</c> and
 /// <c>Q(p) = x_j + (h − j)·(x_(j+1) − x_j)</c> (<c>x_j</c> when j = n − 1), kept within
@@ -45,13 +46,15 @@ internal static partial class MonteCarloRun
     internal const long MaxDrawBytes = 2L << 30;
 
     /// <summary>The run behind <see cref="ProjectionModel.MonteCarlo"/> for the models that draw on the flat kernels.</summary>
-    internal static MonteCarloResult RunWith(KernelProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null)
+    internal static MonteCarloResult RunWith(KernelProjectionModel model, Scenario scenario, TradeDataSet data, TariffSchedule tariffs, MonteCarloSettings? settings, int maxDegreeOfParallelism, IProgress<int>? progress, CancellationToken cancellationToken, Func<TradeFlow, (TariffRate Before, TariffRate After)>? rates = null, IEnumerable<Country>? exporters = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         settings ??= scenario.MonteCarlo ?? new MonteCarloSettings();
         cancellationToken.ThrowIfCancellationRequested();
         var batch = ProjectionBatch.Create(scenario, data, tariffs, rates: rates);
-        var run = new Layout(batch, model, maxDegreeOfParallelism, settings);
+        var wanted = exporters is null ? null : Expand(exporters, scenario.Effective);
+        var drawn = wanted is null ? null : MarketsSuppliedBy(batch, wanted);
+        var run = new Layout(drawn is null ? batch : batch.Slice(drawn), model, maxDegreeOfParallelism, settings, drawn, wanted);
         var draws = settings.Draws;
         // Percentiles are exact, so each worker keeps every draw of its chunk's figures, and every draw of each
         // exporter's exports: that memory grows with draws × (the widest market's figures + exporters). Workers are
@@ -132,5 +135,41 @@ internal static partial class MonteCarloRun
 
         run.ExportPercentiles(sums, p5, p50, p95);
         return run.Summarise(point!, p5, p50, p95);
+    }
+
+    /// <summary>The exporters, a group standing for itself and its members on the date.</summary>
+    private static HashSet<Country> Expand(IEnumerable<Country> exporters, NodaTime.LocalDate date)
+    {
+        var wanted = new HashSet<Country>();
+        foreach (var e in exporters)
+        {
+            ArgumentNullException.ThrowIfNull(e, nameof(exporters));
+            wanted.Add(e);
+            if (CountryGroups.TryGet(e, out var g) && g.Kind != CountryGroupKind.Economy)
+            {
+                wanted.UnionWith(g.MembersOn(date));
+            }
+        }
+
+        return wanted;
+    }
+
+    /// <summary>The markets (indexes, ascending) that any of the exporters supplies.</summary>
+    private static int[] MarketsSuppliedBy(ProjectionBatch batch, HashSet<Country> wanted)
+    {
+        var markets = new List<int>();
+        for (var m = 0; m < batch.Markets.Length; m++)
+        {
+            for (var f = batch.Offsets[m]; f < batch.Offsets[m + 1]; f++)
+            {
+                if (wanted.Contains(batch.Flows[f].Exporter))
+                {
+                    markets.Add(m);
+                    break;
+                }
+            }
+        }
+
+        return [.. markets];
     }
 }
