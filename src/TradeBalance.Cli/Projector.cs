@@ -35,7 +35,8 @@ internal static class Projector
     /// <summary>The bands beside a projection, with the settings resolved once (<see cref="MonteCarloSettings.Resolve"/>): null when they are off.</summary>
     public static MonteCarloBands? Bands(Inputs inputs, ProjectionModel model, int? draws, int? seed, IProgress<int>? progress = null) =>
         MonteCarloSettings.Resolve(inputs.Scenario, model, MonteCarloUse.Bands, draws, seed) is { } settings
-            // The bands summarise the beneficiaries' exports only: draw only the markets they supply (the same bands).
-            ? new MonteCarloBands(model.MonteCarlo(inputs.For(model), settings, progress: progress, exporters: inputs.Scenario.Beneficiaries))
+            // The bands summarise the beneficiaries' exports only: draw only the markets they supply (the same bands), a
+            // group as given, so that its members' exports are summed draw by draw into one band for the group.
+            ? new MonteCarloBands(model.MonteCarlo(inputs.For(model), settings, progress: progress, exporters: inputs.Scenario.BeneficiariesAsGiven))
             : null;
 }

@@ -108,4 +108,35 @@ public sealed class KernelProjectionModelTests
         Assert.Equal(whole.Exports.Single(e => e.Exporter.Equals(Countries.Kenya)).Projected, exports.Projected);
         Assert.True(exports.Projected.P5.Amount < exports.Projected.P95.Amount, "the band is not a point");
     }
+
+    /// <summary>
+    /// Bands for a group: its members' exports are summed in every draw, so the group's total gets one band (a band
+    /// per member would not add up), and the summary shows it with the point inside.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Bands_for_a_group_sum_its_members_in_every_draw(ProjectionModelKind kind)
+    {
+        var aun = CountryGroups.AfricanUnion;
+        var kenya = KenyaChina.Scenario;
+        var scenario = new Scenario("African Union", kenya.Importer, [aun.Economy], kenya.Lines, kenya.Change, kenya.Effective) { Elasticities = kenya.Elasticities, ReferenceYear = kenya.ReferenceYear };
+        var inputs = new ProjectionInputs(scenario, KenyaChina.Flows, KenyaChina.Tariffs);
+        var model = ProjectionModel.For(kind);
+        var settings = new MonteCarloSettings(64, 11, 0.5);
+        var ct = TestContext.Current.CancellationToken;
+
+        var bands = model.MonteCarlo(inputs, settings, 2, exporters: scenario.BeneficiariesAsGiven, cancellationToken: ct);
+
+        var total = Assert.Single(bands.Exports);
+        Assert.Equal(aun.Economy, total.Exporter);
+        var members = aun.MembersOn(scenario.Effective);
+        Assert.All(bands.Rows, r => Assert.Contains(r.Exporter, members));
+        Assert.Equal(bands.Rows.Sum(r => r.Baseline.Amount), total.Baseline.Amount);
+        Assert.True(total.Projected.P5.Amount < total.Projected.P95.Amount, "the band is not a point");
+
+        var summary = ProjectionSummary.Of(bands.Point, bands).Beneficiaries.Single();
+        Assert.Equal(total.Projected, summary.Band);
+        Assert.Equal(aun.Economy, summary.Exporter);
+        Assert.True(summary.Members.Length > 1);
+    }
 }

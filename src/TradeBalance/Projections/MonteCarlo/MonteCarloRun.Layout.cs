@@ -19,9 +19,10 @@ internal static partial class MonteCarloRun
         /// <param name="settings">Draws, seed and spread.</param>
         /// <param name="marketNumbers">Each market's position among the whole run's markets, when the batch holds some
         /// of them (null: all, in order): its random numbers and its point figures are that position's.</param>
-        /// <param name="wanted">The exporters whose rows and exports get bands (null: every exporter); the other flows
-        /// are projected in every draw, as their markets need, but get no bands.</param>
-        public Layout(ProjectionBatch batch, KernelProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings, int[]? marketNumbers = null, IReadOnlySet<Country>? wanted = null)
+        /// <param name="wanted">The exporters whose rows get bands, each with whom its exports count to (itself, or its
+        /// group); null: every exporter, to itself. The other flows are projected in every draw, as their markets need,
+        /// but get no bands.</param>
+        public Layout(ProjectionBatch batch, KernelProjectionModel model, int maxDegreeOfParallelism, MonteCarloSettings settings, int[]? marketNumbers = null, IReadOnlyDictionary<Country, Country>? wanted = null)
         {
             _marketNumbers = marketNumbers;
             Batch = batch;
@@ -30,9 +31,10 @@ internal static partial class MonteCarloRun
             Settings = settings;
             Flows = batch.Baseline.Length;
             Markets = batch.Markets.Length;
-            Exporters = [.. batch.Flows.Select(f => f.Exporter).Distinct().Where(e => wanted is null || wanted.Contains(e)).Order()];
+            Country? CountsTo(Country exporter) => wanted is null ? exporter : wanted.GetValueOrDefault(exporter);
+            Exporters = [.. batch.Flows.Select(f => CountsTo(f.Exporter)).OfType<Country>().Distinct().Order()];
             var index = Exporters.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-            FlowExporter = [.. batch.Flows.Select(f => index.TryGetValue(f.Exporter, out var e) ? e : -1)];
+            FlowExporter = [.. batch.Flows.Select(f => CountsTo(f.Exporter) is { } e ? index[e] : -1)];
             WantedFlows = [.. Enumerable.Range(0, Flows).Where(i => FlowExporter[i] >= 0)];
             Figures = (2 * Flows) + (3 * Markets) + Exporters.Length;
 
@@ -98,7 +100,7 @@ internal static partial class MonteCarloRun
 
         public ImmutableArray<Country> Exporters { get; }
 
-        /// <summary>Gets each flow's exporter as an index into <see cref="Exporters"/>, or −1 for a flow that gets no bands.</summary>
+        /// <summary>Gets each flow's exporter (or the group its exports count to) as an index into <see cref="Exporters"/>, or −1 for a flow that gets no bands.</summary>
         public int[] FlowExporter { get; }
 
         /// <summary>Gets the flows that get bands, in flow order.</summary>

@@ -137,17 +137,29 @@ internal static partial class MonteCarloRun
         return run.Summarise(point!, p5, p50, p95);
     }
 
-    /// <summary>The exporters, a group standing for itself and its members on the date.</summary>
-    private static HashSet<Country> Expand(IEnumerable<Country> exporters, NodaTime.LocalDate date)
+    /// <summary>
+    /// Each exporter whose flows get bands, with whom its exports count to: itself, or for a member of a group that was
+    /// asked for (and not asked for itself), the group (members on the date), so the group's total gets one band.
+    /// </summary>
+    private static Dictionary<Country, Country> Expand(IEnumerable<Country> exporters, NodaTime.LocalDate date)
     {
-        var wanted = new HashSet<Country>();
+        var wanted = new Dictionary<Country, Country>();
+        var groups = new List<CountryGroup>();
         foreach (var e in exporters)
         {
             ArgumentNullException.ThrowIfNull(e, nameof(exporters));
-            wanted.Add(e);
+            wanted[e] = e;
             if (CountryGroups.TryGet(e, out var g) && g.Kind != CountryGroupKind.Economy)
             {
-                wanted.UnionWith(g.MembersOn(date));
+                groups.Add(g);
+            }
+        }
+
+        foreach (var g in groups)
+        {
+            foreach (var member in g.MembersOn(date))
+            {
+                wanted.TryAdd(member, g.Economy);
             }
         }
 
@@ -155,14 +167,14 @@ internal static partial class MonteCarloRun
     }
 
     /// <summary>The markets (indexes, ascending) that any of the exporters supplies.</summary>
-    private static int[] MarketsSuppliedBy(ProjectionBatch batch, HashSet<Country> wanted)
+    private static int[] MarketsSuppliedBy(ProjectionBatch batch, Dictionary<Country, Country> wanted)
     {
         var markets = new List<int>();
         for (var m = 0; m < batch.Markets.Length; m++)
         {
             for (var f = batch.Offsets[m]; f < batch.Offsets[m + 1]; f++)
             {
-                if (wanted.Contains(batch.Flows[f].Exporter))
+                if (wanted.ContainsKey(batch.Flows[f].Exporter))
                 {
                     markets.Add(m);
                     break;

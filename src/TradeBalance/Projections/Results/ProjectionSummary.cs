@@ -121,7 +121,8 @@ public sealed class ProjectionSummary
             .ToImmutableArray();
         var before = new Money(rows.Sum(r => r.Baseline.Amount), currency);
         var after = new Money(rows.Sum(r => r.Projected.Amount), currency);
-        var total = single ? bands?.Exports.FirstOrDefault(e => e.Exporter.Equals(given) && e.Importer.Equals(importer))?.Projected : null;
+        // A group's total has a band when the draws summed its members' exports (bands drawn for the group).
+        var total = bands?.Exports.FirstOrDefault(e => e.Exporter.Equals(given) && e.Importer.Equals(importer))?.Projected;
         var balance = single ? result.Balance(given, importer) : GroupBalance(result, given, trading, importer);
         var allGoods = members.Any(m => result.Data.HasTotals(m, result.Year));
         return new BeneficiarySummary(given, importer, trading, members.Count - trading.Length, before, after, total, products, balance, allGoods);
