@@ -48,6 +48,33 @@ public class ProjectionJsonTests
         Assert.Equal(result.Scenario.Name, back.Name);
     }
 
+    /// <summary>
+    /// The sources object is written in ordinal key order as it is generated, market by market, not gathered first:
+    /// the scenario's own keys fall between the flows' and the tariff lines', and a flow's source replaces a scenario
+    /// source of the same key.
+    /// </summary>
+    [Fact]
+    public void Sources_are_in_key_order_and_a_flows_own_source_wins()
+    {
+        var scenario = KenyaChina.Scenario with
+        {
+            Sources = KenyaChina.Scenario.Sources.SetItem("flows.CHN.0902.2024.KEN", "the scenario's word").SetItem("aaa", "first").SetItem("zzz", "last").SetItem("flows.CHN.0902.2024.AAA", "a key no flow has"),
+        };
+        var result = ProjectionModel.Smart.Project(new ProjectionInputs(scenario, KenyaChina.Flows, KenyaChina.Tariffs));
+        using var doc = JsonDocument.Parse(ProjectionJson.ToJson(result, KenyaChina.Tariffs));
+        var keys = doc.RootElement.GetProperty("sources").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Equal(keys.Distinct(StringComparer.Ordinal).Count(), keys.Count);
+        Assert.Equal("aaa", keys[0]);
+        Assert.Equal("zzz", keys[^1]);
+        Assert.True(keys.IndexOf("flows.CHN.080440.2024.KEN") < keys.IndexOf("flows.CHN.0901.2024.KEN"));
+        var sources = doc.RootElement.GetProperty("sources");
+        Assert.Contains("China customs", sources.GetProperty("flows.CHN.0902.2024.KEN").GetString(), StringComparison.Ordinal);
+        Assert.Equal("a key no flow has", sources.GetProperty("flows.CHN.0902.2024.AAA").GetString());
+        Assert.Contains(keys, k => k.StartsWith("tariffs.CHN.0902.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void File_output_is_the_same_text()
     {

@@ -178,27 +178,8 @@ public static class ProjectionJson
 
         w.WriteEndArray();
 
-        var sources = new SortedDictionary<string, string>(scenario.Sources, StringComparer.Ordinal);
-        foreach (var m in result.Markets)
-        {
-            foreach (var f in result.Data.FlowsInto(m.Market))
-            {
-                if (f.Source.Length > 0)
-                {
-                    sources[$"flows.{f.Importer.Alpha3}.{f.Hs}.{f.Year}.{f.Exporter.Alpha3}"] = f.Source;
-                }
-
-                if (tariffs is not null && tariffs.Importer.Equals(f.Importer)
-                    && tariffs.TryRateFor(f.Exporter, f.Hs, scenario.Effective.PlusDays(-1), out var decision)
-                    && decision.DecidingLine.Source.Length > 0)
-                {
-                    sources[$"tariffs.{f.Importer.Alpha3}.{f.Hs}.{f.Exporter.Alpha3}"] = decision.DecidingLine.Source;
-                }
-            }
-        }
-
         w.WriteStartObject("sources");
-        foreach (var (k, v) in sources)
+        foreach (var (k, v) in Sources(result, tariffs))
         {
             JsonStreaming.FlushIfFull(w);
             w.WriteString(k, v);
@@ -206,6 +187,87 @@ public static class ProjectionJson
 
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// Every source in key order (ordinal): the scenario's own, then per flow <c>flows.IMP.HS.YEAR.EXP</c> and per
+    /// flow's deciding tariff line <c>tariffs.IMP.HS.EXP</c>, a flow's or line's source replacing a scenario source of
+    /// the same key. Generated in order, market by market, rather than gathered into one sorted map: at a million flows
+    /// that map was a million entries held until written.
+    /// </summary>
+    private static IEnumerable<(string Key, string Value)> Sources(ProjectionResult result, TariffSchedule? tariffs)
+    {
+        var scenario = result.Scenario;
+        using var own = scenario.Sources.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).GetEnumerator();
+        var hasOwn = own.MoveNext();
+        foreach (var entry in FlowAndTariffSources(result, tariffs))
+        {
+            while (hasOwn && string.CompareOrdinal(own.Current.Key, entry.Key) < 0)
+            {
+                yield return own.Current;
+                hasOwn = own.MoveNext();
+            }
+
+            if (hasOwn && string.Equals(own.Current.Key, entry.Key, StringComparison.Ordinal))
+            {
+                hasOwn = own.MoveNext(); // the flow's or line's own source wins
+            }
+
+            yield return entry;
+        }
+
+        while (hasOwn)
+        {
+            yield return own.Current;
+            hasOwn = own.MoveNext();
+        }
+    }
+
+    /// <summary>The flows' sources, then the deciding tariff lines', each in key order: markets ordered as their keys'
+    /// prefixes (<c>IMP.HS.YEAR.</c>, which ends in the separator, so no market's prefix begins another's), exporters
+    /// within a market by code.</summary>
+    private static IEnumerable<(string Key, string Value)> FlowAndTariffSources(ProjectionResult result, TariffSchedule? tariffs)
+    {
+        var markets = result.Markets.Select(m => m.Market).ToList();
+        markets.Sort((a, b) => string.CompareOrdinal(Prefix(a, year: true), Prefix(b, year: true)));
+        foreach (var m in markets)
+        {
+            foreach (var f in result.Data.FlowsInto(m).Where(f => f.Source.Length > 0).OrderBy(f => f.Exporter.Alpha3, StringComparer.Ordinal))
+            {
+                yield return ($"flows.{Prefix(m, year: true)}{f.Exporter.Alpha3}", f.Source);
+            }
+        }
+
+        if (tariffs is null)
+        {
+            yield break;
+        }
+
+        // tariffs.IMP.HS.EXP holds no year: one key for the market in every year (the rate is the one in force the day
+        // before the change, whatever the year), the latest year's line as it was kept before.
+        var effective = result.Scenario.Effective.PlusDays(-1);
+        foreach (var group in result.Markets.Select(m => m.Market).Where(m => tariffs.Importer.Equals(m.Importer)).GroupBy(m => Prefix(m, year: false)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var byExporter = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var m in group)
+            {
+                foreach (var f in result.Data.FlowsInto(m))
+                {
+                    if (tariffs.TryRateFor(f.Exporter, f.Hs, effective, out var decision) && decision.DecidingLine.Source.Length > 0)
+                    {
+                        byExporter[f.Exporter.Alpha3] = decision.DecidingLine.Source;
+                    }
+                }
+            }
+
+            foreach (var (exporter, source) in byExporter)
+            {
+                yield return ($"tariffs.{group.Key}{exporter}", source);
+            }
+        }
+    }
+
+    private static string Prefix(MarketKey m, bool year) =>
+        year ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Importer.Alpha3}.{m.Hs}.{m.Year}.") : $"{m.Importer.Alpha3}.{m.Hs}.";
 
     /// <summary>Starts a market's object with its key (importer, hs, year); the block before it is passed on when full.</summary>
     private static void StartMarket(Utf8JsonWriter w, MarketKey market)
