@@ -231,7 +231,8 @@ public readonly record struct Money : IComparable<Money>
         }
 
         var minor = Currency.MinorUnits;
-        var format = "#,##0" + (minor > 0 ? "." + new string('0', minor) : ".") + new string('#', 28 - minor);
+        // The minor unit's digits always, then up to 28 more as needed (a decimal has at most 28 decimals).
+        var format = "#,##0." + new string('0', minor) + new string('#', 28);
         return Currency.Code + " " + Amount.ToString(format, CultureInfo.InvariantCulture);
     }
 
@@ -285,14 +286,12 @@ public readonly record struct Money : IComparable<Money>
     // decimal.TryParse accepts a comma anywhere ("1,5" → 15); a European "1,5" must not silently become 15.
     private static bool HasValidGrouping(string number)
     {
-        var comma = number.IndexOf(',', StringComparison.Ordinal);
-        if (comma < 0)
+        if (!number.Contains(',', StringComparison.Ordinal))
         {
             return true;
         }
 
-        var point = number.IndexOf('.', StringComparison.Ordinal);
-        var integer = point < 0 ? number : number[..point];
+        var integer = number.Split('.', 2)[0];
         var groups = integer.TrimStart('-', '+').Split(',');
         return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
@@ -311,7 +310,7 @@ public readonly record struct Money : IComparable<Money>
     {
         var l = left.Currency;
         var r = right.Currency;
-        return ReferenceEquals(l, r) || l.Equals(r) ? l : throw new CurrencyMismatchException(l, r);
+        return l.Equals(r) ? l : throw new CurrencyMismatchException(l, r);
     }
 
     private static decimal Pow10(int exponent)

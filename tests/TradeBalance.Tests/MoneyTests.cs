@@ -310,4 +310,47 @@ public class MoneyTests
         Assert.NotEqual(default, Money.Zero(Currency.Usd));
         _ = default(Money).GetHashCode();
     }
+
+    /// <summary>Grouping in parsing (a mutation run found its edges untested): a comma before any digit is not a group
+    /// separator, and the groups are those of the whole part only.</summary>
+    [Theory]
+    [InlineData("USD ,123")]
+    [InlineData("USD ,123.5")]
+    [InlineData("USD 12,34")]
+    [InlineData("USD 1,234,5")]
+    public void A_misplaced_group_separator_is_refused(string text) => Assert.False(Money.TryParse(text, out _), text);
+
+    [Theory]
+    [InlineData("USD 1,234.5", 1234.5)]
+    [InlineData("USD 123,456", 123456)]
+    [InlineData("USD -1,000", -1000)]
+    [InlineData("USD .5", 0.5)]
+    public void Grouped_and_plain_amounts_parse(string text, double amount)
+    {
+        Assert.True(Money.TryParse(text, out var money), text);
+        Assert.Equal((decimal)amount, money.Amount);
+    }
+
+    /// <summary>An overflow names both operands in short form and the bound, for sums and for products.</summary>
+    [Fact]
+    public void An_overflow_names_the_operands_and_the_bound()
+    {
+        var big = Usd(decimal.MaxValue);
+        var sum = Assert.Throws<OverflowException>(() => big + Usd(decimal.MaxValue));
+        Assert.Equal("USD 7.92282E+28 + USD 7.92282E+28 overflows: an amount holds at most ±7.9E+28 (decimal.MaxValue).", sum.Message);
+        var product = Assert.Throws<OverflowException>(() => big * 2m);
+        Assert.Equal("USD 7.92282E+28 × 2 overflows: an amount holds at most ±7.9E+28 (decimal.MaxValue).", product.Message);
+    }
+
+    /// <summary>Text shows the currency's minor digits always and further decimals only when present.</summary>
+    [Fact]
+    public void Text_shows_minor_digits_always_and_more_only_when_present()
+    {
+        Assert.Equal("USD 1,234.50", Usd(1234.5m).ToString());
+        Assert.Equal("USD 0.125", Usd(0.125m).ToString());
+        Assert.Equal("JPY 1,235", new Money(1235m, Jpy).ToString());
+        Assert.Equal("JPY 1,235.5", new Money(1235.5m, Jpy).ToString());
+        Assert.Equal("BHD 1.000", new Money(1m, Bhd).ToString());
+        Assert.Equal("USD 0.0000000000000000000000000001", Usd(0.0000000000000000000000000001m).ToString());
+    }
 }
