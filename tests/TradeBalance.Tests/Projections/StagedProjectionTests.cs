@@ -102,4 +102,40 @@ public class StagedProjectionTests
         Assert.Equal(new TariffRate(15m), april[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));
         Assert.Equal(new TariffRate(7.5m), june[0].RateFor(Countries.Kenya, ProjectionFixtures.Tea));
     }
+
+    /// <summary>Every public entry checks its arguments, by name (the whole-core mutation run removed each check with no
+    /// test failing); a beneficiary the scenario does not change is named; a path longer than 200 years is refused.</summary>
+    [Fact]
+    public void Staged_entries_check_their_arguments()
+    {
+        var s = Staged(3);
+        var day = ProjectionFixtures.Effective;
+        var tea = ProjectionFixtures.Tea;
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => StagedProjection.StageStart(null!, 1)).ParamName);
+        Assert.Equal("stage", Assert.Throws<ArgumentOutOfRangeException>(() => StagedProjection.StageStart(s, 0)).ParamName);
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => StagedProjection.StageInForce(null!, day)).ParamName);
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => StagedProjection.RateInForce(null!, Schedule, Countries.Kenya, tea, day)).ParamName);
+        Assert.Equal("tariffs", Assert.Throws<ArgumentNullException>(() => StagedProjection.RateInForce(s, null!, Countries.Kenya, tea, day)).ParamName);
+        Assert.Equal("beneficiary", Assert.Throws<ArgumentNullException>(() => StagedProjection.RateInForce(s, Schedule, null!, tea, day)).ParamName);
+        Assert.Equal("hs", Assert.Throws<ArgumentNullException>(() => StagedProjection.RateInForce(s, Schedule, Countries.Kenya, null!, day)).ParamName);
+        var other = Assert.Throws<ArgumentException>(() => StagedProjection.RateInForce(s, Schedule, Countries.SriLanka, tea, day));
+        Assert.StartsWith($"The scenario does not change LKA's rate on HS {tea}.", other.Message, StringComparison.Ordinal);
+        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => StagedProjection.ToTariffLines(null!, Schedule)).ParamName);
+        Assert.Equal("tariffs", Assert.Throws<ArgumentNullException>(() => StagedProjection.ToTariffLines(s, null!)).ParamName);
+        Assert.Equal("tariffs", Assert.Throws<ArgumentNullException>(() => StagedProjection.ToSchedule(s, null!)).ParamName);
+        Assert.Equal("toYear", Assert.Throws<ArgumentOutOfRangeException>(() => ProjectionModel.Smart.ProjectStages(new ProjectionInputs(s, Tea, Schedule), 2026, 2227)).ParamName);
+        Assert.Equal(201, ProjectionModel.Smart.ProjectStages(new ProjectionInputs(s, Tea, Schedule), 2026, 2226).Points.Length);
+    }
+
+    /// <summary>Before the first stage the rate is the old one, from the last stage on the new one, exactly.</summary>
+    [Fact]
+    public void Rates_before_the_first_stage_and_after_the_last_are_the_ends_exactly()
+    {
+        var s = Staged(4);
+        var effective = ProjectionFixtures.Effective;
+        Assert.Equal(new TariffRate(15m), StagedProjection.RateInForce(s, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective.PlusDays(-1)));
+        Assert.Equal(TariffRate.Zero, StagedProjection.RateInForce(s, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective.PlusYears(3)));
+        Assert.Equal(TariffRate.Zero, StagedProjection.RateInForce(s, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective.PlusYears(40)));
+        Assert.Equal(new TariffRate(11.25m), StagedProjection.RateInForce(s, Schedule, Countries.Kenya, ProjectionFixtures.Tea, effective));
+    }
 }

@@ -38,7 +38,7 @@ public static class StagedProjection
     public static LocalDate StageStart(Scenario scenario, int stage)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var stages = StageCount(scenario);
+        var stages = scenario.Stages;
         ArgumentOutOfRangeException.ThrowIfLessThan(stage, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(stage, stages);
         return scenario.Effective.PlusYears(stage - 1);
@@ -53,7 +53,7 @@ public static class StagedProjection
     public static int StageInForce(Scenario scenario, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var stages = StageCount(scenario);
+        var stages = scenario.Stages;
         var stage = 0;
         while (stage < stages && scenario.Effective.PlusYears(stage) <= date)
         {
@@ -85,7 +85,7 @@ public static class StagedProjection
         }
 
         var (before, after) = scenario.Tariffs(tariffs, beneficiary, hs);
-        return Interpolate(before, after, StageInForce(scenario, date), StageCount(scenario));
+        return Interpolate(before, after, StageInForce(scenario, date), scenario.Stages);
     }
 
     /// <summary>Writes a staged scenario as tariff-schedule lines: for each beneficiary, each covered code and each stage, a preferential line valid from the stage's start to the day before the next (the last stage open-ended).</summary>
@@ -100,7 +100,7 @@ public static class StagedProjection
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(tariffs);
-        var stages = StageCount(scenario);
+        var stages = scenario.Stages;
         var codes = scenario.Lines.Concat(tariffs.Lines.Select(l => l.Hs).Where(scenario.Covers)).Distinct().Order().ToList();
         var lines = ImmutableArray.CreateBuilder<TariffLine>();
         foreach (var b in scenario.Beneficiaries)
@@ -151,13 +151,13 @@ public static class StagedProjection
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromYear, toYear);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toYear - fromYear, 200, nameof(toYear));
         var scenario = inputs.Scenario;
-        var stages = StageCount(scenario);
+        var stages = scenario.Stages;
         if (!model.NeedsEveryImporter)
         {
             inputs.ImporterSchedule(model.Name); // fails before any year is projected
         }
 
-        var points = new List<ProjectionPathPoint>(toYear - fromYear + 1);
+        var points = new List<ProjectionPathPoint>();
         for (var year = fromYear; year <= toYear; year++)
         {
             var date = day.InYear(year);
@@ -188,13 +188,8 @@ public static class StagedProjection
         return new ProjectionPath(scenario, model, day, points);
     }
 
-    private static int StageCount(Scenario scenario) =>
-        scenario.Stages >= 1
-            ? scenario.Stages
-            : throw new ArgumentOutOfRangeException(nameof(scenario), scenario.Stages, $"Scenario '{scenario.Name}' has {scenario.Stages} stages; it needs at least 1.");
-
+    // Stage 0 is the rate before, stage `stages` the rate after, exactly (decimal arithmetic), and between them the
+    // straight line; a stage outside is the nearer end.
     private static TariffRate Interpolate(TariffRate before, TariffRate after, int stage, int stages) =>
-        stage <= 0 ? before
-        : stage >= stages ? after
-        : new TariffRate(before.Percent + ((after.Percent - before.Percent) * stage / stages));
+        new(before.Percent + ((after.Percent - before.Percent) * Math.Clamp(stage, 0, stages) / stages));
 }
