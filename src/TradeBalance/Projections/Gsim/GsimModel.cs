@@ -87,18 +87,8 @@ public static class GsimModel
 
     internal static GsimResult ProjectWith(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> tariffs, Func<TradeFlow, TariffSchedule, (TariffRate Before, TariffRate After)>? rates, Func<int, HsCode, ElasticityValues, ElasticityValues>? drawElasticities = null)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(tariffs);
-        var schedules = new Dictionary<Country, TariffSchedule>();
-        foreach (var s in tariffs)
-        {
-            ArgumentNullException.ThrowIfNull(s, nameof(tariffs));
-            if (!schedules.TryAdd(s.Importer, s))
-            {
-                throw new ArgumentException($"Two tariff schedules for {s.Importer.Alpha3}; give one per importer.", nameof(tariffs));
-            }
-        }
+        // The inputs come from ProjectionInputs, which has refused nulls and two schedules for one importer.
+        var schedules = tariffs.ToDictionary(s => s.Importer);
 
         if (data.Years.IsEmpty)
         {
