@@ -14,18 +14,10 @@ namespace TradeBalance.Tests.Projections;
 public sealed class CoreContractTests
 {
     private static readonly Country Usa = Countries.UnitedStates;
-
-    private static readonly TradeDataSet World = new(
-        from importer in new[] { Countries.China, Usa }
-        from hs in new[] { ProjectionFixtures.Tea, ProjectionFixtures.Coffee }
-        from f in new (Country Exporter, decimal Value)[] { (Countries.Kenya, 20_000_000m), (Countries.SriLanka, 68_000_000m), (Countries.India, 22_000_000m) }
-        select TradeFlow.Usd(f.Exporter, importer, hs, 2024, importer == Usa ? f.Value * 2 : f.Value));
-
-    private static readonly TariffSchedule China = ProjectionFixtures.Schedule(15m);
-    private static readonly TariffSchedule Us = ProjectionFixtures.Schedule(Usa, 6.4m, [ProjectionFixtures.Tea, ProjectionFixtures.Coffee]);
+    private static readonly TariffSchedule China = GsimContractTests.China;
 
     private static ProjectionInputs GsimInputs() =>
-        new(ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2d)), World, [China, Us]);
+        new(ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2d)), GsimContractTests.World, [China, GsimContractTests.Us]);
 
     /// <summary>A model's name is what a scenario's <c>"model"</c> and <c>--model</c> select it by, and its welfare
     /// measure is printed beside every welfare figure: an empty string would ship unnoticed.</summary>

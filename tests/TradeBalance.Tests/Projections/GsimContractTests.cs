@@ -14,14 +14,18 @@ public sealed class GsimContractTests
 {
     private static readonly Country Usa = Countries.UnitedStates;
 
-    private static readonly TradeDataSet World = new(
+    /// <summary>Tea and coffee into China and the United States from Kenya, Sri Lanka and India (the US buying twice as much).</summary>
+    internal static readonly TradeDataSet World = new(
         from importer in new[] { Countries.China, Usa }
         from hs in new[] { ProjectionFixtures.Tea, ProjectionFixtures.Coffee }
         from f in new (Country Exporter, decimal Value)[] { (Countries.Kenya, 20_000_000m), (Countries.SriLanka, 68_000_000m), (Countries.India, 22_000_000m) }
         select TradeFlow.Usd(f.Exporter, importer, hs, 2024, importer == Usa ? f.Value * 2 : f.Value));
 
-    private static readonly TariffSchedule China = ProjectionFixtures.Schedule(15m);
-    private static readonly TariffSchedule Us = ProjectionFixtures.Schedule(Usa, 6.4m, [ProjectionFixtures.Tea, ProjectionFixtures.Coffee]);
+    /// <summary>China: 15 % MFN on everything.</summary>
+    internal static readonly TariffSchedule China = ProjectionFixtures.Schedule(15m);
+
+    /// <summary>The United States: 6.4 % MFN on tea and coffee.</summary>
+    internal static readonly TariffSchedule Us = ProjectionFixtures.Schedule(Usa, 6.4m, [ProjectionFixtures.Tea, ProjectionFixtures.Coffee]);
 
     private static Scenario Both() =>
         ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2d), null, ProjectionFixtures.Tea, ProjectionFixtures.Coffee);
