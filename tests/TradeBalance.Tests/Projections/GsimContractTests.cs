@@ -97,36 +97,42 @@ public sealed class GsimContractTests
             }
         }
 
-        var kenya = result.Welfare.Single(w => w.Country == Countries.Kenya);
-        double cs = 0, ps = 0, tr = 0;
-        foreach (var product in result.Products)
+        // Welfare per country is its products' summed: an importer's consumer surplus and revenue, an exporter's producer surplus.
+        foreach (var country in new[] { Countries.China, Usa, Countries.Kenya })
         {
-            var i = product.Countries.IndexOf(Countries.Kenya);
-            (cs, ps, tr) = (cs + product.Solution.ConsumerSurplus[i], ps + product.Solution.ProducerSurplus[i], tr + product.Solution.TariffRevenue[i]);
+            var welfare = result.Welfare.Single(w => w.Country == country);
+            double cs = 0, ps = 0, tr = 0;
+            foreach (var product in result.Products)
+            {
+                var i = product.Countries.IndexOf(country);
+                (cs, ps, tr) = (cs + product.Solution.ConsumerSurplus[i], ps + product.Solution.ProducerSurplus[i], tr + product.Solution.TariffRevenue[i]);
+            }
+
+            Assert.Equal(SmartModel.ToMoney(ps, Currency.Usd), welfare.ProducerSurplus);
+            Assert.Equal(SmartModel.ToMoney(cs, Currency.Usd), welfare.ConsumerSurplus);
+            Assert.Equal(SmartModel.ToMoney(tr, Currency.Usd), welfare.TariffRevenue);
         }
 
-        Assert.Equal(SmartModel.ToMoney(ps, Currency.Usd), kenya.ProducerSurplus);
-        Assert.Equal(SmartModel.ToMoney(cs, Currency.Usd), kenya.ConsumerSurplus);
-        Assert.Equal(SmartModel.ToMoney(tr, Currency.Usd), kenya.TariffRevenue);
-        Assert.NotEqual(0m, kenya.ConsumerSurplus.Amount + kenya.ProducerSurplus.Amount);
+        Assert.NotEqual(0m, result.Welfare.Single(w => w.Country == Countries.China).ConsumerSurplus.Amount);
     }
 
-    /// <summary>The rate before a change is the one in force the day before it: a schedule that itself changes on the
-    /// effective date gives the old rate before and the new one after, for a supplier the scenario does not change.</summary>
+    /// <summary>For an importer other than the scenario's, the rate before is the one in force the day before the
+    /// change and the rate after the one on its day: a schedule that itself changes on that date gives both.</summary>
     [Fact]
-    public void The_rate_before_is_the_one_in_force_the_day_before()
+    public void Another_importers_rate_before_is_the_one_in_force_the_day_before()
     {
         var effective = ProjectionFixtures.Effective;
-        var lines = new[]
+        var lines = new[] { ProjectionFixtures.Tea, ProjectionFixtures.Coffee }.SelectMany(hs => new[]
         {
-            new TariffLine(TariffRegime.Mfn, ProjectionFixtures.Tea, new TariffRate(15m), new DateInterval(new LocalDate(2000, 1, 1), effective.PlusDays(-1)), "old"),
-            new TariffLine(TariffRegime.Mfn, ProjectionFixtures.Tea, new TariffRate(10m), new DateInterval(effective, TariffLine.OpenEnd), "new"),
-        };
-        var china = new TariffSchedule(Countries.China, lines);
-        var scenario = ProjectionFixtures.Scenario(TariffChange.NewRate(TariffRate.Zero), new ElasticityValues(-1.5, 1.83, 2d));
-        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(scenario, ProjectionFixtures.Market(ProjectionFixtures.Tea, 20m, 68m), [china]));
-        var sriLanka = result.Projection.Rows.Single(r => r.Exporter != Countries.Kenya);
-        Assert.Equal(new TariffRate(15m), sriLanka.TariffBefore);
-        Assert.Equal(new TariffRate(10m), sriLanka.TariffAfter);
+            new TariffLine(TariffRegime.Mfn, hs, new TariffRate(8m), new DateInterval(new LocalDate(2000, 1, 1), effective.PlusDays(-1)), "old"),
+            new TariffLine(TariffRegime.Mfn, hs, new TariffRate(4m), new DateInterval(effective, TariffLine.OpenEnd), "new"),
+        });
+        var us = new TariffSchedule(Usa, lines);
+        var result = ProjectionModel.Gsim.Solve(new ProjectionInputs(Both(), World, [China, us]));
+        Assert.All(result.Projection.Rows.Where(r => r.Importer == Usa), r =>
+        {
+            Assert.Equal(new TariffRate(8m), r.TariffBefore);
+            Assert.Equal(new TariffRate(4m), r.TariffAfter);
+        });
     }
 }
