@@ -74,7 +74,7 @@ public static partial class Mutator
     /// <summary>The C0 controls the line layer refuses outside a quoted field (all but tab, LF and CR).</summary>
     private static readonly byte[] Controls = [.. Enumerable.Range(0, 32).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (byte)b)];
 
-    private static readonly Mutation[] Csv = [SwapFields, ReplaceField, ReplaceField, ReplaceField, HugeField, SwapHeaderColumns, RenameHeaderColumn, QuoteField, DropOrAddField];
+    private static readonly Mutation[] Csv = [SwapFields, ReplaceField, ReplaceField, ReplaceField, HugeField, LabelAtLimit, SwapHeaderColumns, RenameHeaderColumn, QuoteField, DropOrAddField];
 
     private static readonly Mutation[] Json = [ReplaceJsonToken, ReplaceJsonToken, ReplaceJsonToken, RenameJsonKey, NestJson, RepeatJsonMember, HugeJsonString];
 
@@ -364,6 +364,19 @@ public static partial class Mutator
                 3 => "\"" + string.Concat(Enumerable.Repeat("a\"\"\n", Math.Max(1, n / 4))) + "\"",
                 _ => new string('x', n),
             };
+        });
+
+    /// <summary>
+    /// Class (third round): labels that cost memory per row. A text cell (the last field, where sources and names sit)
+    /// of a length at the readers' label limit or just past it, in one-byte or three-byte characters, plain or quoted:
+    /// the limit counts characters, so 10,000 CJK characters (30,000 bytes) pass and 10,001 are refused.
+    /// </summary>
+    private static byte[] LabelAtLimit(byte[] d, FuzzRandom rng, Context x) =>
+        EditFields(d, rng, (fields, _) =>
+        {
+            var n = TradeBalance.Data.Internal.RecordInput.MaxLabelLength + rng.Next(4) - 1;
+            var text = new string(rng.Next(2) == 0 ? 'x' : '\u6C49', n);
+            fields[^1] = rng.Next(2) == 0 ? text : "\"" + text + "\"";
         });
 
     private static byte[] SwapHeaderColumns(byte[] d, FuzzRandom rng, Context x) =>
