@@ -100,9 +100,10 @@ internal sealed class XlsxPackage : IDisposable
         return XmlReader.Create(new MemoryStream(ReadPart(partName), writable: false), settings);
     }
 
-    /// <summary>The error for XML that does not parse, naming the part and the XML line.</summary>
+    /// <summary>The error for XML that does not parse (or has a DTD), naming the part and the XML line when known.</summary>
     public TradeDataException BadXml(string partName, XmlException e) =>
-        SpreadsheetErrors.At(FileName, string.Create(CultureInfo.InvariantCulture, $"part '{partName}', XML line {e.LineNumber}"), "is not well-formed XML: " + e.Message, inner: e);
+        SpreadsheetErrors.At(FileName, e.LineNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $"part '{partName}', XML line {e.LineNumber}") : $"part '{partName}'",
+            "is not XML the reader accepts (malformed, or with a DTD, which is refused): " + e.Message, inner: e);
 
     /// <inheritdoc/>
     public void Dispose() => _zip.Dispose();
