@@ -101,6 +101,7 @@ public class XlsxReaderTests
     [InlineData("<row r=\"3\"><c r=\"XFE3\"><v>1</v></c></row>", "t.xlsx: sheet 'Data', row 3: 'XFE3' is not a cell reference")]
     [InlineData("<row r=\"3\"><c r=\"A3\"><v>1</v></c></row><row><c t=\"b\"><v>2</v></c></row>", "t.xlsx: sheet 'Data', cell A4: '2' is a boolean cell whose value is neither 0 nor 1")]
     [InlineData("<row r=\"3\"><c r=\"A3\"><v>1</v></row>", "t.xlsx: part 'xl/worksheets/sheet1.xml', XML line 1: is not XML the reader accepts")]
+    [InlineData("<row r=\"3\"><c r=\"A3\"><is><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r><r>", "t.xlsx: part 'xl/worksheets/sheet1.xml', XML line 1: is not XML the reader accepts (malformed, or with a DTD, which is refused): elements are nested more than 64 deep")]
     public void Bad_cells_and_rows_are_refused_at_their_place(string sheetData, string expected)
     {
         var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("t.xlsx", SyntheticXlsx.OneSheet(sheetData)));

@@ -38,7 +38,7 @@ internal sealed class XlsxPackage : IDisposable
         {
             return new XlsxPackage(fileName, new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read));
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
             throw SpreadsheetErrors.At(fileName, "zip archive", "is not a readable zip archive (xlsx files are zip archives): " + e.Message, inner: e);
         }
@@ -80,7 +80,7 @@ internal sealed class XlsxPackage : IDisposable
 
             return output.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
             throw SpreadsheetErrors.At(FileName, where, "does not decompress (the archive is corrupt or truncated): " + e.Message, inner: e);
         }

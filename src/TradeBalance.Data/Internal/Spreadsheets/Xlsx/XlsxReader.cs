@@ -42,7 +42,7 @@ internal static class XlsxReader
         try
         {
             using var r = package.ReadXml(part);
-            while (r.Read())
+            while (XlsxXml.Next(r))
             {
                 if (r.NodeType != XmlNodeType.Element || r.LocalName != "sheet")
                 {
@@ -78,7 +78,7 @@ internal static class XlsxReader
         try
         {
             using var r = package.ReadXml(part);
-            while (r.Read())
+            while (XlsxXml.Next(r))
             {
                 if (r.NodeType != XmlNodeType.Element || r.LocalName != "si")
                 {
@@ -109,7 +109,7 @@ internal static class XlsxReader
             using var r = package.ReadXml(part);
             var row = 0;
             var nextColumn = 0;
-            while (r.Read())
+            while (XlsxXml.Next(r))
             {
                 if (r.NodeType != XmlNodeType.Element)
                 {
@@ -184,7 +184,7 @@ internal static class XlsxReader
         if (!r.IsEmptyElement)
         {
             var depth = r.Depth;
-            while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+            while (XlsxXml.Next(r) && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
             {
                 if (r.NodeType != XmlNodeType.Element)
                 {

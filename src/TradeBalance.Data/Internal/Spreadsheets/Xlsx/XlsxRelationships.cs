@@ -31,7 +31,7 @@ internal sealed class XlsxRelationships
         try
         {
             using var r = package.ReadXml(relsPart);
-            while (r.Read())
+            while (XlsxXml.Next(r))
             {
                 if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship")
                 {

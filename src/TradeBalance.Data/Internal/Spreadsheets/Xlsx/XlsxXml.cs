@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 
@@ -7,6 +8,28 @@ namespace TradeBalance.Data.Internal.Spreadsheets.Xlsx;
 /// transitional and strict OOXML namespaces read alike.</summary>
 internal static class XlsxXml
 {
+    /// <summary>
+    /// The deepest element nesting accepted. A worksheet needs 6 (worksheet, sheetData, row, c, is, r, t);
+    /// XmlReader keeps a node per open element, so a part of nothing but opening tags would otherwise cost
+    /// memory in proportion to its size many times over.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Moves to the next node, refusing nesting deeper than <see cref="MaxDepth"/>.</summary>
+    /// <exception cref="XmlException">The nesting is too deep (the caller names the part and line).</exception>
+    public static bool Next(XmlReader r)
+    {
+        if (!r.Read())
+        {
+            return false;
+        }
+
+        return r.Depth <= MaxDepth
+            ? true
+            : throw new XmlException(string.Create(CultureInfo.InvariantCulture, $"elements are nested more than {MaxDepth} deep"), null,
+                (r as IXmlLineInfo)?.LineNumber ?? 0, (r as IXmlLineInfo)?.LinePosition ?? 0);
+    }
+
     /// <summary>
     /// The text inside the element the reader is on, nested elements' text included; leaves the reader on
     /// the element's end (or on the element itself when it is empty).
@@ -21,7 +44,7 @@ internal static class XlsxXml
 
         var depth = r.Depth;
         var sb = new StringBuilder();
-        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        while (XlsxXml.Next(r) && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
             if (IsText(r.NodeType))
             {
@@ -52,7 +75,7 @@ internal static class XlsxXml
         var sb = new StringBuilder();
         var phoneticDepth = -1;
         var textDepth = -1;
-        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        while (XlsxXml.Next(r) && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
             switch (r.NodeType)
             {
