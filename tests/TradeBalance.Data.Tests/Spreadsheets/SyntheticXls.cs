@@ -45,10 +45,10 @@ internal static class SyntheticXls
         Record(0x00FC, U32((uint)strings.Length), U32((uint)strings.Length), strings.SelectMany(Str).ToArray());
 
     /// <summary>A Workbook stream: globals (BOUNDSHEET8, the SST records, padding to 4 KB so the stream is not a mini stream) and one sheet.</summary>
-    public static byte[] Stream(byte[] sstRecords, IEnumerable<byte[]> cells, string sheetName = "Data")
+    public static byte[] Stream(byte[] sstRecords, IEnumerable<byte[]> cells, string sheetName = "Data", bool pad4k = true)
     {
         var bof = (ushort dt) => Record(0x0809, U16(0x0600), U16(dt), new byte[12]);
-        var pad = Record(0x00E2, new byte[4200]);
+        var pad = pad4k ? Record(0x00E2, new byte[4200]) : [];
         byte[] name = [(byte)sheetName.Length, 0, .. Encoding.Latin1.GetBytes(sheetName)];
         var boundSheetLength = 4 + 6 + name.Length;
         var globalsLength = bof(5).Length + boundSheetLength + sstRecords.Length + pad.Length + 4;
@@ -95,6 +95,41 @@ internal static class SyntheticXls
         DirectoryEntry(file, 1024, "Root Entry", 5, EndOfChain, 0);
         DirectoryEntry(file, WorkbookEntryOffset, "Workbook", 2, 2, (uint)stream.Length);
         stream.CopyTo(file, 512 * 3);
+        return file;
+    }
+
+    /// <summary>
+    /// A version-3 compound file whose Workbook stream (under 4 KB) lives in the mini stream: header, FAT
+    /// (sector 0), directory (1), mini FAT (2), and the root entry's mini stream container (3 on).
+    /// </summary>
+    public static byte[] MiniCompound(byte[] stream)
+    {
+        var miniSectors = (stream.Length + 63) / 64;
+        var containerSectors = ((miniSectors * 64) + 511) / 512;
+        var file = Compound([]);
+        Array.Resize(ref file, 512 * (4 + containerSectors));
+        Put32(file, 0x3C, 2); // first mini FAT sector
+        Put32(file, 0x40, 1);
+        for (var i = 0; i < 128; i++)
+        {
+            var value = i switch
+            {
+                0 => 0xFFFFFFFD,
+                1 or 2 => EndOfChain,
+                _ when i >= 3 && i < 3 + containerSectors => i == 2 + containerSectors ? EndOfChain : (uint)(i + 1),
+                _ => 0xFFFFFFFF,
+            };
+            Put32(file, FatOffset + (i * 4), value);
+        }
+
+        for (var i = 0; i < 128; i++)
+        {
+            Put32(file, (512 * 3) + (i * 4), i < miniSectors ? (i == miniSectors - 1 ? EndOfChain : (uint)(i + 1)) : 0xFFFFFFFF);
+        }
+
+        DirectoryEntry(file, 1024, "Root Entry", 5, 3, (uint)(miniSectors * 64));
+        DirectoryEntry(file, WorkbookEntryOffset, "Workbook", 2, 0, (uint)stream.Length);
+        stream.CopyTo(file, 512 * 4);
         return file;
     }
 

@@ -27,6 +27,20 @@ public class XlsReaderTests
     }
 
     [Fact]
+    public void A_small_workbook_is_read_from_the_mini_stream_and_its_mini_chain_checked()
+    {
+        var stream = SyntheticXls.Stream(Sst("HS 2002"), [LabelSst(1, 0, 0), Number(1, 1, 0.25)], pad4k: false);
+        var bytes = MiniCompound(stream);
+
+        Assert.True(stream.Length < 4096);
+        Assert.Equal(["HS 2002", "0.25"], WorkbookReader.Read("mini.xls", bytes).Sheets[0].Rows[0].Cells);
+
+        Put32(bytes, 512 * 3, 0); // mini sector 0 leads back to itself
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("mini.xls", bytes));
+        Assert.Equal("mini.xls: compound file stream 'Workbook' (mini stream): has a chain that comes back to sector 0 after 1 sectors: a cycle", e.Message);
+    }
+
+    [Fact]
     public void A_shared_string_split_across_a_continue_record_switches_to_the_width_its_new_flags_give()
     {
         // "abcdef": "ab" as 1-byte characters in the SST, "cdef" as 2-byte ones after the CONTINUE's flags byte 0x01.
