@@ -18,6 +18,8 @@ namespace TradeBalance.Data.Internal.HsCorrelation;
 /// (HS2012 to HS1992): kept in <see cref="UnsdCorrelationTable.UnlinkedOlderCodes"/>;</item>
 /// <item>empty rows: skipped.</item>
 /// </list>
+/// All 21 tables keep correlations and conversions on two sheets (none has the single-sheet layout some
+/// older UN tables used); a workbook lacking either kind is refused rather than half read.
 /// Anything else (a code that is not 6 digits, another relationship, a link or conversion given twice, a
 /// missing sheet) is refused with the file, sheet and row.
 /// </summary>

@@ -5,7 +5,7 @@ namespace TradeBalance.Data.Internal.Spreadsheets;
 /// <summary>How a number, a boolean or an error value in a cell becomes text, alike for xlsx and xls.</summary>
 internal static class CellText
 {
-    // 2^53: above it not every integer is a double, and "R" shows the exponent anyway.
+    // 2^53: up to it every integer is a double and fits a long; above it, "R" gives the shortest text that round-trips.
     private const double LargestExactInteger = 9_007_199_254_740_992d;
 
     /// <summary>

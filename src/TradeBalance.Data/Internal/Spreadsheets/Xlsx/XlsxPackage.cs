@@ -11,6 +11,9 @@ namespace TradeBalance.Data.Internal.Spreadsheets.Xlsx;
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
 {
+    // Deflate cannot inflate by more than this: 258 bytes from each pair of 1-bit codes, about 1032:1.
+    private const long MaxDeflateRatio = 1032;
+
     private readonly ZipArchive _zip;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
@@ -64,8 +67,10 @@ internal sealed class XlsxPackage : IDisposable
         try
         {
             using var input = entry.Open();
-            // Grows as bytes arrive: the declared length may lie, so it only ever sizes nothing.
-            using var output = new MemoryStream();
+            // The declared length sizes the buffer only when deflate could produce it from the compressed
+            // bytes (at most about 1032:1); the loop below still stops at the cap whatever arrives.
+            var plausible = entry.Length <= (entry.CompressedLength * MaxDeflateRatio) + 1024;
+            using var output = new MemoryStream(plausible ? (int)entry.Length : 0);
             var buffer = new byte[81920];
             int n;
             while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
@@ -78,7 +83,8 @@ internal sealed class XlsxPackage : IDisposable
                 output.Write(buffer, 0, n);
             }
 
-            return output.ToArray();
+            // A declared length that was right needs no copy.
+            return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {

@@ -178,7 +178,7 @@ internal static class XlsxReader
             throw SpreadsheetErrors.At(fileName, SpreadsheetErrors.Sheet(sheet.Name), "has a cell outside any row or beyond the last column", row, reference);
         }
 
-        var where = SpreadsheetErrors.Cell(sheet.Name, column, row);
+        var where = new CellPlace(sheet.Name, column, row);
         string? value = null;
         string? inline = null;
         if (!r.IsEmptyElement)
@@ -217,10 +217,10 @@ internal static class XlsxReader
                 null => string.Empty,
                 "1" or "true" => CellText.Boolean(true),
                 "0" or "false" => CellText.Boolean(false),
-                _ => throw SpreadsheetErrors.At(fileName, where, "is a boolean cell whose value is neither 0 nor 1", row, value),
+                _ => throw SpreadsheetErrors.At(fileName, where.ToString(), "is a boolean cell whose value is neither 0 nor 1", row, value),
             },
             "n" => value is null ? string.Empty : Number(fileName, where, row, value),
-            _ => throw SpreadsheetErrors.At(fileName, where, "is a cell type xlsx does not define (expected s, str, inlineStr, n, b, e or d)", row, type),
+            _ => throw SpreadsheetErrors.At(fileName, where.ToString(), "is a cell type xlsx does not define (expected s, str, inlineStr, n, b, e or d)", row, type),
         };
         if (text.Length > 0)
         {
@@ -230,7 +230,7 @@ internal static class XlsxReader
         return column;
     }
 
-    private static string SharedString(string fileName, string where, int row, string? index, List<string> sharedStrings)
+    private static string SharedString(string fileName, CellPlace where, int row, string? index, List<string> sharedStrings)
     {
         if (index is null)
         {
@@ -239,15 +239,23 @@ internal static class XlsxReader
 
         return int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < sharedStrings.Count
             ? sharedStrings[i]
-            : throw SpreadsheetErrors.At(fileName, where, string.Create(CultureInfo.InvariantCulture,
+            : throw SpreadsheetErrors.At(fileName, where.ToString(), string.Create(CultureInfo.InvariantCulture,
                 $"is not a shared-string index: the workbook's shared-string table holds {sharedStrings.Count:N0} strings (0 to {sharedStrings.Count - 1})"), row, index);
     }
 
-    private static string Number(string fileName, string where, int row, string value) =>
+    private static string Number(string fileName, CellPlace where, int row, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && CellText.Number(d) is { } text
             ? text
-            : throw SpreadsheetErrors.At(fileName, where, "is not a finite number, though the cell is numeric", row, value);
+            : throw SpreadsheetErrors.At(fileName, where.ToString(), "is not a finite number, though the cell is numeric", row, value);
+
+    private static TradeDataException TooLong(string fileName, CellPlace where) => TooLong(fileName, where.ToString());
 
     private static TradeDataException TooLong(string fileName, string where) =>
         SpreadsheetErrors.At(fileName, where, string.Create(CultureInfo.InvariantCulture, $"holds text longer than the {SpreadsheetLimits.MaxCellChars:N0} characters a cell may hold"));
+
+    // A cell's place, put into words only when a message needs it.
+    private readonly record struct CellPlace(string Sheet, int Column, int Row)
+    {
+        public override string ToString() => SpreadsheetErrors.Cell(Sheet, Column, Row);
+    }
 }
