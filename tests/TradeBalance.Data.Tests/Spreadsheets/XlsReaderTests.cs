@@ -94,6 +94,28 @@ public class XlsReaderTests
     }
 
     [Fact]
+    public void A_cyclic_difat_chain_is_refused_naming_the_sector()
+    {
+        // 237 FAT sectors: 109 listed in the header, 127 in DIFAT sector 5, one more in the DIFAT sector
+        // after it, which sector 5 names as itself.
+        var bytes = Compound(new byte[240 * 512]);
+        for (var i = 0; i < 109; i++)
+        {
+            Put32(bytes, 0x4C + (i * 4), 0);
+        }
+
+        Put32(bytes, 0x2C, 237);
+        Put32(bytes, 0x44, 5);
+        Put32(bytes, 0x48, 2);
+        Array.Clear(bytes, 512 * 6, 512);
+        Put32(bytes, (512 * 6) + 508, 5);
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("difat.xls", bytes));
+
+        Assert.Equal("difat.xls: compound file DIFAT sector 5: is visited twice: the DIFAT chain has a cycle", e.Message);
+    }
+
+    [Fact]
     public void A_sector_number_beyond_the_file_is_refused()
     {
         var bytes = Workbook(Sst("a"), LabelSst(1, 0, 0));
