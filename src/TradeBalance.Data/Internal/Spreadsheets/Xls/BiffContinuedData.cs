@@ -11,23 +11,14 @@ namespace TradeBalance.Data.Internal.Spreadsheets.Xls;
 /// </summary>
 internal sealed class BiffContinuedData(BiffRecordReader reader, BiffRecord record, List<(int Offset, int Length)> segments)
 {
+    // Bytes left in all segments together, kept as reads go: summing the segments on each call would make
+    // a table of many strings over many CONTINUE records quadratic.
+    private long _remaining = segments.Sum(s => (long)s.Length);
     private int _segment;
     private int _offset;
 
     /// <summary>Gets the bytes left in all segments together.</summary>
-    public long Remaining
-    {
-        get
-        {
-            long left = segments[_segment].Length - _offset;
-            for (var i = _segment + 1; i < segments.Count; i++)
-            {
-                left += segments[i].Length;
-            }
-
-            return left;
-        }
-    }
+    public long Remaining => _remaining;
 
     /// <summary>Reads one byte, moving on to the next segment when this one is used up.</summary>
     public byte ReadByte()
@@ -37,6 +28,7 @@ internal sealed class BiffContinuedData(BiffRecordReader reader, BiffRecord reco
             NextSegment();
         }
 
+        _remaining--;
         return reader.Stream[segments[_segment].Offset + _offset++];
     }
 
@@ -58,6 +50,7 @@ internal sealed class BiffContinuedData(BiffRecordReader reader, BiffRecord reco
         {
             var here = Math.Min(count, segments[_segment].Length - _offset);
             _offset += (int)here;
+            _remaining -= here;
             count -= here;
             if (count > 0)
             {
@@ -98,6 +91,7 @@ internal sealed class BiffContinuedData(BiffRecordReader reader, BiffRecord reco
             var span = reader.Stream.AsSpan(segments[_segment].Offset + _offset, take * width);
             sb.Append(highByte ? Encoding.Unicode.GetString(span) : Encoding.Latin1.GetString(span));
             _offset += take * width;
+            _remaining -= take * width;
         }
 
         return sb.ToString();
