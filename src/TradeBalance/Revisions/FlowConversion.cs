@@ -24,7 +24,7 @@ internal static class FlowConversion
         }
 
         CheckUserWeights(userWeights);
-        var tradeValues = targetTrade is null ? null : ValuesByCode(targetTrade);
+        var tradeValues = targetTrade is null ? null : ValuesByCode(targetTrade.Flows);
         var splits = new Dictionary<HsCode, Split>();
         var subheadings = flows.Flows.Any(f => f.Hs.IsNationalLine)
             ? flows.Flows.Where(f => f.Hs.Length == 6).Select(f => (f.Exporter, f.Importer, f.Hs, f.Year)).ToHashSet()
@@ -174,11 +174,11 @@ internal static class FlowConversion
     }
 
     /// <summary>The value traded under each 6-digit code, all importers and years: its 6-digit flows, else its national lines.</summary>
-    internal static Dictionary<HsCode, decimal> ValuesByCode(TradeDataSet trade)
+    internal static Dictionary<HsCode, decimal> ValuesByCode(IEnumerable<TradeFlow> trade)
     {
         var six = new Dictionary<HsCode, decimal>();
         var national = new Dictionary<HsCode, decimal>();
-        foreach (var f in trade.Flows)
+        foreach (var f in trade)
         {
             if (f.Hs.Length >= 6)
             {

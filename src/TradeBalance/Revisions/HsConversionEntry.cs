@@ -12,6 +12,16 @@ namespace TradeBalance;
 /// <param name="Weights">The codes on the other side with their shares, in code order; the shares sum to exactly 1.</param>
 public sealed record HsConversionEntry(HsCode Code, HsWeighting Rule, ImmutableArray<HsWeight> Weights)
 {
+    /// <summary>Value equality: the same code, rule and weights in the same order.</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(HsConversionEntry? other) =>
+        other is not null && Code.Equals(other.Code) && Rule == other.Rule && Weights.SequenceEqual(other.Weights);
+
+    /// <summary>A hash consistent with <see cref="Equals(HsConversionEntry?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Code, Rule, Weights.Length);
+
     /// <summary>Returns the entry as text, for example <c>851712 → 851713 60%, 851714 40% (trade data)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>

@@ -27,7 +27,7 @@ internal static class TariffConversion
 
         var imports = flows is null
             ? []
-            : FlowConversion.ValuesByCode(new TradeDataSet(flows.Flows.Where(f => f.Importer.Equals(schedule.Importer)), flows.Currency));
+            : FlowConversion.ValuesByCode(flows.Flows.Where(f => f.Importer.Equals(schedule.Importer)));
         var converted = new List<TariffLine>();
         var groups = new Dictionary<(TariffRegime Regime, HsCode Target), List<(HsCode Source, TariffLine Line)>>();
         var order = new List<(TariffRegime Regime, HsCode Target)>();

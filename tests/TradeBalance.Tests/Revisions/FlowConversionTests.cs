@@ -36,6 +36,7 @@ public class FlowConversionTests
         var split = report.Entries.Single(e => e.Code == C("851712"));
         Assert.Equal(HsWeighting.TradeData, split.Rule);
         Assert.Equal([new HsWeight(C("851713"), 0.75m), new HsWeight(C("851714"), 0.25m)], split.Weights);
+        Assert.Equal(new HsConversionEntry(C("851712"), HsWeighting.TradeData, [new HsWeight(C("851713"), 0.75m), new HsWeight(C("851714"), 0.25m)]), split);
         Assert.Equal(HsWeighting.Whole, report.Entries.Single(e => e.Code == C("090240")).Rule);
         Assert.Equal(report.ValueBefore, report.ValueAfter);
         Assert.Equal("HS2017 → HS2022: 2 flows into 3; 1 codes split (1 by trade data), 0 codes merged; USD 1,000,020.01 before and after", report.Summary());
