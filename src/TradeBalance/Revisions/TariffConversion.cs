@@ -101,6 +101,13 @@ internal static class TariffConversion
                 weights[target] = entry = EntryFor(concordance, target, withLines[target], imports, notes);
             }
 
+            var present = contributions.Select(c => c.Source).Distinct().ToArray();
+            var absent = entry.Weights.Select(w => w.Code).Except(present).ToArray();
+            if (absent.Length > 0)
+            {
+                notes.Add($"{target} under {regime}: the rate comes from {string.Join(", ", present)} only ({string.Join(", ", absent)} have no line of this regime)");
+            }
+
             converted.AddRange(Mean(regime, target, contributions, entry, imports, concordance.From));
         }
 

@@ -76,6 +76,11 @@ public class TariffConversionTests
         Assert.Equal(7m, simple.RateFor(Usa, C("851712"), new LocalDate(2023, 6, 1)).Rate.Percent);
         Assert.Equal(2m, simple.RateFor(Usa, C("851712"), new LocalDate(2024, 6, 1)).Rate.Percent);
         Assert.Equal(HsWeighting.Equal, simpleReport.Entries.Single().Rule);
+
+        // A preference on one source only: the merged code gets that source's preferential rate, and the report says why.
+        var (preferential, preferentialReport) = Split.Inverse().Convert(schedule.With(Line(KenyaPreference, "851713", 1m)));
+        Assert.Equal(1m, preferential.RateFor(Kenya, C("851712"), new LocalDate(2023, 6, 1)).Rate.Percent);
+        Assert.Equal("851712 under test preference (KEN): the rate comes from 851713 only (851714 have no line of this regime)", Assert.Single(preferentialReport.Notes));
         Assert.Contains("1 codes take the mean of several sources' rates (1 in equal shares)", simpleReport.Summary(), StringComparison.Ordinal);
     }
 
