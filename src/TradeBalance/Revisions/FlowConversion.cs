@@ -80,7 +80,7 @@ internal static class FlowConversion
 
             if (!splits.TryGetValue(code, out var split))
             {
-                splits[code] = split = SplitOf(concordance, code, userWeights, tradeValues)
+                splits[code] = split = SplitOf(concordance, code, userWeights, tradeValues)?.Labelled(concordance.From, code)
                     ?? throw new ArgumentException(RefuseUnlisted(concordance, code), nameof(flows));
             }
 
@@ -94,8 +94,7 @@ internal static class FlowConversion
             var kgs = f.QuantityKg is { } q ? Apportionment.Split(q, split.Weights, QuantityUnit) : null;
             for (var i = 0; i < split.Targets.Length; i++)
             {
-                var share = $"{HsConversionReport.Percent(split.Weights[i])} of {concordance.From} {code}";
-                Add(f, split.Targets[i], values[i], kgs?[i], f.Source.Length == 0 ? share : $"{f.Source} [{share}]");
+                Add(f, split.Targets[i], values[i], kgs?[i], f.Source.Length == 0 ? split.Labels[i] : $"{f.Source} [{split.Labels[i]}]");
             }
         }
 
@@ -220,12 +219,20 @@ internal static class FlowConversion
     private static string Some(SortedSet<HsCode> codes) =>
         string.Join(", ", codes.Take(10)) + (codes.Count > 10 ? $" and {codes.Count - 10} more" : string.Empty);
 
-    private sealed record Split(HsCode[] Targets, decimal[] Weights, HsWeighting Rule);
+    private sealed record Split(HsCode[] Targets, decimal[] Weights, HsWeighting Rule)
+    {
+        /// <summary>What each piece's source says it is, e.g. <c>75% of HS2017 851712</c>; formatted once per code, not per flow.</summary>
+        public string[] Labels { get; private init; } = [];
+
+        public Split Labelled(HsRevision from, HsCode code) =>
+            this with { Labels = [.. Weights.Select(w => $"{HsConversionReport.Percent(w)} of {from} {code}")] };
+    }
 
     /// <summary>The pieces landing on one exporter, importer, code and year: their sums and sources.</summary>
     private sealed class Piece(decimal value, decimal? kg, string source)
     {
-        private readonly List<string> _sources = [source];
+        private readonly string _first = source;
+        private List<string>? _more; // most pieces have one source: no list for them
         private decimal _value = value;
         private decimal? _kg = kg;
 
@@ -233,13 +240,13 @@ internal static class FlowConversion
         {
             _value += value;
             _kg = _kg is { } a && kg is { } b ? a + b : null; // a total is known only when every piece's is
-            if (!_sources.Contains(source, StringComparer.Ordinal))
+            if (!string.Equals(source, _first, StringComparison.Ordinal) && !(_more?.Contains(source, StringComparer.Ordinal) ?? false))
             {
-                _sources.Add(source);
+                (_more ??= []).Add(source);
             }
         }
 
         public TradeFlow ToFlow(Country exporter, Country importer, HsCode hs, int year, Currency currency) =>
-            new(exporter, importer, hs, year, new Money(_value, currency), _kg, string.Join("; ", _sources.Where(s => s.Length > 0)));
+            new(exporter, importer, hs, year, new Money(_value, currency), _kg, _more is null ? _first : string.Join("; ", _more.Prepend(_first).Where(s => s.Length > 0)));
     }
 }

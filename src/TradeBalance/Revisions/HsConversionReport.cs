@@ -52,7 +52,8 @@ public sealed class HsConversionReport
 
     /// <summary>
     /// Returns one line for a terminal, for example
-    /// <c>HS2017 → HS2022: 120 flows into 118; 2 codes split (1 by trade data, 1 in equal shares), 1 code merged; USD 1,000.00 before and after</c>.
+    /// <c>HS2017 → HS2022: 120 flows into 118; 2 codes split (1 by trade data, 1 in equal shares), 1 code merged; USD 1,000.00 before and after</c>,
+    /// or for a schedule <c>HS2022 → HS2017: 40 tariff lines into 38; 2 codes take the mean of several sources' rates (2 by trade data)</c>.
     /// </summary>
     /// <returns>The summary.</returns>
     public string Summary()
@@ -61,12 +62,12 @@ public sealed class HsConversionReport
         var rules = string.Join(", ", several.GroupBy(e => e.Rule).OrderBy(g => g.Key).Select(g => $"{N(g.Count())} {RuleText(g.Key)}"));
         if (IsTariffSchedule)
         {
-            return $"{From} → {To}: {N(CountBefore)} tariff lines into {N(CountAfter)}; {N(several.Count)} codes take the mean of several sources' rates{(several.Count == 0 ? string.Empty : $" ({rules})")}";
+            return $"{From} → {To}: {Count(CountBefore, "tariff line")} into {N(CountAfter)}; {Count(several.Count, "code")} {(several.Count == 1 ? "takes" : "take")} the mean of several sources' rates{(several.Count == 0 ? string.Empty : $" ({rules})")}";
         }
 
         var merged = Entries.SelectMany(e => e.Weights).GroupBy(w => w.Code).Count(g => g.Count() > 1);
         var value = ValueBefore == ValueAfter ? $"{ValueBefore} before and after" : $"{ValueBefore} before, {ValueAfter} after";
-        return $"{From} → {To}: {N(CountBefore)} flows into {N(CountAfter)}; {N(several.Count)} codes split{(several.Count == 0 ? string.Empty : $" ({rules})")}, {N(merged)} codes merged; {value}";
+        return $"{From} → {To}: {Count(CountBefore, "flow")} into {N(CountAfter)}; {Count(several.Count, "code")} split{(several.Count == 0 ? string.Empty : $" ({rules})")}, {Count(merged, "code")} merged; {value}";
     }
 
     /// <summary>Returns <see cref="Summary"/>.</summary>
@@ -84,4 +85,6 @@ public sealed class HsConversionReport
     internal static string Percent(decimal share) => (share * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Count(int n, string noun) => $"{N(n)} {noun}{(n == 1 ? string.Empty : "s")}";
 }

@@ -39,7 +39,7 @@ public class FlowConversionTests
         Assert.Equal(new HsConversionEntry(C("851712"), HsWeighting.TradeData, [new HsWeight(C("851713"), 0.75m), new HsWeight(C("851714"), 0.25m)]), split);
         Assert.Equal(HsWeighting.Whole, report.Entries.Single(e => e.Code == C("090240")).Rule);
         Assert.Equal(report.ValueBefore, report.ValueAfter);
-        Assert.Equal("HS2017 → HS2022: 2 flows into 3; 1 codes split (1 by trade data), 0 codes merged; USD 1,000,020.01 before and after", report.Summary());
+        Assert.Equal("HS2017 → HS2022: 2 flows into 3; 1 code split (1 by trade data), 0 codes merged; USD 1,000,020.01 before and after", report.Summary());
         Assert.Contains("[75% of HS2017 851712]", converted.FlowsInto(new MarketKey(China, C("851713"), 2021))[0].Source, StringComparison.Ordinal);
     }
 
@@ -56,7 +56,7 @@ public class FlowConversionTests
         var entry = Assert.Single(report.Entries);
         Assert.Equal(HsWeighting.Equal, entry.Rule);
         Assert.Equal("851712: 851713 50%, 851714 50% (in equal shares)", entry.ToString());
-        Assert.Contains("1 codes split (1 in equal shares)", report.Summary(), StringComparison.Ordinal);
+        Assert.Contains("1 code split (1 in equal shares)", report.Summary(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class FlowConversionTests
         Assert.Null(usa.QuantityKg);
         Assert.Equal(2, converted.Flows.Length);
         Assert.All(report.Entries, e => Assert.Equal(HsWeighting.Whole, e.Rule));
-        Assert.Contains("0 codes split, 1 codes merged", report.Summary(), StringComparison.Ordinal);
+        Assert.Contains("0 codes split, 1 code merged", report.Summary(), StringComparison.Ordinal);
     }
 
     [Fact]

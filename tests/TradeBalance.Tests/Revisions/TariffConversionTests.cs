@@ -81,7 +81,7 @@ public class TariffConversionTests
         var (preferential, preferentialReport) = Split.Inverse().Convert(schedule.With(Line(KenyaPreference, "851713", 1m)));
         Assert.Equal(1m, preferential.RateFor(Kenya, C("851712"), new LocalDate(2023, 6, 1)).Rate.Percent);
         Assert.Equal("851712 under test preference (KEN): the rate comes from 851713 only (851714 have no line of this regime)", Assert.Single(preferentialReport.Notes));
-        Assert.Contains("1 codes take the mean of several sources' rates (1 in equal shares)", simpleReport.Summary(), StringComparison.Ordinal);
+        Assert.Contains("1 code takes the mean of several sources' rates (1 in equal shares)", simpleReport.Summary(), StringComparison.Ordinal);
     }
 
     [Fact]
