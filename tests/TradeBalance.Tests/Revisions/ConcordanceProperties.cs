@@ -5,11 +5,12 @@ using Xunit;
 
 namespace TradeBalance.Tests.Revisions;
 
-/// <summary>A random concordance, flows in its From revision over the codes it lists, and maybe trade in its To revision.</summary>
-public sealed record ConversionCase(HsConcordance Concordance, TradeDataSet Flows, TradeDataSet? TargetTrade)
+/// <summary>A random concordance, flows in its From revision over the codes it lists, and maybe trade in its To revision and user weights.</summary>
+public sealed record ConversionCase(HsConcordance Concordance, TradeDataSet Flows, TradeDataSet? TargetTrade, IReadOnlyDictionary<HsCode, decimal>? UserWeights)
 {
     public override string ToString() =>
-        $"{string.Join(" ", Concordance.Links.Select(l => $"{l.From}>{l.To}"))} | {string.Join(" ", Flows.Flows)} | weights: {(TargetTrade is null ? "none" : string.Join(" ", TargetTrade.Flows))}";
+        $"{string.Join(" ", Concordance.Links.Select(l => $"{l.From}>{l.To}"))} | {string.Join(" ", Flows.Flows)} | trade: {(TargetTrade is null ? "none" : string.Join(" ", TargetTrade.Flows))}"
+        + $" | user: {(UserWeights is null ? "none" : string.Join(" ", UserWeights.Select(w => $"{w.Key}={w.Value}")))}";
 }
 
 public static class ConversionArbitraries
@@ -29,9 +30,15 @@ public static class ConversionArbitraries
                   from flows in Flows(c.Links.Select(l => l.From.Digits).Distinct().ToArray())
                   from weighted in Gen.Elements(true, false)
                   from trade in Flows(ToCodes)
-                  select new ConversionCase(c, flows, weighted ? trade.WithRevision(HsRevision.Hs2022) : null);
+                  from user in Gen.Frequency((2, Gen.Constant<Dictionary<HsCode, decimal>?>(null)), (1, UserWeights()))
+                  select new ConversionCase(c, flows, weighted ? trade.WithRevision(HsRevision.Hs2022) : null, user);
         return Arb.From(gen);
     }
+
+    // Some target codes weighted 0 to 3 (a zero sum falls back to the next rule), others left out (the split then is not the user's).
+    private static Gen<Dictionary<HsCode, decimal>?> UserWeights() =>
+        from weights in Gen.ArrayOf(Gen.Choose(-1, 3), ToCodes.Length)
+        select (Dictionary<HsCode, decimal>?)ToCodes.Zip(weights).Where(p => p.Second >= 0).ToDictionary(p => HsCode.Parse(p.First), p => (decimal)p.Second);
 
     private static Gen<TradeDataSet> Flows(string[] codes)
     {
@@ -57,7 +64,7 @@ public class ConcordanceProperties
     [Property]
     public void Conversion_keeps_every_exporter_importer_and_year_total_exactly(ConversionCase c)
     {
-        var (converted, report) = c.Concordance.Convert(c.Flows, c.TargetTrade);
+        var (converted, report) = c.Concordance.Convert(c.Flows, c.TargetTrade, c.UserWeights);
 
         static Dictionary<(Country, Country, int), decimal> Totals(TradeDataSet ds) =>
             ds.Flows.GroupBy(f => (f.Exporter, f.Importer, f.Year)).ToDictionary(g => g.Key, g => g.Sum(f => f.Value.Amount));
@@ -70,12 +77,22 @@ public class ConcordanceProperties
     [Property]
     public void Weights_of_every_split_sum_to_one(ConversionCase c)
     {
-        var (_, report) = c.Concordance.Convert(c.Flows, c.TargetTrade);
+        var (_, report) = c.Concordance.Convert(c.Flows, c.TargetTrade, c.UserWeights);
         Assert.All(report.Entries, e =>
         {
             Assert.Equal(1m, e.Weights.Sum(w => w.Share));
             Assert.All(e.Weights, w => Assert.InRange(w.Share, 0m, 1m));
             Assert.Equal(c.Concordance.TargetsOf(e.Code), e.Weights.Select(w => w.Code));
+
+            // User weights decide wherever they cover every target with a positive sum, in proportion.
+            var user = c.UserWeights;
+            var byUser = e.Weights.Length > 1 && user is not null && e.Weights.All(w => user.ContainsKey(w.Code)) && e.Weights.Sum(w => user[w.Code]) > 0m;
+            Assert.Equal(byUser, e.Rule == HsWeighting.User);
+            if (byUser)
+            {
+                var total = e.Weights.Sum(w => user![w.Code]);
+                Assert.All(e.Weights, w => Assert.Equal(user![w.Code] / total, w.Share, 20));
+            }
         });
     }
 
