@@ -97,6 +97,28 @@ public class ConcordanceProperties
     }
 
     [Property]
+    public void A_converted_rate_lies_between_its_sources_rates_and_equals_a_single_sources(ConversionCase c)
+    {
+        // An MFN rate on every listed code, from its digits, so sources differ; the flows weigh the means of China's imports.
+        var sources = c.Concordance.Links.Select(l => l.From).Distinct().ToArray();
+        var rates = sources.ToDictionary(s => s, s => (decimal)(int.Parse(s.Digits[3..], System.Globalization.CultureInfo.InvariantCulture) % 37));
+        var schedule = new TariffSchedule(Countries.China, sources.Select(s => new TariffLine(TariffRegime.Mfn, s, new TariffRate(rates[s]))), HsRevision.Hs2017);
+
+        var (converted, report) = c.Concordance.Convert(schedule, c.Flows.WithRevision(HsRevision.Hs2017));
+
+        var day = new NodaTime.LocalDate(2024, 1, 1);
+        foreach (var target in c.Concordance.Links.Select(l => l.To).Distinct())
+        {
+            var from = c.Concordance.SourcesOf(target).Select(s => rates[s]).ToArray();
+            var rate = converted.RateFor(Countries.Kenya, target, day).Rate.Percent;
+            Assert.InRange(rate, from.Min(), from.Max());
+            Assert.Equal(from.Length == 1, report.Entries.Single(e => e.Code == target).Rule == HsWeighting.Whole);
+        }
+
+        Assert.Equal(c.Concordance.Links.Select(l => l.To).Distinct().Count(), converted.Lines.Length);
+    }
+
+    [Property]
     public bool Inverse_of_the_inverse_is_the_concordance(ConversionCase c) =>
         c.Concordance.Inverse().Inverse().Equals(c.Concordance) && c.Concordance.Inverse().Inverse().GetHashCode() == c.Concordance.GetHashCode();
 
