@@ -37,9 +37,10 @@ public sealed class TariffSchedule
     /// <summary>Creates a schedule.</summary>
     /// <param name="importer">The country applying the rates.</param>
     /// <param name="lines">The lines.</param>
+    /// <param name="revision">The HS revision the lines' codes are in; null when not stated.</param>
     /// <exception cref="ArgumentNullException">An argument or line is null.</exception>
     /// <exception cref="ArgumentException">Two lines of one regime for one code overlap in time, or the importer is among a regime's partners; the message names them.</exception>
-    public TariffSchedule(Country importer, IEnumerable<TariffLine> lines)
+    public TariffSchedule(Country importer, IEnumerable<TariffLine> lines, HsRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(lines);
@@ -67,6 +68,7 @@ public sealed class TariffSchedule
 
         Importer = importer;
         Lines = all;
+        Revision = revision;
 
         var byRegime = all.GroupBy(l => l.Regime).ToArray();
         _regimes = [.. byRegime.Select(g => g.Key)];
@@ -105,11 +107,19 @@ public sealed class TariffSchedule
     /// <summary>Gets every line, in the order given.</summary>
     public ImmutableArray<TariffLine> Lines { get; }
 
+    /// <summary>Gets the HS revision the lines' codes are in (<see cref="HsRevision"/>), or null when it is not stated.</summary>
+    public HsRevision? Revision { get; }
+
+    /// <summary>Returns the same lines with the HS revision they are in stated (or cleared); it relabels nothing (<see cref="HsConcordance"/> converts).</summary>
+    /// <param name="revision">The revision, or null for not stated.</param>
+    /// <returns>The schedule, or this one when the revision is the same.</returns>
+    public TariffSchedule WithRevision(HsRevision? revision) => revision == Revision ? this : new(Importer, Lines, revision);
+
     /// <summary>Returns a schedule with more lines.</summary>
     /// <param name="lines">The lines to add.</param>
     /// <returns>The new schedule.</returns>
     /// <exception cref="ArgumentException">A new line overlaps an existing one of the same regime and code.</exception>
-    public TariffSchedule With(params IEnumerable<TariffLine> lines) => new(Importer, Lines.Concat(lines));
+    public TariffSchedule With(params IEnumerable<TariffLine> lines) => new(Importer, Lines.Concat(lines), Revision);
 
     /// <summary>
     /// Returns the same lines as another importer's schedule: how a customs union's common external
@@ -122,7 +132,7 @@ public sealed class TariffSchedule
     public TariffSchedule ForImporter(Country importer)
     {
         ArgumentNullException.ThrowIfNull(importer);
-        return importer.Equals(Importer) ? this : new(importer, Lines);
+        return importer.Equals(Importer) ? this : new(importer, Lines, Revision);
     }
 
     /// <summary>

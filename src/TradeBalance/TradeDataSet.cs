@@ -29,15 +29,17 @@ public sealed partial class TradeDataSet
     /// <summary>Creates a data set.</summary>
     /// <param name="flows">The flows; may be empty.</param>
     /// <param name="currency">The currency of the values; default USD.</param>
+    /// <param name="revision">The HS revision the codes are in; null when not stated.</param>
     /// <exception cref="ArgumentNullException"><paramref name="flows"/> or a flow is null.</exception>
     /// <exception cref="CurrencyMismatchException">A flow is in another currency.</exception>
     /// <exception cref="ArgumentException">Two flows share exporter, importer, HS code and year; or a group of countries
     /// (a union, a bloc) and one of its members in that year both supply one importer with one HS code in one year, so
     /// the member's trade would be counted twice. The message names them.</exception>
-    public TradeDataSet(IEnumerable<TradeFlow> flows, Currency? currency = null)
+    public TradeDataSet(IEnumerable<TradeFlow> flows, Currency? currency = null, HsRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(flows);
         Currency = currency ?? Currency.Usd;
+        Revision = revision;
         var all = flows.ToImmutableArray();
         Flows = all;
         if (Index(all, Currency) is { } index)
@@ -75,6 +77,26 @@ public sealed partial class TradeDataSet
         Years = [.. all.Select(f => f.Year).Distinct().Order()];
         _byExporterYear = new(() => new(all, f => (f.Exporter, f.Year), f => f.Hs));
     }
+
+    // The same flows and index under another stated revision: nothing to re-index.
+    private TradeDataSet(TradeDataSet other, HsRevision? revision)
+    {
+        _byMarket = other._byMarket;
+        _byExporterYear = other._byExporterYear;
+        Flows = other.Flows;
+        Currency = other.Currency;
+        Markets = other.Markets;
+        Years = other.Years;
+        Revision = revision;
+    }
+
+    /// <summary>Gets the HS revision the codes are in (<see cref="HsRevision"/>), or null when it is not stated.</summary>
+    public HsRevision? Revision { get; }
+
+    /// <summary>Returns the same flows with the HS revision they are in stated (or cleared); it relabels nothing (<see cref="HsConcordance"/> converts).</summary>
+    /// <param name="revision">The revision, or null for not stated.</param>
+    /// <returns>The data set, or this one when the revision is the same.</returns>
+    public TradeDataSet WithRevision(HsRevision? revision) => revision == Revision ? this : new(this, revision);
 
     /// <summary>Gets every flow, in the order given.</summary>
     public ImmutableArray<TradeFlow> Flows { get; }

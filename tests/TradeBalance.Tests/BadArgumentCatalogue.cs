@@ -111,6 +111,16 @@ public class BadArgumentCatalogue
         ["ArmingtonModel: no flows on the lines"] = (() => ProjectionModel.Armington.Project(new ProjectionInputs(Scenario(), new TradeDataSet([TradeFlow.Usd(Kenya, China, HsCode.Parse("0901"), 2024, 1m)]), Schedule())), typeof(ArgumentException), "no CHN imports in 2024 on the scenario's lines (0902)"),
         ["GsimModel.Solve: not square"] = (() => GsimModel.Solve(new double[2, 3], new double[2, 3], new double[2, 3], [-1, -1], [1, 1], [1, 1]), typeof(ArgumentException), "got 2×3"),
         ["ProjectionModel.Gsim.Solve: importer without a schedule"] = (() => ProjectionModel.Gsim.Solve(new ProjectionInputs(Scenario(), Data(), [])), typeof(ArgumentException), "missing: CHN"),
+
+        // HS revisions and concordances
+        ["HsRevision.Parse: no such revision"] = (() => HsRevision.Parse("HS2021"), typeof(FormatException), "'HS2021' is not a Harmonized System revision"),
+        ["HsLink: a heading"] = (() => new HsLink(Tea, HsCode.Parse("090240")), typeof(ArgumentException), "'0902' has 4 digits"),
+        ["HsLink.ParseRelationship: unknown"] = (() => HsLink.ParseRelationship("1-1"), typeof(FormatException), "'1-1'"),
+        ["HsConcordance: one revision"] = (() => new HsConcordance(HsRevision.Hs2017, HsRevision.Hs2017, [Link()]), typeof(ArgumentException), "both are HS2017"),
+        ["HsConcordance: a link twice"] = (() => new HsConcordance(HsRevision.Hs2017, HsRevision.Hs2022, [Link(), Link()]), typeof(ArgumentException), "links 090240 to 090240 twice"),
+        ["HsConcordance.Convert: a code it does not list"] = (() => Concordance().Convert(new TradeDataSet([TradeFlow.Usd(Kenya, China, HsCode.Parse("090230"), 2024, 1m)])), typeof(ArgumentException), "HS 090230 is not listed"),
+        ["HsConcordance.Convert: flows of another revision"] = (() => Concordance().Convert(Data().WithRevision(HsRevision.Hs2022)), typeof(ArgumentException), "The flows are in HS2022"),
+        ["HsConcordance.Convert: a national tariff line of a split code"] = (() => new HsConcordance(HsRevision.Hs2017, HsRevision.Hs2022, [Link(), new HsLink(HsCode.Parse("090240"), HsCode.Parse("090250"))]).Convert(new TariffSchedule(China, [new TariffLine(TariffRegime.Mfn, HsCode.Parse("09024010"), TariffRate.Zero)])), typeof(ArgumentException), "national line MFN 09024010"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];
@@ -135,6 +145,10 @@ public class BadArgumentCatalogue
 
     private static TradeDataSet Data() =>
         new([TradeFlow.Usd(Kenya, China, Tea, 2024, 20_000_000m), TradeFlow.Usd(Countries.SriLanka, China, Tea, 2024, 68_000_000m)]);
+
+    private static HsLink Link() => new(HsCode.Parse("090240"), HsCode.Parse("090240"));
+
+    private static HsConcordance Concordance() => new(HsRevision.Hs2017, HsRevision.Hs2022, [Link()]);
 
     private static TariffSchedule Schedule() => new(China, [new TariffLine(TariffRegime.Mfn, Tea, new TariffRate(15m))]);
 }

@@ -122,6 +122,6 @@ public sealed partial class TradeDataSet
             kept.Add(new TradeFlow(key.Item1, group.Economy, key.Item2, key.Item3, new Money(value, Currency), allKg ? kg : null, source));
         }
 
-        return new GroupAggregation(new TradeDataSet(kept, Currency), group, members, memberFlows, inside);
+        return new GroupAggregation(new TradeDataSet(kept, Currency, Revision), group, members, memberFlows, inside);
     }
 }

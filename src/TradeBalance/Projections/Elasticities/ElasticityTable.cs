@@ -10,7 +10,7 @@ namespace TradeBalance.Projections;
 /// <remarks>
 /// <para>Each table states what its estimates are elasticities <i>of</i> and how they are converted to
 /// TradeBalance's convention (<see cref="Convention"/>), its citation and its licence. A lookup
-/// (<see cref="Find"/>) gives the estimate with the entry it was read from, or <c>null</c> where the
+/// (<see cref="Find(Country, HsCode)"/>) gives the estimate with the entry it was read from, or <c>null</c> where the
 /// table has none for that importer and product; the scenario's default then applies, and the
 /// projection's <see cref="ElasticitySources"/> say so.</para>
 /// <para>Tables are read from the assembly once, on first use, and are immutable and thread-safe.</para>
@@ -19,8 +19,9 @@ public sealed class ElasticityTable
 {
     private readonly Func<Country, HsCode, ElasticityEstimate?> _find;
 
-    internal ElasticityTable(string name, ElasticityParameter parameter, string citation, string licence, string convention, bool byImporter, Func<Country, HsCode, ElasticityEstimate?> find)
+    internal ElasticityTable(string name, ElasticityParameter parameter, string citation, string licence, string convention, bool byImporter, HsRevision? revision, Func<Country, HsCode, ElasticityEstimate?> find)
     {
+        Revision = revision;
         Name = name;
         Parameter = parameter;
         Citation = citation;
@@ -49,6 +50,13 @@ public sealed class ElasticityTable
     public bool ByImporter { get; }
 
     /// <summary>
+    /// The HS revision the table's codes are in (HS 2007 for CEPII ProTEE, HS 1992 for Broda &amp; Weinstein's HS3 groups),
+    /// or null when it is not stated. A product of another revision is looked up through a concordance:
+    /// <see cref="Find(Country, HsCode, HsConcordance)"/>.
+    /// </summary>
+    public HsRevision? Revision { get; }
+
+    /// <summary>
     /// The table's estimate for an importer's market of an HS code, in TradeBalance's convention, or
     /// <c>null</c> where the table has none (an importer or product it does not cover, or a code too
     /// coarse for its classification).
@@ -63,21 +71,51 @@ public sealed class ElasticityTable
     }
 
     /// <summary>
+    /// The table's estimate for a product of another HS revision, found through a concordance from that revision to the
+    /// table's (<see cref="Revision"/>): a 6-digit code (or a national line's subheading) corresponding to one line of the
+    /// table takes that line's estimate; to several, the simple mean of those that have one (the estimated ones only,
+    /// where any is), each named. A heading or chapter is read as it is when the concordance leaves it unaffected (no
+    /// code moves in or out of it), and has no estimate otherwise: say which lines are traded (<see cref="TradedLines"/>).
+    /// The estimate's <see cref="ElasticityEstimate.Key"/> names the table's line and revision and the product's, for
+    /// example <c>HS6 851712 (HS2007) for HS2022 851713, elasticity -2.5</c>.
+    /// </summary>
+    /// <param name="importer">The importing economy.</param>
+    /// <param name="hs">The market's HS code, in the concordance's <see cref="HsConcordance.From"/> revision.</param>
+    /// <param name="concordance">A concordance whose <see cref="HsConcordance.To"/> is the table's revision.</param>
+    /// <returns>The estimate, or null where the table has none for the corresponding lines.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The table states no revision, or the concordance does not lead to it; the message names both.</exception>
+    public ElasticityEstimate? Find(Country importer, HsCode hs, HsConcordance concordance)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(hs);
+        ArgumentNullException.ThrowIfNull(concordance);
+        if (Revision is null || concordance.To != Revision)
+        {
+            throw new ArgumentException($"The table '{Name}' is in {Revision?.ToString() ?? "no stated revision"}; the concordance {concordance.From} → {concordance.To} does not lead to it{(concordance.From == Revision ? " (use its Inverse())" : string.Empty)}.", nameof(concordance));
+        }
+
+        return FindThrough(importer, hs, concordance);
+    }
+
+    /// <summary>
     /// The table's estimate for a market made of the given traded lines: the weighted mean of the lines'
     /// estimates, the imputed ones left out while any line has an estimated value; the market's own
     /// estimate where the table has none for the lines, or where no composition is given.
     /// </summary>
-    internal ElasticityEstimate? FindTraded(Country importer, HsCode hs, TradedLines? lines)
+    /// <remarks>With a concordance (from the products' revision to the table's), every look-up goes through it.</remarks>
+    internal ElasticityEstimate? FindTraded(Country importer, HsCode hs, TradedLines? lines, HsConcordance? through = null)
     {
+        ElasticityEstimate? Lookup(HsCode code) => through is null ? Find(importer, code) : FindThrough(importer, code, through);
         if (lines is null)
         {
-            return Find(importer, hs);
+            return Lookup(hs);
         }
 
         var found = new List<(HsCode Line, double Weight, ElasticityEstimate Estimate)>();
         foreach (var (line, weight) in lines.Weights)
         {
-            if (Find(importer, line) is { } estimate)
+            if (Lookup(line) is { } estimate)
             {
                 found.Add((line, weight, estimate));
             }
@@ -85,7 +123,7 @@ public sealed class ElasticityTable
 
         if (found.Count == 0)
         {
-            return Find(importer, hs);
+            return Lookup(hs);
         }
 
         var estimated = found.Where(f => !f.Estimate.Imputed).ToList();
@@ -110,6 +148,59 @@ public sealed class ElasticityTable
 
         static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";
     }
+
+    /// <summary>The estimate of a product of the concordance's From revision, read from the lines it corresponds to; see <see cref="Find(Country, HsCode, HsConcordance)"/>.</summary>
+    private ElasticityEstimate? FindThrough(Country importer, HsCode hs, HsConcordance concordance)
+    {
+        if (hs.Length < 6)
+        {
+            return concordance.IsUnaffected(hs) && Find(importer, hs) is { } broad
+                ? broad with { Key = Through(broad.Key, concordance, hs) }
+                : null;
+        }
+
+        var found = new List<(HsCode Line, ElasticityEstimate Estimate)>();
+        foreach (var line in concordance.TargetsOf(hs.Subheading!))
+        {
+            if (Find(importer, line) is { } estimate)
+            {
+                found.Add((line, estimate));
+            }
+        }
+
+        var estimated = found.Where(f => !f.Estimate.Imputed).ToList();
+        var used = estimated.Count > 0 ? estimated : found;
+        if (used.Count == 0)
+        {
+            return null;
+        }
+
+        var leftOut = found.Count - used.Count == 0 ? string.Empty : $"imputed {string.Join(", ", found.Except(used).Select(f => f.Line))} left out";
+        if (used.Select(f => f.Estimate.Key).Distinct(StringComparer.Ordinal).Count() == 1)
+        {
+            // One line, or one entry serving every line (a table by HS3 group): that entry, with both revisions named.
+            var one = used[0].Estimate;
+            return one with { Key = Through(one.Key, concordance, hs), Note = JoinNotes(one.Note, leftOut) };
+        }
+
+        var mean = used.Average(f => f.Estimate.Value);
+        var parts = string.Join("; ", used.Select(f => $"{f.Estimate.Key} = {Format(f.Estimate.Value)}"));
+        return new ElasticityEstimate(
+            mean,
+            $"mean of {used.Count} {concordance.To} lines for {concordance.From} {hs}: {parts}",
+            JoinNotes(string.Join("; ", used.Select(f => f.Estimate.Note).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)), leftOut),
+            estimated.Count == 0);
+    }
+
+    /// <summary>A key with the table's revision and the product it serves: <c>HS6 851712 (HS2007) for HS2022 851713, elasticity …</c>.</summary>
+    private static string Through(string key, HsConcordance concordance, HsCode hs)
+    {
+        var serves = $" ({concordance.To}) for {concordance.From} {hs}";
+        var comma = key.IndexOf(", ", StringComparison.Ordinal);
+        return comma < 0 ? key + serves : key[..comma] + serves + key[comma..];
+    }
+
+    private static string JoinNotes(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";
 
     /// <summary>The table's <see cref="Name"/>.</summary>
     public override string ToString() => Name;

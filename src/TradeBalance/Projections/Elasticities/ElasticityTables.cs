@@ -29,6 +29,7 @@ public static class ElasticityTables
         "redistributed from the R package concordance (MIT licence); the authors published the estimates for research use",
         "the elasticity of substitution among supplying countries within an HS 3-digit group (HS 1992), by importer; positive, used as σ unchanged",
         byImporter: true,
+        HsRevision.Hs1992,
         FindBrodaWeinstein);
 
     /// <summary>
@@ -48,6 +49,7 @@ public static class ElasticityTables
         "Etalab 2.0 (open licence; reuse with attribution)",
         "the elasticity of bilateral import values to the applied tariff (1 + t), by HS6 (2007), pooled over importers; negative; σ = −value",
         byImporter: false,
+        HsRevision.Hs2007,
         FindProTee);
 
     /// <summary>Every bundled table.</summary>

@@ -26,16 +26,24 @@ namespace TradeBalance.Projections;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class Elasticities : IEquatable<Elasticities>
 {
+    // The concordance each table of another revision is read through (none: read by the codes as they are).
+    private readonly Dictionary<ElasticityTable, HsConcordance> _through;
+
     /// <summary>Creates elasticities.</summary>
     /// <param name="defaults">The values used where no override applies.</param>
     /// <param name="overrides">Overrides by HS code; may be null.</param>
     /// <param name="substitutionTables">Published tables of σ used where no override sets σ (<see cref="ElasticityTables"/>): one gives the point;
     /// several give the middle of their range, and the bands draw across it. May be null or empty.</param>
     /// <param name="tradedLines">What markets coarser than HS6 are made of, for the tables' lookups; at most one per market code. May be null.</param>
+    /// <param name="productRevision">The HS revision the markets' codes are in; null when not stated (the tables are then read by the codes as they are).</param>
+    /// <param name="concordances">Concordances between <paramref name="productRevision"/> and the tables' revisions, either way round: a table of
+    /// another revision is read through the one that joins the two (<see cref="ElasticityTable.Find(Country, HsCode, HsConcordance)"/>); a table
+    /// no concordance reaches is read by the codes as they are. May be null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="defaults"/>, an override, a table or a composition is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An override resolves to an invalid set; the message names the HS code.</exception>
-    /// <exception cref="ArgumentException">A table is not a table of σ or is named twice, or two compositions are for one market.</exception>
-    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null, IEnumerable<ElasticityTable>? substitutionTables = null, IEnumerable<TradedLines>? tradedLines = null)
+    /// <exception cref="ArgumentException">A table is not a table of σ or is named twice, two compositions are for one market, concordances are
+    /// given without the products' revision, one does not touch that revision, or two join the same revisions.</exception>
+    public Elasticities(ElasticityValues defaults, IReadOnlyDictionary<HsCode, ElasticityOverride>? overrides = null, IEnumerable<ElasticityTable>? substitutionTables = null, IEnumerable<TradedLines>? tradedLines = null, HsRevision? productRevision = null, IEnumerable<HsConcordance>? concordances = null)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var tables = substitutionTables?.ToImmutableArray() ?? [];
@@ -63,6 +71,9 @@ public sealed class Elasticities : IEquatable<Elasticities>
             }
         }
 
+        Concordances = concordances?.ToImmutableArray() ?? [];
+        ProductRevision = productRevision;
+        _through = Through(productRevision, Concordances, tables);
         Default = defaults;
         SubstitutionTables = tables;
         TradedLines = lines.ToImmutable();
@@ -96,16 +107,37 @@ public sealed class Elasticities : IEquatable<Elasticities>
     /// <summary>Gets the compositions of markets coarser than HS6, by market code.</summary>
     public ImmutableSortedDictionary<HsCode, TradedLines> TradedLines { get; }
 
+    /// <summary>Gets the HS revision the markets' codes are in, or null when not stated.</summary>
+    public HsRevision? ProductRevision { get; }
+
+    /// <summary>Gets the concordances the tables of other revisions are read through (<see cref="WithConcordances"/>); empty for none.</summary>
+    public ImmutableArray<HsConcordance> Concordances { get; }
+
+    /// <summary>
+    /// Returns these elasticities with the markets' HS revision stated and concordances to the tables' revisions: a table of
+    /// another revision (<see cref="ElasticityTable.Revision"/>) is then read through the concordance that joins the two, and the
+    /// source of σ names the table's line and revision, e.g. <c>HS6 851712 (HS2007) for HS2022 851713</c>.
+    /// </summary>
+    /// <param name="productRevision">The revision the markets' codes are in.</param>
+    /// <param name="concordances">Concordances from (or to) that revision, at most one per other revision; none to read every table by the codes as they are.</param>
+    /// <returns>The new elasticities.</returns>
+    /// <exception cref="ArgumentException">A concordance does not touch <paramref name="productRevision"/>, or two join the same revisions.</exception>
+    public Elasticities WithConcordances(HsRevision productRevision, params IEnumerable<HsConcordance> concordances)
+    {
+        ArgumentNullException.ThrowIfNull(productRevision);
+        return new(Default, Overrides, SubstitutionTables, TradedLines.Values, productRevision, concordances);
+    }
+
     /// <summary>Returns these elasticities with one more override (replacing any for the same code).</summary>
     /// <param name="hs">The HS code.</param>
     /// <param name="value">The override.</param>
     /// <returns>The new elasticities.</returns>
-    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value), SubstitutionTables, TradedLines.Values);
+    public Elasticities With(HsCode hs, ElasticityOverride value) => new(Default, Overrides.SetItem(hs, value), SubstitutionTables, TradedLines.Values, ProductRevision, Concordances);
 
     /// <summary>Returns these elasticities with σ taken from published tables where no override sets it.</summary>
     /// <param name="tables">Tables of σ (<see cref="ElasticityTables"/>): one for its estimate, several for the middle of their range; none to use the default.</param>
     /// <returns>The new elasticities.</returns>
-    public Elasticities WithSubstitutionTables(params IEnumerable<ElasticityTable> tables) => new(Default, Overrides, tables, TradedLines.Values);
+    public Elasticities WithSubstitutionTables(params IEnumerable<ElasticityTable> tables) => new(Default, Overrides, tables, TradedLines.Values, ProductRevision, Concordances);
 
     /// <summary>Returns these elasticities with a market's composition (replacing any for the same market code).</summary>
     /// <param name="lines">The market's traded lines.</param>
@@ -114,7 +146,7 @@ public sealed class Elasticities : IEquatable<Elasticities>
     public Elasticities WithTradedLines(TradedLines lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        return new(Default, Overrides, SubstitutionTables, TradedLines.SetItem(lines.Market, lines).Values);
+        return new(Default, Overrides, SubstitutionTables, TradedLines.SetItem(lines.Market, lines).Values, ProductRevision, Concordances);
     }
 
     /// <summary>Resolves the elasticities of an importer's market for an HS code, the tables included.</summary>
@@ -179,10 +211,11 @@ public sealed class Elasticities : IEquatable<Elasticities>
         var unused = new List<string>();
         foreach (var table in SubstitutionTables)
         {
-            var estimate = table.FindTraded(importer, hs, lines);
+            var through = _through.GetValueOrDefault(table);
+            var estimate = table.FindTraded(importer, hs, lines, through);
             if (estimate is null)
             {
-                unused.Add($"{table.Name} has no estimate for {importer.Alpha3} HS {hs}");
+                unused.Add($"{table.Name} has no estimate for {importer.Alpha3} HS {hs}{(through is null ? string.Empty : $" ({through.From}, read through the concordance to {through.To})")}");
             }
             else if (estimate.Value <= 0d || estimate.Value > NumericDomain.MaxSubstitution)
             {
@@ -228,6 +261,45 @@ public sealed class Elasticities : IEquatable<Elasticities>
         return (sigma, range, unused.Count == 0 ? text : $"{text} ({string.Join("; ", unused)})");
     }
 
+    /// <summary>For each table of another revision than the products', the concordance from the products' revision to the table's.</summary>
+    private static Dictionary<ElasticityTable, HsConcordance> Through(HsRevision? products, ImmutableArray<HsConcordance> concordances, ImmutableArray<ElasticityTable> tables)
+    {
+        if (concordances.IsEmpty)
+        {
+            return [];
+        }
+
+        if (products is null)
+        {
+            throw new ArgumentException("Concordances are given but not the revision of the markets' codes; state it (productRevision).", nameof(products));
+        }
+
+        // Each concordance oriented from the products' revision; the inverse is built once, here.
+        var byTarget = new Dictionary<HsRevision, HsConcordance>();
+        foreach (var c in concordances)
+        {
+            ArgumentNullException.ThrowIfNull(c, nameof(concordances));
+            var oriented = c.From == products ? c
+                : c.To == products ? c.Inverse()
+                : throw new ArgumentException($"The concordance {c.From} → {c.To} does not touch {products}, the revision of the markets' codes.", nameof(concordances));
+            if (!byTarget.TryAdd(oriented.To, oriented))
+            {
+                throw new ArgumentException($"Two concordances join {products} and {oriented.To}; give one.", nameof(concordances));
+            }
+        }
+
+        var through = new Dictionary<ElasticityTable, HsConcordance>();
+        foreach (var table in tables)
+        {
+            if (table.Revision is { } r && r != products && byTarget.TryGetValue(r, out var c))
+            {
+                through[table] = c;
+            }
+        }
+
+        return through;
+    }
+
     /// <summary>The composition given for exactly this market code (a finer market is read at its own code), if any.</summary>
     private TradedLines? TradedLinesOf(HsCode hs) => TradedLines.TryGetValue(hs, out var lines) ? lines : null;
 
@@ -238,7 +310,8 @@ public sealed class Elasticities : IEquatable<Elasticities>
         other is not null
         && (ReferenceEquals(this, other)
             || (Default.Equals(other.Default) && Overrides.SequenceEqual(other.Overrides)
-                && SubstitutionTables.SequenceEqual(other.SubstitutionTables) && TradedLines.SequenceEqual(other.TradedLines)));
+                && SubstitutionTables.SequenceEqual(other.SubstitutionTables) && TradedLines.SequenceEqual(other.TradedLines)
+                && ProductRevision == other.ProductRevision && Concordances.SequenceEqual(other.Concordances)));
 
     /// <summary>Value equality; see <see cref="Equals(Elasticities?)"/>.</summary>
     /// <param name="obj">The other object.</param>
