@@ -2,9 +2,9 @@ namespace TradeBalance.Tests.Revisions;
 
 /// <summary>
 /// A few hand-written links, not a published table. The 8517 facts are real: HS 2022 split HS 2017's 8517.12 (telephones
-/// for cellular networks) into 8517.13 (smartphones) and 8517.14 (other cellular telephones); in the n:n group the
-/// display modules of new heading 8524 come from 8517.12 and from 8529.90 as well. Codes marked "made up" exist only
-/// to give the tests a merge.
+/// for cellular networks) into 8517.13 (smartphones) and 8517.14 (other cellular telephones), and the flat-panel display
+/// modules of new heading 8524 took goods from several old codes; here 8517.12 and 8529.90 (parts) stand for those, to
+/// make one n:n group. Codes marked "made up" exist only to give the tests a merge.
 /// </summary>
 internal static class HsFixtures
 {
