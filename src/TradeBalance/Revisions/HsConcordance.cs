@@ -13,8 +13,8 @@ namespace TradeBalance;
 /// <para>Build one from the rows of a published correlation table: one <see cref="HsLink"/> per row, with
 /// the relationship the table declares (<see cref="HsLink.ParseRelationship"/> reads <c>1:n</c> and the like).
 /// The relationship of every link is then computed from the links themselves (<see cref="HsLink.Relationship"/>):
-/// a code with several targets is split, a code with several sources is a merge, and every link of a connected
-/// group holding both a split and a merge is <see cref="HsRelationship.ManyToMany"/>. <see cref="Disagreements"/>
+/// at the link's two ends, as the published tables judge it (its From code split among several targets, its To code
+/// merging several sources, both, or neither; see <see cref="HsRelationship"/>). <see cref="Disagreements"/>
 /// lists the rows whose declared relationship differs from the computed one.</para>
 /// <para>The concordance is taken as complete for the codes it lists: a 6-digit code it does not list has no
 /// counterpart, and converting it is refused (add a 1:1 link for a code that did not change).</para>
@@ -204,74 +204,16 @@ public sealed class HsConcordance : IEquatable<HsConcordance>
     }
 
     /// <summary>
-    /// Each link with the relationship of its connected group: groups are found by union-find over the codes of both
-    /// sides; a group with a split (a code with several targets) and a merge (a code with several sources) is n:n throughout.
+    /// Each link's relationship as the published tables define it, from the link's two ends: whether its From code has
+    /// other targets (a split) and whether its To code has other sources (a merge). A link of a group that is n:n
+    /// elsewhere can itself be 1:n or n:1: the UN's tables label it so, and so does this.
     /// </summary>
-    private static IEnumerable<HsLink> Computed(List<HsLink> links, Dictionary<HsCode, ImmutableArray<HsCode>> targets, Dictionary<HsCode, ImmutableArray<HsCode>> sources)
-    {
-        var fromIds = new Dictionary<HsCode, int>();
-        var toIds = new Dictionary<HsCode, int>();
-        var parent = new List<int>();
-        int Id(Dictionary<HsCode, int> ids, HsCode code)
+    private static IEnumerable<HsLink> Computed(List<HsLink> links, Dictionary<HsCode, ImmutableArray<HsCode>> targets, Dictionary<HsCode, ImmutableArray<HsCode>> sources) =>
+        links.Select(link => link.WithComputed((targets[link.From].Length > 1, sources[link.To].Length > 1) switch
         {
-            if (!ids.TryGetValue(code, out var id))
-            {
-                ids[code] = id = parent.Count;
-                parent.Add(id);
-            }
-
-            return id;
-        }
-
-        int Root(int x)
-        {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        foreach (var link in links)
-        {
-            int a = Root(Id(fromIds, link.From)), b = Root(Id(toIds, link.To));
-            if (a != b)
-            {
-                parent[a] = b;
-            }
-        }
-
-        var splits = new HashSet<int>();
-        var merges = new HashSet<int>();
-        foreach (var (code, id) in fromIds)
-        {
-            if (targets[code].Length > 1)
-            {
-                splits.Add(Root(id));
-            }
-        }
-
-        foreach (var (code, id) in toIds)
-        {
-            if (sources[code].Length > 1)
-            {
-                merges.Add(Root(id));
-            }
-        }
-
-        foreach (var link in links)
-        {
-            var group = Root(fromIds[link.From]);
-            var relationship = (splits.Contains(group), merges.Contains(group)) switch
-            {
-                (false, false) => HsRelationship.OneToOne,
-                (true, false) => HsRelationship.OneToMany,
-                (false, true) => HsRelationship.ManyToOne,
-                _ => HsRelationship.ManyToMany,
-            };
-            yield return link.WithComputed(relationship);
-        }
-    }
+            (false, false) => HsRelationship.OneToOne,
+            (true, false) => HsRelationship.OneToMany,
+            (false, true) => HsRelationship.ManyToOne,
+            _ => HsRelationship.ManyToMany,
+        }));
 }

@@ -16,9 +16,14 @@ public class HsConcordanceTests
         Assert.Equal(HsRelationship.OneToOne, RelationshipOf(Split, "090240", "090240"));
         Assert.Equal(HsRelationship.ManyToOne, RelationshipOf(Split, "090111", "090110"));
 
-        // 852990 → 852990 is one-to-one on its own, but its group holds a split and a merge: n:n throughout.
-        Assert.All(ManyToMany.Links, l => Assert.Equal(HsRelationship.ManyToMany, l.Relationship));
-        Assert.Equal("851712 → 851713 (n:n)", ManyToMany.Links[0].ToString());
+        // Judged at each link's two ends, as the UN's tables do: in a group that splits and merges, only the links whose
+        // source is split and whose target merges are n:n; 851712 → 851713 is a split's branch (1:n) beside them.
+        Assert.Equal(HsRelationship.OneToMany, RelationshipOf(ManyToMany, "851712", "851713"));
+        Assert.Equal(HsRelationship.ManyToMany, RelationshipOf(ManyToMany, "851712", "852411"));
+        Assert.Equal(HsRelationship.ManyToMany, RelationshipOf(ManyToMany, "852990", "852412"));
+        Assert.Equal(HsRelationship.OneToMany, RelationshipOf(ManyToMany, "852990", "852990"));
+        Assert.Equal("851712 → 851713 (1:n)", ManyToMany.Links[0].ToString());
+        Assert.Equal("851712 → 852411 (n:n)", ManyToMany.Links[2].ToString());
     }
 
     [Fact]
