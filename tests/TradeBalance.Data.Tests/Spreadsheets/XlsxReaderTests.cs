@@ -143,7 +143,7 @@ public class XlsxReaderTests
         var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("wide.xlsx", SyntheticXlsx.OneSheet(rows)));
 
         Assert.Contains("wide.xlsx: sheet 'Data', cell XFD", e.Message, StringComparison.Ordinal);
-        Assert.Contains("exceed 4,000,000 cells", e.Message, StringComparison.Ordinal);
+        Assert.Contains("exceed 1,000,000 cells", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
