@@ -162,6 +162,16 @@ public class XlsReaderTests
     }
 
     [Fact]
+    public void A_sheet_cut_at_a_record_boundary_is_refused_for_its_missing_eof()
+    {
+        var stream = Stream(Sst("a"), [LabelSst(1, 0, 0)])[..^4];
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("noeof.xls", Compound(stream)));
+
+        Assert.Equal("noeof.xls: sheet 'Data': ends before its EOF record (truncated file)", e.Message);
+    }
+
+    [Fact]
     public void A_file_cut_in_half_is_refused_naming_the_file()
     {
         var bytes = Workbook(Sst("a"), LabelSst(1, 0, 0));

@@ -23,7 +23,7 @@ internal static class XlsReader
             ?? throw SpreadsheetErrors.At(fileName, "compound file", cfb.HasStream("Book")
                 ? "holds an Excel 5/95 workbook (BIFF5): only BIFF8 (Excel 97 to 2003) is read; save it as .xlsx"
                 : "holds no Workbook stream: it is a compound file but not an Excel workbook");
-        var globals = new BiffRecordReader(fileName, stream, 0, "globals, ");
+        var globals = new BiffRecordReader(fileName, stream, 0, "globals");
         var (sheets, sst) = ReadGlobals(globals);
         var budget = new CellBudget(fileName);
         return new Workbook(fileName, sheets.Select(s => ReadSheet(fileName, stream, s.Name, s.Offset, sst, budget)));
@@ -75,7 +75,7 @@ internal static class XlsReader
             }
         }
 
-        throw records.Error("globals", "end before their EOF record (truncated file)");
+        throw records.Error(string.Empty, "end before their EOF record (truncated file)");
     }
 
     private static List<string> ReadSst(BiffRecordReader records, BiffRecord rec)
@@ -101,7 +101,7 @@ internal static class XlsReader
 
     private static Worksheet ReadSheet(string fileName, byte[] stream, string name, int offset, List<string> sst, CellBudget budget)
     {
-        var records = new BiffRecordReader(fileName, stream, offset, $"sheet '{name}', ");
+        var records = new BiffRecordReader(fileName, stream, offset, $"sheet '{name}'");
         ReadBof(records, WorksheetSubstream, "worksheet");
         var sheet = new SheetBuilder(fileName, name, budget);
         var depth = 0; // a chart embedded in the sheet is a nested BOF..EOF substream
@@ -204,7 +204,7 @@ internal static class XlsReader
             }
         }
 
-        throw records.Error("substream", "ends before its EOF record (truncated file)");
+        throw records.Error(string.Empty, "ends before its EOF record (truncated file)");
     }
 
     private static (int Row, int Column, BiffRecord Formula)? ReadFormula(BiffRecordReader records, SheetBuilder sheet, BiffRecord rec)
@@ -287,7 +287,7 @@ internal static class XlsReader
     {
         if (!records.TryRead(out var bof) || bof.Type != BiffRecordType.Bof)
         {
-            throw records.Error(bof.Type == 0 ? "substream" : bof.Where, $"does not start with a BOF record: not the {what} of an xls workbook");
+            throw records.Error(bof.Type == 0 ? string.Empty : bof.Where, $"does not start with a BOF record: not the {what} of an xls workbook");
         }
 
         var data = records.Data(bof, 4, "BOF");
