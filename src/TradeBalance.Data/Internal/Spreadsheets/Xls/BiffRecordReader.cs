@@ -14,6 +14,9 @@ internal sealed class BiffRecordReader(string fileName, byte[] stream, int start
 
     private int _position = start;
 
+    /// <summary>Gets the offset of the next record.</summary>
+    public int Position => _position;
+
     /// <summary>Gets the Workbook stream.</summary>
     public byte[] Stream => stream;
 

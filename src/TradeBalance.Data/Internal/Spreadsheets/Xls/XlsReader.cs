@@ -26,7 +26,16 @@ internal static class XlsReader
         var globals = new BiffRecordReader(fileName, stream, 0, "globals");
         var (sheets, sst) = ReadGlobals(globals);
         var budget = new CellBudget(fileName);
-        return new Workbook(fileName, sheets.Select(s => ReadSheet(fileName, stream, s.Name, s.Offset, sst, budget)));
+        // Bytes walked over all sheets: substreams do not overlap, so together they fit in what follows the
+        // globals. Without this, a thousand sheets pointing at one long substream would each walk it again.
+        long walked = globals.Position;
+        var read = new List<Worksheet>(sheets.Count);
+        foreach (var (name, offset) in sheets)
+        {
+            read.Add(ReadSheet(fileName, stream, name, offset, sst, budget, ref walked));
+        }
+
+        return new Workbook(fileName, read);
     }
 
     private static (List<(string Name, int Offset)> Sheets, List<string> Sst) ReadGlobals(BiffRecordReader records)
@@ -99,15 +108,22 @@ internal static class XlsReader
         return sst;
     }
 
-    private static Worksheet ReadSheet(string fileName, byte[] stream, string name, int offset, List<string> sst, CellBudget budget)
+    private static Worksheet ReadSheet(string fileName, byte[] stream, string name, int offset, List<string> sst, CellBudget budget, ref long walked)
     {
         var records = new BiffRecordReader(fileName, stream, offset, $"sheet '{name}'");
         ReadBof(records, WorksheetSubstream, "worksheet");
+        walked += records.Position - offset;
         var sheet = new SheetBuilder(fileName, name, budget);
         var depth = 0; // a chart embedded in the sheet is a nested BOF..EOF substream
         (int Row, int Column, BiffRecord Formula)? pendingString = null;
         while (records.TryRead(out var rec))
         {
+            walked += 4 + rec.Length;
+            if (walked > stream.Length)
+            {
+                throw records.Error(rec.Where, "is read a second time: the sheets' substreams overlap (two sheets at one offset, or one inside another)");
+            }
+
             if (pendingString is { } unanswered && rec.Type is not (BiffRecordType.String or BiffRecordType.Continue) && IsCell(rec.Type))
             {
                 throw records.Error(unanswered.Formula.Where, "is a formula whose string result has no STRING record after it", unanswered.Row);
