@@ -162,6 +162,33 @@ public class XlsReaderTests
     }
 
     [Fact]
+    public void A_sheet_cut_at_a_record_boundary_is_refused_for_its_missing_eof()
+    {
+        var stream = Stream(Sst("a"), [LabelSst(1, 0, 0)])[..^4];
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("noeof.xls", Compound(stream)));
+
+        Assert.Equal("noeof.xls: sheet 'Data': ends before its EOF record (truncated file)", e.Message);
+    }
+
+    [Fact]
+    public void Two_sheets_at_one_offset_are_refused_rather_than_walked_twice()
+    {
+        // A second BOUNDSHEET8 naming the same substream: a thousand of them would walk one long sheet a thousand times.
+        var stream = Stream(Sst("a"), [LabelSst(1, 0, 0)]);
+        var boundSheet = stream.AsSpan(20, 4 + 6 + 6).ToArray(); // BOF is 20 bytes; BOUNDSHEET8 of "Data" follows
+        Assert.Equal(0x85, boundSheet[0]);
+        var offset = BitConverter.ToUInt32(boundSheet, 4) + (uint)boundSheet.Length;
+        BitConverter.GetBytes(offset).CopyTo(boundSheet, 4);
+        BitConverter.GetBytes(offset).CopyTo(stream, 24);
+        byte[] doubled = [.. stream[..20], .. boundSheet, .. stream[20..]];
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("twice.xls", Compound(doubled)));
+
+        Assert.Matches("^twice\\.xls: sheet 'Data', record 0x00FD at offset [0-9]+: is read a second time: the sheets' substreams overlap", e.Message);
+    }
+
+    [Fact]
     public void A_file_cut_in_half_is_refused_naming_the_file()
     {
         var bytes = Workbook(Sst("a"), LabelSst(1, 0, 0));

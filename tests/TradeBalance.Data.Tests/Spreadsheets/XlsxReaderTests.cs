@@ -82,6 +82,31 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void An_element_crowded_with_attributes_is_refused_before_the_XML_parser_sees_it()
+    {
+        // Unchecked, 16 MB of attributes on one element keep XmlReader busy for half a minute.
+        var attributes = string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"x>y\""));
+        var bytes = SyntheticXlsx.OneSheet($"<!-- <c a=\"1\" b=\"2\"> --><row r=\"1\"{attributes}/>");
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("crowd.xlsx", bytes));
+
+        Assert.Matches("^crowd\\.xlsx: part 'xl/worksheets/sheet1\\.xml', byte [0-9]+: starts an element with more than 256 attributes", e.Message);
+    }
+
+    [Theory]
+    [InlineData("<a b=\"1\" c='2'/>", null)]
+    [InlineData("<a b=\"=>=\"/><!-- = = --><![CDATA[ <x a=1 b=2> ]]><?pi a=b c=d?>", null)]
+    [InlineData("<r><a b=\"1\" c=\"2\" d=\"3\"/></r>", 3)]
+    [InlineData("<r b=\"1\" c=\"2\" d=\"3\"></r>", 0)]
+    public void The_attribute_scan_steps_over_values_comments_cdata_and_instructions(string xml, int? crowdedAt)
+    {
+        // With a limit of 256, build the crowded case by repeating: three attributes stand for 257.
+        var scaled = xml.Replace("d=\"3\"", string.Concat(Enumerable.Range(0, 255).Select(i => $" d{i}=\"3\"")), StringComparison.Ordinal);
+
+        Assert.Equal(crowdedAt, Internal.Spreadsheets.Xlsx.XlsxXml.FindCrowdedElement(Encoding.UTF8.GetBytes(scaled)));
+    }
+
+    [Fact]
     public void A_truncated_archive_is_refused_naming_the_file()
     {
         var bytes = SyntheticXlsx.OneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
@@ -118,7 +143,7 @@ public class XlsxReaderTests
         var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("wide.xlsx", SyntheticXlsx.OneSheet(rows)));
 
         Assert.Contains("wide.xlsx: sheet 'Data', cell XFD", e.Message, StringComparison.Ordinal);
-        Assert.Contains("exceed 4,000,000 cells", e.Message, StringComparison.Ordinal);
+        Assert.Contains("exceed 1,000,000 cells", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,8 +3,8 @@ namespace TradeBalance.Data.Internal.Spreadsheets;
 /// <summary>
 /// Bounds on what a spreadsheet may make the readers hold, so that a hostile or broken file is refused
 /// before it costs more than a few hundred megabytes. The UN's largest correlation table is under 1 MB on
-/// disk, about 3.5 MB once its biggest part is inflated, and about 60,000 cells: every cap leaves room for
-/// tables a hundred times larger.
+/// disk, about 3.5 MB once its biggest part is inflated, and about 60,000 cells: the caps leave room for
+/// tables 15 to 20 times larger, and bound the memory a hostile file can claim to a few hundred megabytes.
 /// </summary>
 internal static class SpreadsheetLimits
 {
@@ -20,8 +20,9 @@ internal static class SpreadsheetLimits
     /// <summary>
     /// The most cells one workbook may have, counting the empty cells a row's gaps are filled with: each is a
     /// reference in memory, so this bounds the row arrays a far-away cell reference (XFD1048576) would need.
+    /// A cell read costs about 100 bytes until the sheet is built, so a million of them stay near 100 MB.
     /// </summary>
-    public const long MaxCells = 4_000_000;
+    public const long MaxCells = 1_000_000;
 
     /// <summary>The most strings a shared-string table may hold (each costs an entry whether used or not).</summary>
     public const int MaxSharedStrings = 2_000_000;

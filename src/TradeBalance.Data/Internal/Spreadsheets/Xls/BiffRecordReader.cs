@@ -14,6 +14,9 @@ internal sealed class BiffRecordReader(string fileName, byte[] stream, int start
 
     private int _position = start;
 
+    /// <summary>Gets the offset of the next record.</summary>
+    public int Position => _position;
+
     /// <summary>Gets the Workbook stream.</summary>
     public byte[] Stream => stream;
 
@@ -77,6 +80,10 @@ internal sealed class BiffRecordReader(string fileName, byte[] stream, int start
             : throw Error(record.Where, string.Create(CultureInfo.InvariantCulture, $"is {record.Length} bytes long, too short for a {name} record ({minimum} at least)"));
 
     /// <summary>An error at a place in this walk, for example <c>sheet 'Data', record 0x00FD at offset 1234</c>.</summary>
+    /// <param name="where">The place within the substream; empty for the substream as a whole.</param>
+    /// <param name="problem">What is wrong.</param>
+    /// <param name="row">The 1-based row when the place is a cell, else 0.</param>
+    /// <param name="value">The offending value, if any.</param>
     public TradeDataException Error(string where, string problem, int row = 0, string? value = null) =>
-        SpreadsheetErrors.At(fileName, context + where, problem, row, value);
+        SpreadsheetErrors.At(fileName, where.Length == 0 ? context : context + ", " + where, problem, row, value);
 }

@@ -23,10 +23,19 @@ internal static class XlsReader
             ?? throw SpreadsheetErrors.At(fileName, "compound file", cfb.HasStream("Book")
                 ? "holds an Excel 5/95 workbook (BIFF5): only BIFF8 (Excel 97 to 2003) is read; save it as .xlsx"
                 : "holds no Workbook stream: it is a compound file but not an Excel workbook");
-        var globals = new BiffRecordReader(fileName, stream, 0, "globals, ");
+        var globals = new BiffRecordReader(fileName, stream, 0, "globals");
         var (sheets, sst) = ReadGlobals(globals);
         var budget = new CellBudget(fileName);
-        return new Workbook(fileName, sheets.Select(s => ReadSheet(fileName, stream, s.Name, s.Offset, sst, budget)));
+        // Bytes walked over all sheets: substreams do not overlap, so together they fit in what follows the
+        // globals. Without this, a thousand sheets pointing at one long substream would each walk it again.
+        long walked = globals.Position;
+        var read = new List<Worksheet>(sheets.Count);
+        foreach (var (name, offset) in sheets)
+        {
+            read.Add(ReadSheet(fileName, stream, name, offset, sst, budget, ref walked));
+        }
+
+        return new Workbook(fileName, read);
     }
 
     private static (List<(string Name, int Offset)> Sheets, List<string> Sst) ReadGlobals(BiffRecordReader records)
@@ -75,7 +84,7 @@ internal static class XlsReader
             }
         }
 
-        throw records.Error("globals", "end before their EOF record (truncated file)");
+        throw records.Error(string.Empty, "end before their EOF record (truncated file)");
     }
 
     private static List<string> ReadSst(BiffRecordReader records, BiffRecord rec)
@@ -99,15 +108,22 @@ internal static class XlsReader
         return sst;
     }
 
-    private static Worksheet ReadSheet(string fileName, byte[] stream, string name, int offset, List<string> sst, CellBudget budget)
+    private static Worksheet ReadSheet(string fileName, byte[] stream, string name, int offset, List<string> sst, CellBudget budget, ref long walked)
     {
-        var records = new BiffRecordReader(fileName, stream, offset, $"sheet '{name}', ");
+        var records = new BiffRecordReader(fileName, stream, offset, $"sheet '{name}'");
         ReadBof(records, WorksheetSubstream, "worksheet");
+        walked += records.Position - offset;
         var sheet = new SheetBuilder(fileName, name, budget);
         var depth = 0; // a chart embedded in the sheet is a nested BOF..EOF substream
         (int Row, int Column, BiffRecord Formula)? pendingString = null;
         while (records.TryRead(out var rec))
         {
+            walked += 4 + rec.Length;
+            if (walked > stream.Length)
+            {
+                throw records.Error(rec.Where, "is read a second time: the sheets' substreams overlap (two sheets at one offset, or one inside another)");
+            }
+
             if (pendingString is { } unanswered && rec.Type is not (BiffRecordType.String or BiffRecordType.Continue) && IsCell(rec.Type))
             {
                 throw records.Error(unanswered.Formula.Where, "is a formula whose string result has no STRING record after it", unanswered.Row);
@@ -204,7 +220,7 @@ internal static class XlsReader
             }
         }
 
-        throw records.Error("substream", "ends before its EOF record (truncated file)");
+        throw records.Error(string.Empty, "ends before its EOF record (truncated file)");
     }
 
     private static (int Row, int Column, BiffRecord Formula)? ReadFormula(BiffRecordReader records, SheetBuilder sheet, BiffRecord rec)
@@ -287,7 +303,7 @@ internal static class XlsReader
     {
         if (!records.TryRead(out var bof) || bof.Type != BiffRecordType.Bof)
         {
-            throw records.Error(bof.Type == 0 ? "substream" : bof.Where, $"does not start with a BOF record: not the {what} of an xls workbook");
+            throw records.Error(bof.Type == 0 ? string.Empty : bof.Where, $"does not start with a BOF record: not the {what} of an xls workbook");
         }
 
         var data = records.Data(bof, 4, "BOF");

@@ -103,7 +103,14 @@ internal sealed class XlsxPackage : IDisposable
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        return XmlReader.Create(new MemoryStream(ReadPart(partName), writable: false), settings);
+        var bytes = ReadPart(partName);
+        if (XlsxXml.FindCrowdedElement(bytes) is { } offset)
+        {
+            throw SpreadsheetErrors.At(FileName, string.Create(CultureInfo.InvariantCulture, $"part '{partName}', byte {offset}"),
+                string.Create(CultureInfo.InvariantCulture, $"starts an element with more than {XlsxXml.MaxAttributes} attributes: refused, as XML parsers slow down without bound on such elements"));
+        }
+
+        return XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
     }
 
     /// <summary>The error for XML that does not parse (or has a DTD), naming the part and the XML line when known.</summary>

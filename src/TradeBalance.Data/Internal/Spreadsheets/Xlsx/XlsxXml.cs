@@ -15,6 +15,76 @@ internal static class XlsxXml
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The most attributes one element may have. XmlReader checks each new attribute against the element's
+    /// others in time that grows faster than their count (measured: 190,000 attributes in 2 MB take 0.8 s,
+    /// 1.4 million in 16 MB take 35 s and 460 MB), so a part of one crowded element would all but hang it.
+    /// The busiest element of a real part (the worksheet root with its namespaces) has a dozen or so.
+    /// </summary>
+    public const int MaxAttributes = 256;
+
+    /// <summary>
+    /// The byte offset of the first element with more than <see cref="MaxAttributes"/> attributes, found by a
+    /// linear scan before XmlReader sees the part; null when there is none. Comments, CDATA sections and
+    /// processing instructions are stepped over whole, and quoted values (which may hold '=' and '&gt;'),
+    /// so well-formed XML is scanned exactly; whatever XML is not well-formed, XmlReader refuses.
+    /// </summary>
+    public static long? FindCrowdedElement(ReadOnlySpan<byte> xml)
+    {
+        var i = 0;
+        while (i < xml.Length)
+        {
+            var open = xml[i..].IndexOf((byte)'<');
+            if (open < 0)
+            {
+                return null;
+            }
+
+            var start = i + open;
+            var rest = xml[start..];
+            if (rest.StartsWith("<!--"u8) || rest.StartsWith("<![CDATA["u8) || rest.StartsWith("<?"u8))
+            {
+                ReadOnlySpan<byte> end = rest[1] == (byte)'?' ? "?>"u8 : rest[2] == (byte)'-' ? "-->"u8 : "]]>"u8;
+                var close = rest[2..].IndexOf(end);
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                i = start + 2 + close + end.Length;
+                continue;
+            }
+
+            var count = 0;
+            byte quote = 0;
+            i = start + 1;
+            for (; i < xml.Length; i++)
+            {
+                var b = xml[i];
+                if (quote != 0)
+                {
+                    quote = b == quote ? (byte)0 : quote;
+                }
+                else if (b is (byte)'"' or (byte)'\'')
+                {
+                    quote = b;
+                }
+                else if (b == (byte)'=' && ++count > MaxAttributes)
+                {
+                    return start;
+                }
+                else if (b == (byte)'>')
+                {
+                    break;
+                }
+            }
+
+            i++;
+        }
+
+        return null;
+    }
+
     /// <summary>Moves to the next node, refusing nesting deeper than <see cref="MaxDepth"/>.</summary>
     /// <exception cref="XmlException">The nesting is too deep (the caller names the part and line).</exception>
     public static bool Next(XmlReader r)
