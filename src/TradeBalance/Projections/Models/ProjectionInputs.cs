@@ -29,7 +29,9 @@ public sealed class ProjectionInputs
     /// <param name="data">The baseline flows.</param>
     /// <param name="schedules">The schedules, at most one per importer.</param>
     /// <exception cref="ArgumentNullException">An argument, or a schedule, is null.</exception>
-    /// <exception cref="ArgumentException">Two schedules are for the same importer.</exception>
+    /// <exception cref="ArgumentException">Two schedules are for the same importer; the flows and a schedule state different
+    /// HS revisions (<see cref="TradeDataSet.Revision"/>, <see cref="TariffSchedule.Revision"/>); or the scenario's elasticities
+    /// read their tables for products of another revision than the flows state.</exception>
     public ProjectionInputs(Scenario scenario, TradeDataSet data, IEnumerable<TariffSchedule> schedules)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -48,6 +50,18 @@ public sealed class ProjectionInputs
             {
                 throw new ArgumentException($"Two schedules are for {s.Importer.Alpha3}; give one per importer.", nameof(schedules));
             }
+
+            // Codes of two revisions are not one product list: 851712 in HS2017 is two lines in HS2022. Both stated and
+            // different is refused; a revision left unstated is taken as the other's (the caller's word).
+            if (data.Revision is { } flows && s.Revision is { } tariffs && flows != tariffs)
+            {
+                throw new ArgumentException($"The flows are in {flows} and {s.Importer.Alpha3}'s tariff schedule in {tariffs}: convert one to the other's revision first (HsConcordance.Convert, with the UN's table from HsCorrelationTable.Read; the tool: --hs-tables DIR).", nameof(schedules));
+            }
+        }
+
+        if (data.Revision is { } codes && scenario.Elasticities.ProductRevision is { } stated && codes != stated)
+        {
+            throw new ArgumentException($"The flows are in {codes} but the scenario's elasticities read their tables for products in {stated} (Elasticities.WithConcordances): give the concordances of {codes}.", nameof(scenario));
         }
 
         Scenario = scenario;

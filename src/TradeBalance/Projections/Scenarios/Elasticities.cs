@@ -262,6 +262,11 @@ public sealed class Elasticities : IEquatable<Elasticities>
     }
 
     /// <summary>For each table of another revision than the products', the concordance from the products' revision to the table's.</summary>
+    /// <summary>The σ tables of another revision than the products' that no concordance reaches: read by the codes as they are.</summary>
+    /// <param name="products">The revision the products' codes are in; null when not stated (nothing is then known to differ).</param>
+    internal IEnumerable<ElasticityTable> ReadByDigits(HsRevision? products) =>
+        products is null ? [] : SubstitutionTables.Where(t => t.Revision is { } r && r != products && !_through.ContainsKey(t));
+
     private static Dictionary<ElasticityTable, HsConcordance> Through(HsRevision? products, ImmutableArray<HsConcordance> concordances, ImmutableArray<ElasticityTable> tables)
     {
         if (concordances.IsEmpty)

@@ -27,7 +27,7 @@ internal static class ScenarioNotes
     /// <param name="RateBefore">The rate before of flow i.</param>
     internal readonly record struct OwnMarket(MarketKey Market, ReadOnlyMemory<TradeFlow> Flows, Func<int, TariffRate> RateBefore);
 
-    /// <summary>Returns the notes, in a fixed order: lines, beneficiaries without trade, beneficiaries at the target, unused overrides.</summary>
+    /// <summary>Returns the notes, in a fixed order: lines, beneficiaries without trade, beneficiaries at the target, unused overrides, σ tables read across HS revisions.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="data">The data set.</param>
     /// <param name="year">The reference year used.</param>
@@ -86,6 +86,11 @@ internal static class ScenarioNotes
         }
 
         UnusedOverrides(resolved, elasticities, notes);
+        foreach (var table in elasticities.ReadByDigits(data.Revision))
+        {
+            notes.Add($"σ from {table.Name}: the table is in {table.Revision} and the products in {data.Revision}; with no concordance between the two, its lines are read by the same codes, which name another product wherever a code was split, merged or renumbered (give the UN's table: HsCorrelationTable.Read, or the tool's --hs-tables DIR).");
+        }
+
         return notes;
     }
 
