@@ -142,8 +142,9 @@ public static class BaciParquet
     /// <summary>Reads the flows of some years of a conversion: only those years' files are opened.</summary>
     /// <param name="path">The conversion's folder, or its <c>manifest.json</c>.</param>
     /// <param name="years">The years; null = every year converted.</param>
-    /// <returns>The flows (as <c>BaciReader.Read</c> gives them from the years' CSVs with the release's country codes) and
-    /// a report that adds up the files read.</returns>
+    /// <returns>The flows, as <c>BaciReader.Read</c> gives them from the years' CSVs with the release's country codes (each
+    /// decimal digit for digit when written with at most 15 significant digits, as every BACI value is), and a report that
+    /// adds up the files read.</returns>
     /// <exception cref="TradeDataException">The manifest is missing or damaged; a year is not in the conversion (the
     /// message lists those that are); or a year's file is missing, of another size, or holds another row count, revision or
     /// year than the manifest records.</exception>
@@ -164,20 +165,9 @@ public static class BaciParquet
         foreach (var year in wanted)
         {
             var y = manifest.Find(year)!;
-            var file = Path.Combine(manifest.Directory, y.FileName);
-            var read = ReadYear(file, y, manifest, manifestPath);
-            flows.AddRange(read.Value.Flows);
-            report.Read += read.Report.RowsRead;
-            report.Kept += read.Report.RowsKept;
-            foreach (var (rule, n) in read.Report.Skipped)
-            {
-                report.Skip(rule, n);
-            }
-
-            foreach (var (rule, n) in read.Report.Adjustments)
-            {
-                report.Adjust(rule, n);
-            }
+            var rows = ReadYear(Path.Combine(manifest.Directory, y.FileName), y, manifest, manifestPath, flows);
+            report.Read += rows;
+            report.Kept += rows;
         }
 
         report.Unit(string.Create(CultureInfo.InvariantCulture, $"CEPII BACI {manifest.HsRevision} {manifest.BaciVersion} converted to Parquet ({manifest.SourceName}); years {string.Join(", ", wanted)}"));
@@ -185,7 +175,7 @@ public static class BaciParquet
         return new ReadResult<TradeDataSet>(FlowsOfFile.DataSet(flows, manifestPath), report.Build());
     }
 
-    private static ReadResult<TradeDataSet> ReadYear(string file, BaciParquetYear y, BaciParquetManifest manifest, string manifestPath)
+    private static long ReadYear(string file, BaciParquetYear y, BaciParquetManifest manifest, string manifestPath, List<TradeFlow> flows)
     {
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (stream.Length != y.Bytes)
@@ -203,12 +193,7 @@ public static class BaciParquet
                 $"holds {source.GroupStarts[^1]:N0} rows of {Meta(MetaRevision)} {Meta(MetaYear)} from the zip {Meta(MetaSourceSha256)}, but the manifest records {y.Rows:N0} rows of {manifest.HsRevision} {y.Year} from {manifest.SourceSha256}: the file was altered or replaced; convert the release again"));
         }
 
-        if (source.Format != TradeFileFormat.Flows)
-        {
-            throw ParquetFlows.NotFlows(source);
-        }
-
-        return ParquetFlows.Read(source, null);
+        return BaciParquetReader.Read(source, y.Year, flows);
     }
 
     private static BaciParquetYear ConvertYear(BaciRelease release, ZipArchiveEntry entry, int year, BaciCountryCodes codes, string folder, BaciParquetOptions options, string zipName, string sha256, string tool)

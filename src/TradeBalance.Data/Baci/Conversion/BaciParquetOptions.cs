@@ -14,9 +14,9 @@ public sealed record BaciParquetOptions
 
     private readonly int? _firstYear;
     private readonly int? _lastYear;
-    private readonly int _rowGroupRows = 1_000_000;
+    private readonly int _rowGroupRows = 100_000;
 
-    /// <summary>Gets the default options: every year of the release, row groups of 1,000,000 rows, no progress.</summary>
+    /// <summary>Gets the default options: every year of the release, row groups of 100,000 rows, no progress.</summary>
     public static BaciParquetOptions Default { get; } = new();
 
     /// <summary>Gets the first year converted (1900–2200); null = the release's first.</summary>

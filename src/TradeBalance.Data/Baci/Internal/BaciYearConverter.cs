@@ -27,7 +27,12 @@ internal sealed class BaciYearConverter
     public static readonly DataField ExporterField = new DataField<string>("exporter", nullable: false), ImporterField = new DataField<string>("importer", nullable: false),
         HsField = new DataField<string>("hs", nullable: false), SourceField = new DataField<string>("source", nullable: false);
 
-    private static readonly ParquetSchema Schema = new(YearField, ExporterField, ImporterField, HsField, ValueField, QuantityField, SourceField);
+    /// <summary>Each value's and quantity's count of decimals as BACI wrote it (<see cref="BaciDecimals.ScaleOf"/>; 15: not
+    /// recoverable), so that <see cref="BaciParquetReader"/> gives back BaciReader's decimal digit for digit; readers of
+    /// canonical flows ignore them.</summary>
+    public static readonly DataField ValueDecimalsField = new DataField<byte>("value_decimals"), QuantityDecimalsField = new DataField<byte>("quantity_decimals");
+
+    private static readonly ParquetSchema Schema = new(YearField, ExporterField, ImporterField, HsField, ValueField, QuantityField, SourceField, ValueDecimalsField, QuantityDecimalsField);
 
     private readonly int _groupRows;
     private readonly int[] _years;
@@ -37,6 +42,8 @@ internal sealed class BaciYearConverter
     private readonly double[] _values;
     private readonly double?[] _quantities;
     private readonly string[] _sources;
+    private readonly byte[] _valueDecimals;
+    private readonly byte[] _quantityDecimals;
     private int _buffered;
 
     private BaciYearConverter(int groupRows)
@@ -49,6 +56,8 @@ internal sealed class BaciYearConverter
         _values = new double[groupRows];
         _quantities = new double?[groupRows];
         _sources = new string[groupRows];
+        _valueDecimals = new byte[groupRows];
+        _quantityDecimals = new byte[groupRows];
     }
 
     /// <summary>What one year's conversion read and wrote.</summary>
@@ -203,7 +212,9 @@ internal sealed class BaciYearConverter
         _importers[i] = importer;
         _hs[i] = hs;
         _values[i] = BaciDecimals.ToDouble(value);
+        _valueDecimals[i] = (byte)BaciDecimals.ScaleOf(value, _values[i]);
         _quantities[i] = quantity is { } q ? BaciDecimals.ToDouble(q) : null;
+        _quantityDecimals[i] = quantity is { } kg ? (byte)BaciDecimals.ScaleOf(kg, _quantities[i]!.Value) : (byte)0;
         _sources[i] = source;
         if (_buffered == _groupRows)
         {
@@ -229,6 +240,8 @@ internal sealed class BaciYearConverter
         await group.WriteAsync<double>(ValueField, _values.AsMemory(0, n)).ConfigureAwait(false);
         await group.WriteAsync<double>(QuantityField, _quantities.AsMemory(0, n)).ConfigureAwait(false);
         await group.WriteAsync(SourceField, new ArraySegment<string>(_sources, 0, n)).ConfigureAwait(false);
+        await group.WriteAsync<byte>(ValueDecimalsField, _valueDecimals.AsMemory(0, n)).ConfigureAwait(false);
+        await group.WriteAsync<byte>(QuantityDecimalsField, _quantityDecimals.AsMemory(0, n)).ConfigureAwait(false);
     }
 
     /// <summary>For each code (0–9999), whether its country is also another code's in the release's file (every nes area is ROW).</summary>
