@@ -193,7 +193,7 @@ public static class BaciParquet
                 $"holds {source.GroupStarts[^1]:N0} rows of {Meta(MetaRevision)} {Meta(MetaYear)} from the zip {Meta(MetaSourceSha256)}, but the manifest records {y.Rows:N0} rows of {manifest.HsRevision} {y.Year} from {manifest.SourceSha256}: the file was altered or replaced; convert the release again"));
         }
 
-        return BaciParquetReader.Read(source, y.Year, flows);
+        return BaciParquetReader.Read(source, y.Year, BaciRules.Source(BaciReadOptions.Default, y.SourceFile), flows);
     }
 
     private static BaciParquetYear ConvertYear(BaciRelease release, ZipArchiveEntry entry, int year, BaciCountryCodes codes, string folder, BaciParquetOptions options, string zipName, string sha256, string tool)
