@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace TradeBalance.Data.Internal.Baci;
@@ -23,7 +24,8 @@ internal static class BaciManifestJson
 
     public static void Write(Stream stream, BaciParquetManifest m)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping: the manifest is read by people and JSON parsers, never embedded in HTML ("0.1.0+c0ca46f", not "\u002B").
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("format", Format);
         w.WriteNumber("formatVersion", FormatVersion);
@@ -36,7 +38,7 @@ internal static class BaciManifestJson
         w.WriteString("baciVersion", m.BaciVersion);
         w.WriteString("hsRevision", m.HsRevision);
         w.WriteString("countryCodes", m.CountryCodesFile);
-        w.WriteString("layout", "one Parquet file per year, year=YYYY.parquet, canonical flow columns: year, exporter, importer, hs, value_usd (USD), quantity_kg (kg), source");
+        w.WriteString("layout", "one Parquet file per year, year=YYYY.parquet, canonical flow columns: year, exporter, importer, hs, value_usd (USD), quantity_kg (kg), source; value_decimals and quantity_decimals give each number's decimals as BACI wrote it");
         w.WriteStartArray("years");
         foreach (var y in m.Years)
         {
