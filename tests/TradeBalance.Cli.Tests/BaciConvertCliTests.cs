@@ -100,9 +100,15 @@ public sealed class BaciConvertCliTests : IDisposable
     public void The_years_option_converts_one_year_and_a_year_not_converted_is_refused_by_name()
     {
         var folder = _dir.File("one");
-        var convert = CliRun.Of("baci", "convert", BaciZip(), "--output", folder, "--years", "2024");
+        var zip = BaciZip();
+        var convert = CliRun.Of("baci", "convert", zip, "--output", folder, "--years", "2024");
         Assert.True(convert.ExitCode == 0, convert.Err);
         Assert.Equal(["year=2024.parquet"], Directory.EnumerateFiles(folder, "*.parquet").Select(Path.GetFileName));
+
+        // With --timings (or on a terminal) each year's progress goes to standard error, never to standard output.
+        var timed = CliRun.Of("baci", "convert", zip, "--output", _dir.File("timed"), "--timings");
+        Assert.Contains("tradebalance: baci convert: 2023: 12 rows read, 10 flows written, ", timed.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows read,", timed.Out, StringComparison.Ordinal);
 
         var run = CliRun.Of("balance", "--flows", folder, "--year", "2023");
         Assert.Equal(3, run.ExitCode);

@@ -308,6 +308,30 @@ public class BaciParquetTests
         Assert.Contains("is not valid JSON", Assert.Throws<TradeDataException>(() => BaciParquet.ReadManifest(second)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("BACI_HS92_Y1995_V202401b.csv", "HS92", 1995, "V202401b")]
+    [InlineData("BACI_HS96_Y1996_V202501.csv", "HS96", 1996, "V202501")]
+    [InlineData("BACI_HS02_Y2002_V202501.csv", "HS02", 2002, "V202501")]
+    [InlineData("BACI_HS07_Y2007_V202501.csv", "HS07", 2007, "V202501")]
+    [InlineData("BACI_HS12_Y2012_V202501.csv", "HS12", 2012, "V202501")]
+    [InlineData("BACI_HS17_Y2022_V202501.csv", "HS17", 2022, "V202501")]
+    [InlineData("baci_hs22_y2023_v202501.CSV", "HS22", 2023, "V202501")]
+    public void The_revision_year_and_version_come_from_the_year_file_name(string name, string revision, int year, string version)
+    {
+        Assert.True(Internal.Baci.BaciReleaseName.TryYearFile(name, out var r, out var y, out var v));
+        Assert.Equal((revision, year, version), (r, y, v));
+    }
+
+    [Theory]
+    [InlineData("BACI_HS18_Y2022_V202501.csv")]
+    [InlineData("BACI_HS17_Y22_V202501.csv")]
+    [InlineData("BACI_HS17_Y2022_V2025.csv")]
+    [InlineData("BACI_HS17_Y2022_V202501.txt")]
+    [InlineData("BACI_HS17_Y2022_V202501_extra.csv")]
+    [InlineData("product_codes_HS17_V202501.csv")]
+    public void Other_names_are_not_year_files(string name) =>
+        Assert.False(Internal.Baci.BaciReleaseName.TryYearFile(name, out _, out _, out _));
+
     private sealed class Collect(List<string> messages) : IProgress<string>
     {
         public void Report(string value) => messages.Add(value);
