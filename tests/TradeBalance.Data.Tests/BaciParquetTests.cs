@@ -308,6 +308,56 @@ public class BaciParquetTests
         Assert.Contains("is not valid JSON", Assert.Throws<TradeDataException>(() => BaciParquet.ReadManifest(second)).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A year file replaced by one with the converter's schema and metadata, the manifest's sizes made to match:
+    /// the rows themselves are still checked.</summary>
+    [Theory]
+    [InlineData("XXX", 5.0, (byte)0, "row 2: column 'exporter': 'XXX' is not a known country code (the converter writes ISO 3166-1 alpha-3 or ROW)")]
+    [InlineData("KEN", -5.0, (byte)0, "row 2: column 'value_usd': '-5' is not a finite number ≥ 0")]
+    [InlineData("CHN", 5.0, (byte)0, "row 2: A trade flow needs two different countries; both are CHN.")]
+    public async Task A_year_file_with_rows_the_converter_never_writes_is_refused_by_row(string exporter, double value, byte decimals, string expected)
+    {
+        using var dir = Fixtures.TempDir();
+        var outDir = dir.File("out");
+        var manifest = BaciParquet.Convert(BaciZips.Hs17(dir.Root), outDir, new BaciParquetOptions { FirstYear = 2022 });
+        var file = Path.Combine(outDir, "year=2022.parquet");
+        Parquet.Schema.DataField[] fields =
+        [
+            new Parquet.Schema.DataField<int>("year"), new Parquet.Schema.DataField<string>("exporter", false), new Parquet.Schema.DataField<string>("importer", false),
+            new Parquet.Schema.DataField<string>("hs", false), new Parquet.Schema.DataField<double>("value_usd"), new Parquet.Schema.DataField<double?>("quantity_kg"),
+            new Parquet.Schema.DataField<string>("source", false), new Parquet.Schema.DataField<byte>("value_decimals"), new Parquet.Schema.DataField<byte>("quantity_decimals"),
+        ];
+        await using (var stream = File.Create(file))
+        await using (var writer = await ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            writer.CustomMetadata = new Dictionary<string, string>
+            {
+                ["tradebalance.baci.hs_revision"] = "HS17",
+                ["tradebalance.baci.year"] = "2022",
+                ["tradebalance.baci.source_sha256"] = manifest.SourceSha256,
+            };
+            using var group = writer.CreateRowGroup();
+            var n = (int)manifest.Years[0].Rows;
+            await group.WriteAsync<int>(fields[0], Enumerable.Repeat(2022, n).ToArray().AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            await group.WriteAsync(fields[1], [.. Enumerable.Repeat("KEN", n - 1).Prepend("LKA").Select((e, i) => i == 1 ? exporter : e)]);
+            await group.WriteAsync(fields[2], [.. Enumerable.Repeat("CHN", n)]);
+            await group.WriteAsync(fields[3], [.. Enumerable.Range(0, n).Select(i => $"0902{i:D2}")]);
+            await group.WriteAsync<double>(fields[4], Enumerable.Range(0, n).Select(i => i == 1 ? value : 1.0).ToArray().AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            await group.WriteAsync<double>(fields[5], new double?[n].AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            await group.WriteAsync(fields[6], [.. Enumerable.Repeat("x", n)]);
+            await group.WriteAsync<byte>(fields[7], Enumerable.Repeat(decimals, n).ToArray().AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            await group.WriteAsync<byte>(fields[8], new byte[n].AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var manifestPath = Path.Combine(outDir, "manifest.json");
+        var node = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken))!;
+        node["years"]![0]!["bytes"] = new FileInfo(file).Length;
+        node["totals"]!["bytes"] = new FileInfo(file).Length;
+        await File.WriteAllTextAsync(manifestPath, node.ToJsonString(), TestContext.Current.CancellationToken);
+
+        var e = Assert.Throws<TradeDataException>(() => BaciParquet.ReadFlows(outDir));
+        Assert.Equal($"{file}: {expected}", e.Message);
+    }
+
     [Theory]
     [InlineData("BACI_HS92_Y1995_V202401b.csv", "HS92", 1995, "V202401b")]
     [InlineData("BACI_HS96_Y1996_V202501.csv", "HS96", 1996, "V202501")]
