@@ -112,7 +112,7 @@ internal static class BaciCommand
         {
             lock (writer)
             {
-                writer.WriteLine("tradebalance: baci convert: " + Terminal.Plain(value));
+                writer.WriteLine("baci convert: " + Terminal.Plain(value));
                 writer.Flush();
             }
         }

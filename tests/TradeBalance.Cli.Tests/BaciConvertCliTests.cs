@@ -107,7 +107,7 @@ public sealed class BaciConvertCliTests : IDisposable
 
         // With --timings (or on a terminal) each year's progress goes to standard error, never to standard output.
         var timed = CliRun.Of("baci", "convert", zip, "--output", _dir.File("timed"), "--timings");
-        Assert.Contains("tradebalance: baci convert: 2023: 12 rows read, 10 flows written, ", timed.Err, StringComparison.Ordinal);
+        Assert.Contains("baci convert: 2023: 12 rows read, 10 flows written, ", timed.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("rows read,", timed.Out, StringComparison.Ordinal);
 
         var run = CliRun.Of("balance", "--flows", folder, "--year", "2023");
