@@ -105,6 +105,11 @@ public sealed class BaciConvertCliTests : IDisposable
         Assert.True(convert.ExitCode == 0, convert.Err);
         Assert.Equal(["year=2024.parquet"], Directory.EnumerateFiles(folder, "*.parquet").Select(Path.GetFileName));
 
+        // Nothing is written into the folder a run reads.
+        var into = CliRun.Of("project", "--flows", folder, "--scenario", "x.json", "--output", Path.Combine(folder, "year=2024.parquet"));
+        Assert.Equal(2, into.ExitCode);
+        Assert.Contains("is inside the --flows folder", into.Err, StringComparison.Ordinal);
+
         // With --timings (or on a terminal) each year's progress goes to standard error, never to standard output.
         var timed = CliRun.Of("baci", "convert", zip, "--output", _dir.File("timed"), "--timings");
         Assert.Contains("baci convert: 2023: 12 rows read, 10 flows written, ", timed.Err, StringComparison.Ordinal);
