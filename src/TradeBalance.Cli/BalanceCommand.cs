@@ -10,7 +10,7 @@ internal static class BalanceCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input), or a folder made by 'baci convert' (with --year, only that year is read). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var rates = new Option<string?>("--rates") { Description = "Exchange-rate file for the local-currency figures (- reads standard input). Default: the embedded annual averages (KES and the other embedded countries' currencies per USD).", HelpName = "FILE" };
         var currency = LocalCurrency.CreateOption("the currency of --country in the last year shown (KES for Kenya)");
         var country = new Option<string>("--country") { Description = "The country whose balance it is (ISO code).", DefaultValueFactory = _ => "KEN", HelpName = "CODE" };
@@ -46,7 +46,7 @@ internal static class BalanceCommand
             var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             OutputPaths.Check([("--output", outputPath)], [("--flows", flowsPath), ("--rates", ratesPath), ("--groups", parse.GetValue(groups))]);
             Inputs.CheckStandardInput(("--flows", flowsPath), ("--rates", ratesPath));
-            var data = flowsPath is null ? KenyaChina.Flows : Inputs.Read(flowsPath, "--flows", (s, name) => TradeFile.ReadFlows(s, name).Value);
+            var data = flowsPath is null ? KenyaChina.Flows : Inputs.ReadFlows(flowsPath, "--flows", _ => parse.GetValue(onlyYear) is { } only ? [only] : null).Value;
             var table = ratesPath is null ? KenyaChina.ExchangeRates : Inputs.Read(ratesPath, "--rates", (s, name) => ExchangeRatesCsv.Read(s, name).Value);
 
             // A pair with no trade in the data is an answer of zeros that means nothing: say so instead.

@@ -32,6 +32,7 @@ internal static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout));
         root.Subcommands.Add(BacktestCommand.Create(stdout));
+        root.Subcommands.Add(BaciCommand.Create(stdout));
 
         // Response files off: '@flows.csv' is a file name, not a list of arguments to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -100,7 +100,8 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         }
         else
         {
-            var read = Steps.Time("read flows", () => Read(flowsPath, "--flows", stdin, (s, name) => TradeFile.ReadFlows(s, name)));
+            // A BACI conversion: only the year the projection uses (the scenario's reference year, else the latest converted).
+            var read = Steps.Time("read flows", () => ReadFlows(flowsPath, "--flows", stdin, m => [scenario.ReferenceYear ?? m.Years[^1].Year]));
             flows = read.Value;
             origins.Add($"flows: {read.Report}");
             if (flows.Flows.IsEmpty)
@@ -194,6 +195,27 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
         {
             throw new IOException($"{named[0]} -: standard input is closed, so there is nothing to read; pipe the file in, or give its path.");
         }
+    }
+
+    /// <summary>
+    /// Reads a flows option: a BACI conversion's folder or manifest (<see cref="BaciParquet"/>), of which only the years
+    /// <paramref name="years"/> picks are read, or any flows file <see cref="TradeFile.ReadFlows(Stream, string, ComtradeReadOptions?, BaciReadOptions?)"/> reads.
+    /// </summary>
+    /// <param name="path">The option's value.</param>
+    /// <param name="option">The option, for messages.</param>
+    /// <param name="years">The years to read from a conversion, given its manifest; null: every year.</param>
+    public static ReadResult<TradeDataSet> ReadFlows(string path, string option, Func<BaciParquetManifest, IEnumerable<int>?> years) => ReadFlows(path, option, StandardInput, years);
+
+    private static ReadResult<TradeDataSet> ReadFlows(string path, string option, Stream? stdin, Func<BaciParquetManifest, IEnumerable<int>?> years)
+    {
+        if (path != "-" && (Directory.Exists(path) || BaciParquet.IsConversion(path)))
+        {
+            // A folder without a manifest is refused here too, by the library, naming what is missing and the fix.
+            var manifest = BaciParquet.IsConversion(path) ? BaciParquet.ReadManifest(path) : null;
+            return BaciParquet.ReadFlows(path, manifest is null ? null : years(manifest));
+        }
+
+        return Read(path, option, stdin, (s, name) => TradeFile.ReadFlows(s, name));
     }
 
     /// <summary>Opens the option's file once (or this thread's standard input for <c>-</c>) and reads it.</summary>

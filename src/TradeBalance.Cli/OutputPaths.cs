@@ -9,7 +9,7 @@ internal static class OutputPaths
     /// Throws a usage error when a path is not a usable file name (empty, or holding a NUL), when an
     /// output's folder does not exist, when an output is a folder, a block device or a socket, or when an
     /// output is the same file as an input or as another output, also through symbolic links and hard
-    /// links. A character device or a named pipe is written into, so it is neither probed nor compared.
+    /// links, or lies inside an input folder. A character device or a named pipe is written into, so it is neither probed nor compared.
     /// </summary>
     /// <param name="outputs">The output options and their paths (null: not given).</param>
     /// <param name="inputs">The input options and their paths (null: not given).</param>
@@ -61,6 +61,12 @@ internal static class OutputPaths
                 if (string.Equals(file, other.File, StringComparison.Ordinal) || (identity.IsKnown && identity == other.Identity))
                 {
                     throw new UsageException($"{option}: '{path}' is the same file as the {other.Option} {other.Role}; writing it would destroy that file. Choose another name.");
+                }
+
+                // An input folder (a converted BACI release) is read by its manifest: nothing may be written into it.
+                if (other.Identity.Kind == FileKind.Folder && file.StartsWith(other.File.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new UsageException($"{option}: '{path}' is inside the {other.Option} folder; writing there could replace a file the folder's manifest vouches for. Write it elsewhere.");
                 }
             }
 

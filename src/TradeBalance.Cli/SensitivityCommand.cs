@@ -14,7 +14,7 @@ internal static class SensitivityCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input). Default: the embedded Kenya–China data.", HelpName = "FILE" };
+        var flows = new Option<string?>("--flows") { Description = "Flows file (canonical, UN Comtrade or CEPII BACI; - reads standard input), or a folder made by 'baci convert' (only the reference year is read). Default: the embedded Kenya–China data.", HelpName = "FILE" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff file (canonical or WITS; - reads standard input). Default: the embedded China schedule.", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (- reads standard input). Default: the embedded Kenya–China scenario.", HelpName = "FILE" };
         var model = new Option<string?>("--model") { Description = "Model: " + string.Join(" or ", MonteCarloModels) + ". Default: the scenario's.", HelpName = "NAME" };

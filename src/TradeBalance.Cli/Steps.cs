@@ -22,6 +22,9 @@ internal static class Steps
     /// <summary>Gets where this thread's run reports timings (null: nowhere), to hand to a step run on another thread.</summary>
     public static TextWriter? Timings => _timings;
 
+    /// <summary>Gets where this thread's run may write progress lines: the terminal, else the timings' writer, else null (nowhere).</summary>
+    public static TextWriter? ProgressWriter => _progress ?? _timings;
+
     /// <summary>Sets where this thread's run reports: timing lines (null: none) and progress lines (null: none; pass a terminal only).</summary>
     public static void Report(TextWriter? timings, TextWriter? progress)
     {
