@@ -20,6 +20,8 @@ internal static class CompareCommand
         var output = ResultOutput.OutputOption();
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
+        var revisions = RevisionInputs.Create();
+        revisions.AddTo(command);
         foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, all, format, rawText, output })
         {
             command.Options.Add(o);
@@ -30,7 +32,7 @@ internal static class CompareCommand
             var outputPath = parse.GetValue(output);
             var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate));
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate), revisions: revisions.Read(parse));
             Inputs.RefusePackage(inputs, "compare");
             var models = ProjectionModel.All;
             // Each model runs on its own: one that cannot run on these inputs says why in its column, and the others still report.

@@ -57,7 +57,8 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     /// <param name="everyImporter">Whether the run needs every importer's schedule (GSIM), given the scenario; null: no.</param>
     /// <param name="groupsPath">--groups, or null: groups to register before the other files are read.</param>
     /// <param name="aggregate">--aggregate, or null: the groups whose members' imports are folded into them.</param>
-    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null, string? groupsPath = null, string? aggregate = null)
+    /// <param name="revisions">--flows-revision, --tariffs-revision and --hs-tables, or null for none.</param>
+    public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null, string? groupsPath = null, string? aggregate = null, RevisionInputs.Choice? revisions = null)
     {
         CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath), ("--groups", groupsPath));
         var stdin = StandardInput;
@@ -138,6 +139,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             origins.Add($"tariffs: {report}");
         }
 
+        (flows, tariffs, all, scenario) = RevisionInputs.Apply(revisions ?? RevisionInputs.Choice.None, flows, tariffs, all, scenario, package is not null, origins);
         var rates = ratesPath is null ? KenyaChina.ExchangeRates : Read(ratesPath, "--rates", stdin, ExchangeRatesCsv.Read).Value;
         origins.Add(ratesPath is null ? "rates: embedded rates (KES and other currencies per USD)" : $"rates: {Name(ratesPath)}");
         var inputs = new Inputs(scenario, flows, tariffs, all, rates, ratesPath is null ? LocalCurrency.EmbeddedRatesName : Name(ratesPath), origins) { Package = package };

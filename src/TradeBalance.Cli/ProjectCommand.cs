@@ -31,6 +31,8 @@ internal static class ProjectCommand
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
         var command = new Command("project", "Project a tariff scenario (default: China's zero tariff on Kenyan tea, coffee and avocados).");
+        var revisions = RevisionInputs.Create();
+        revisions.AddTo(command);
         foreach (var o in new Option[] { flows, tariffs, scenario, rates, currency, groups, aggregate, model, output, chart, format, rawText, years, draws, seed, all })
         {
             command.Options.Add(o);
@@ -51,7 +53,7 @@ internal static class ProjectCommand
             (int From, int To)? yearRange = parse.GetValue(years) is { } range ? Projector.ParseYears(range) : null;
             var localCurrency = LocalCurrency.Parse(parse.GetValue(currency));
 
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => ProjectionModel.Resolve(s, chosen).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate)) with { Currency = localCurrency };
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), parse.GetValue(rates), s => ProjectionModel.Resolve(s, chosen).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate), revisions: revisions.Read(parse)) with { Currency = localCurrency };
             if (inputs.Package is { } package)
             {
                 if (yearRange is not null)

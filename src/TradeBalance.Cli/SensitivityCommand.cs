@@ -35,6 +35,8 @@ internal static class SensitivityCommand
         var all = new Option<bool>("--all") { Description = $"Show every market in the table; without it a run of more than {ProjectionReport.Largest} markets shows the {ProjectionReport.Largest} largest." };
         var groups = GroupInputs.GroupsOption();
         var aggregate = GroupInputs.AggregateOption();
+        var revisions = RevisionInputs.Create();
+        revisions.AddTo(command);
         foreach (var o in new Option[] { flows, tariffs, scenario, groups, aggregate, model, draws, seed, spread, chart, format, rawText, output, all })
         {
             command.Options.Add(o);
@@ -50,7 +52,7 @@ internal static class SensitivityCommand
 
             // Every option is checked before a file is read; the model and the draws are resolved once, the scenario's counting where no option is given.
             var given = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;
-            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, s => ProjectionModel.Resolve(s, given).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate));
+            var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, s => ProjectionModel.Resolve(s, given).NeedsEveryImporter, parse.GetValue(groups), parse.GetValue(aggregate), revisions: revisions.Read(parse));
             Inputs.RefusePackage(inputs, "sensitivity");
             var chosen = ProjectionModel.Resolve(inputs.Scenario, given);
 

@@ -121,6 +121,9 @@ public static class ComtradeReader
         // HS code of each cmdCode text met (a download repeats a few thousand codes over millions of rows).
         var flowRules = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var codes = new Dictionary<string, HsCode>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // The revision the rows state (H0–H6; "HS" is "as reported", which states none): one per file, since one
+        // code in two revisions is two products.
+        (HsRevision Revision, string Code, long Line)? stated = null;
         while (csv.Read())
         {
             if (c.Classification >= 0)
@@ -129,6 +132,19 @@ public static class ComtradeReader
                 if (cl.Length > 0 && !(cl[0] is 'H' or 'h'))
                 {
                     throw csv.Error(c.Classification, "is not a Harmonized System classification (H0–H6, HS); TradeBalance reads HS data only");
+                }
+
+                if (cl.Length == 2 && cl[1] is >= '0' and <= '6' && (stated is null || !cl.SequenceEqual(stated.Value.Code)))
+                {
+                    var code = cl.ToString();
+                    var revision = HsRevision.Parse(code);
+                    if (stated is { } first && first.Revision != revision)
+                    {
+                        throw csv.Error(c.Classification, string.Create(CultureInfo.InvariantCulture,
+                            $"is {code} ({revision}), but line {first.Line} is {first.Code} ({first.Revision}): one file holds one HS revision (convert one part with an HsConcordance)"));
+                    }
+
+                    stated = (revision, code, csv.Line);
                 }
             }
 
@@ -238,7 +254,8 @@ public static class ComtradeReader
             ? "value: CIF Trade Value (US$) when present, else Trade Value (US$); current USD (units)"
             : "value: cifvalue (CIF) when present, else primaryValue (CIF for imports); current USD (units)");
         csv.Report.Unit(legacy ? "quantity: Netweight (kg)" : "quantity: netWgt, kg");
-        return flows.Build();
+        var read = flows.Build();
+        return stated is { } r ? new ReadResult<TradeDataSet>(read.Value.WithRevision(r.Revision), read.Report) : read;
     }
 
     private static bool IsBreakdown(CsvInput csv, int ordinal, string total)

@@ -22,8 +22,9 @@ public static class KenyaChina
 {
     private const string Prefix = "TradeBalance.Data.KenyaChina.";
 
-    private static readonly Lazy<TradeDataSet> LazyFlows = new(() => Load("flows.csv", (s, n) => FlowsCsv.Read(s, n).Value));
-    private static readonly Lazy<ImmutableArray<TariffSchedule>> LazySchedules = new(() => Load("tariffs.csv", (s, n) => TariffsCsv.ReadAll(s, n).Value.Values.ToImmutableArray()));
+    // HS 2022: China's customs statistics and schedule, and the EAC's 2022 CET, have been in HS 2022 since 2022-01-01.
+    private static readonly Lazy<TradeDataSet> LazyFlows = new(() => Load("flows.csv", (s, n) => FlowsCsv.Read(s, n).Value.WithRevision(HsRevision.Hs2022)));
+    private static readonly Lazy<ImmutableArray<TariffSchedule>> LazySchedules = new(() => Load("tariffs.csv", (s, n) => TariffsCsv.ReadAll(s, n).Value.Values.Select(t => t.WithRevision(HsRevision.Hs2022)).ToImmutableArray()));
     private static readonly Lazy<ExchangeRateTable> LazyRates = new(() => Load("exchange-rates.csv", (s, n) => ExchangeRatesCsv.Read(s, n).Value));
     private static readonly Lazy<ImmutableArray<BilateralTotal>> LazyTotals = new(() => Load("bilateral-totals.csv", (s, n) => BilateralTotalsCsv.Read(s, n).Value));
     private static readonly Lazy<Scenario> LazyScenario = new(() => Load("scenario.json", ScenarioJson.Read));
@@ -33,14 +34,14 @@ public static class KenyaChina
     public static ImmutableArray<string> FileNames { get; } =
         [.. typeof(KenyaChina).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]).Order(StringComparer.Ordinal)];
 
-    /// <summary>Gets China's imports by supplier (reference year 2024, USD, CIF; ROW = other suppliers).</summary>
+    /// <summary>Gets China's imports by supplier (reference year 2024, USD, CIF; ROW = other suppliers), coded in HS 2022.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static TradeDataSet Flows => LazyFlows.Value;
 
     /// <summary>Gets the scenario's products in the order tea, coffee, avocados (China's zero tariff covers all three).</summary>
     public static IReadOnlyList<Commodity> Products { get; } = [Commodities.Tea, Commodities.Coffee, Commodities.Avocado];
 
-    /// <summary>Gets China's tariff schedule for the data set's products: MFN lines and preferences with their dates.</summary>
+    /// <summary>Gets China's tariff schedule for the data set's products: MFN lines and preferences with their dates, in HS 2022.</summary>
     /// <exception cref="TradeDataException">The embedded file is invalid (a build defect).</exception>
     public static TariffSchedule Tariffs => LazySchedules.Value.Single(s => s.Importer.Equals(Countries.China));
 

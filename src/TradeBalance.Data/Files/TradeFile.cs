@@ -184,17 +184,28 @@ public static class TradeFile
     {
         if (input.Parquet is { } parquet)
         {
-            return ParquetFlows.Read(parquet, baci);
+            return Stated(ParquetFlows.Read(parquet, baci), fileName);
         }
 
-        return input.Format switch
+        return Stated(input.Format switch
         {
             TradeFileFormat.Flows => FlowsCsv.Read(input.Content, fileName),
             TradeFileFormat.ComtradePlus or TradeFileFormat.ComtradeLegacy => ComtradeReader.Read(input.Content, fileName, comtrade),
             TradeFileFormat.Baci => ReadBaci(input, fileName, baci ?? BaciReadOptions.Default),
             _ => throw NotA(input, fileName, "trade flows (flows.csv, UN Comtrade or CEPII BACI)"),
-        };
+        }, fileName);
     }
+
+    /// <summary>
+    /// The flows with the HS revision their file's name states (<c>BACI_HS17_…</c>, <c>…_H5_…</c>) where the content states none
+    /// (UN Comtrade's classification column does).
+    /// </summary>
+    private static ReadResult<TradeDataSet> Stated(ReadResult<TradeDataSet> read, string fileName) =>
+        read.Value.Revision is null && FileRevision.FromName(fileName) is { } named ? new(read.Value.WithRevision(named), read.Report) : read;
+
+    /// <summary>A schedule with the HS revision its file's name states (WITS: <c>AVEMFN_H5_156_2024_U2.CSV</c>).</summary>
+    private static ReadResult<TariffSchedule> Stated(ReadResult<TariffSchedule> read, string fileName) =>
+        read.Value.Revision is null && FileRevision.FromName(fileName) is { } named ? new(read.Value.WithRevision(named), read.Report) : read;
 
     /// <summary>
     /// True when <see cref="ReadFlows(string, ComtradeReadOptions?, BaciReadOptions?)"/> tries the columns for a BACI file read
@@ -279,21 +290,27 @@ public static class TradeFile
         return ReadAllTariffs(input, fileName, wits);
     }
 
-    private static ReadResult<TariffSchedule> ReadTariffs(SniffedInput input, string fileName, Country? importer, WitsReadOptions? wits) => input.Format switch
+    private static ReadResult<TariffSchedule> ReadTariffs(SniffedInput input, string fileName, Country? importer, WitsReadOptions? wits) => Stated(input.Format switch
     {
         _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
         TradeFileFormat.Tariffs => TariffsCsv.Read(input.Content, fileName, importer),
         TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.Read(input.Content, fileName, importer, wits),
         _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
-    };
+    }, fileName);
 
-    private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(SniffedInput input, string fileName, WitsReadOptions? wits) => input.Format switch
+    private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> ReadAllTariffs(SniffedInput input, string fileName, WitsReadOptions? wits)
     {
-        _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
-        TradeFileFormat.Tariffs => TariffsCsv.ReadAll(input.Content, fileName),
-        TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.ReadAll(input.Content, fileName, wits),
-        _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
-    };
+        var read = input.Format switch
+        {
+            _ when input.Parquet is not null => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
+            TradeFileFormat.Tariffs => TariffsCsv.ReadAll(input.Content, fileName),
+            TradeFileFormat.WitsTariffs or TradeFileFormat.WitsAveMfn or TradeFileFormat.WitsAvePref => WitsTariffReader.ReadAll(input.Content, fileName, wits),
+            _ => throw NotA(input, fileName, "tariffs (tariffs.csv or a WITS/TRAINS download)"),
+        };
+        return FileRevision.FromName(fileName) is { } named
+            ? new(read.Value.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Revision is null ? p.Value.WithRevision(named) : p.Value), read.Report)
+            : read;
+    }
 
     private static TradeDataException NotA(SniffedInput input, string path, string wanted) =>
         input.Parquet is { } parquet ? ParquetSource.Bad(path, "schema", $"is Parquet ({(parquet.Format == TradeFileFormat.Unknown ? "columns " + string.Join(", ", parquet.Columns) : Describe(parquet.Format) + "'s columns")}); TradeBalance reads Parquet for trade flows only (canonical flows or CEPII BACI), not {wanted}")

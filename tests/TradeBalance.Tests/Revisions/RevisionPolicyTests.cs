@@ -54,21 +54,21 @@ public class RevisionPolicyTests
     public void A_table_of_another_revision_read_without_a_concordance_is_noted_and_with_one_it_is_not()
     {
         var tables = Elasticities.SmartDefaults.WithSubstitutionTables(ElasticityTables.CepiiProTee);
-        var note = "σ from cepii-protee-2022: the table is in HS2007 and the products in HS2022";
+        var note = "σ tables of another HS revision than the products' (HS2022) read by the same codes: cepii-protee-2022 (HS2007)";
 
         var stated = ProjectionModel.Smart.Project(new ProjectionInputs(TeaCut(tables), Tea(HsRevision.Hs2022), Schedule(HsRevision.Hs2022)));
         Assert.Contains(stated.Notes, n => n.StartsWith(note, StringComparison.Ordinal));
 
         var unstated = ProjectionModel.Smart.Project(new ProjectionInputs(TeaCut(tables), Tea(null), Schedule(null)));
-        Assert.DoesNotContain(unstated.Notes, n => n.Contains("the table is in", StringComparison.Ordinal));
+        Assert.DoesNotContain(unstated.Notes, n => n.StartsWith("σ tables of another HS revision", StringComparison.Ordinal));
 
         var sameRevision = ProjectionModel.Smart.Project(new ProjectionInputs(TeaCut(tables), Tea(HsRevision.Hs2007), Schedule(null)));
-        Assert.DoesNotContain(sameRevision.Notes, n => n.Contains("the table is in", StringComparison.Ordinal));
+        Assert.DoesNotContain(sameRevision.Notes, n => n.StartsWith("σ tables of another HS revision", StringComparison.Ordinal));
 
         // 090240 is the same line in HS2022 and HS2007 (a 1:1 link): through the concordance, the note goes and σ stays.
         var teaLink = new HsConcordance(HsRevision.Hs2022, HsRevision.Hs2007, [L("090240", "090240")]);
         var through = ProjectionModel.Smart.Project(new ProjectionInputs(TeaCut(tables.WithConcordances(HsRevision.Hs2022, teaLink)), Tea(HsRevision.Hs2022), Schedule(HsRevision.Hs2022)));
-        Assert.DoesNotContain(through.Notes, n => n.Contains("the table is in", StringComparison.Ordinal));
+        Assert.DoesNotContain(through.Notes, n => n.StartsWith("σ tables of another HS revision", StringComparison.Ordinal));
         Assert.Equal(stated.Rows.Select(r => r.Projected), through.Rows.Select(r => r.Projected));
     }
 }

@@ -172,7 +172,7 @@ public static class BaciParquet
 
         report.Unit(string.Create(CultureInfo.InvariantCulture, $"CEPII BACI {manifest.HsRevision} {manifest.BaciVersion} converted to Parquet ({manifest.SourceName}); years {string.Join(", ", wanted)}"));
         report.Unit("value_usd in USD (BACI v × 1000), quantity_kg in kg (BACI q × 1000); codes through the release's country-code file");
-        return new ReadResult<TradeDataSet>(FlowsOfFile.DataSet(flows, manifestPath), report.Build());
+        return new ReadResult<TradeDataSet>(FlowsOfFile.DataSet(flows, manifestPath).WithRevision(manifest.Revision), report.Build());
     }
 
     private static long ReadYear(string file, BaciParquetYear y, BaciParquetManifest manifest, string manifestPath, List<TradeFlow> flows)

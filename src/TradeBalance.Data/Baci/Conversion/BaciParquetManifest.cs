@@ -40,6 +40,10 @@ public sealed class BaciParquetManifest
     /// <c>HS07</c>, <c>HS12</c>, <c>HS17</c> or <c>HS22</c>.</summary>
     public string HsRevision { get; }
 
+    /// <summary>Gets the HS revision as a value (<see cref="HsRevision"/>'s text read by <see cref="TradeBalance.HsRevision.Parse"/>); the flows
+    /// <see cref="BaciParquet.ReadFlows"/> returns state it.</summary>
+    public TradeBalance.HsRevision Revision => TradeBalance.HsRevision.Parse(HsRevision);
+
     /// <summary>Gets the release's country-code file the codes <c>i</c> and <c>j</c> were resolved through.</summary>
     public string CountryCodesFile { get; }
 

@@ -86,9 +86,10 @@ internal static class ScenarioNotes
         }
 
         UnusedOverrides(resolved, elasticities, notes);
-        foreach (var table in elasticities.ReadByDigits(data.Revision))
+        var acrossRevisions = elasticities.ReadByDigits(data.Revision).Select(t => $"{t.Name} ({t.Revision})").ToList();
+        if (acrossRevisions.Count > 0)
         {
-            notes.Add($"σ from {table.Name}: the table is in {table.Revision} and the products in {data.Revision}; with no concordance between the two, its lines are read by the same codes, which name another product wherever a code was split, merged or renumbered (give the UN's table: HsCorrelationTable.Read, or the tool's --hs-tables DIR).");
+            notes.Add($"σ tables of another HS revision than the products' ({data.Revision}) read by the same codes: {string.Join(", ", acrossRevisions)}; a code split, merged or renumbered since names another product there. --hs-tables DIR (HsCorrelationTable.Read) reads them through the UN's concordance.");
         }
 
         return notes;
