@@ -69,6 +69,16 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void Two_sheets_naming_one_part_are_refused_rather_than_read_twice()
+    {
+        var bytes = Retarget(SyntheticXlsx.Build([("One", ""), ("Two", "")], []), "worksheets/sheet2.xml", "worksheets/sheet1.xml");
+
+        var e = Assert.Throws<TradeDataException>(() => WorkbookReader.Read("twice.xlsx", bytes));
+
+        Assert.Equal("twice.xlsx: sheet 'Two': names part 'xl/worksheets/sheet1.xml', which another sheet already names: refused rather than read twice", e.Message);
+    }
+
+    [Fact]
     public void A_DTD_is_refused_naming_the_part()
     {
         var bytes = SyntheticXlsx.Build([("Data", "")], [], zip => SyntheticXlsx.Add(zip, "xl/worksheets/sheet9.xml",

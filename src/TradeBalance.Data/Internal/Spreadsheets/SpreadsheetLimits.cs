@@ -14,6 +14,12 @@ internal static class SpreadsheetLimits
     /// <summary>The most bytes one xlsx part (zip entry) may inflate to: stops zip bombs whatever the entry declares.</summary>
     public const long MaxPartBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The most bytes all the parts an xlsx reader inflates may add up to: with a cap per part only, a
+    /// thousand sheets (each its own zip bomb, or all naming one part) would cost a thousand parts' time.
+    /// </summary>
+    public const long MaxInflatedBytes = 4 * MaxPartBytes;
+
     /// <summary>The most bytes one CFB stream (the xls Workbook stream, the directory, the mini stream) may hold.</summary>
     public const long MaxStreamBytes = MaxFileBytes;
 

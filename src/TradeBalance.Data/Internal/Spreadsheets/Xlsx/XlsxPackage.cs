@@ -16,6 +16,7 @@ internal sealed class XlsxPackage : IDisposable
 
     private readonly ZipArchive _zip;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private long _inflated;
 
     private XlsxPackage(string fileName, ZipArchive zip)
     {
@@ -78,6 +79,13 @@ internal sealed class XlsxPackage : IDisposable
                 if (output.Length + n > SpreadsheetLimits.MaxPartBytes)
                 {
                     throw TooLarge(where, output.Length + n);
+                }
+
+                _inflated += n;
+                if (_inflated > SpreadsheetLimits.MaxInflatedBytes)
+                {
+                    throw SpreadsheetErrors.At(FileName, where, string.Create(CultureInfo.InvariantCulture,
+                        $"brings the parts inflated to more than {SpreadsheetLimits.MaxInflatedBytes:N0} bytes: refused as a zip bomb or a workbook far larger than any correlation table"));
                 }
 
                 output.Write(buffer, 0, n);

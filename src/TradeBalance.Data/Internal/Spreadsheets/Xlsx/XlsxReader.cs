@@ -21,6 +21,7 @@ internal static class XlsxReader
         var sharedStrings = sharedStringsPart is null ? [] : ReadSharedStrings(package, sharedStringsPart);
         var budget = new CellBudget(fileName);
         var sheets = new List<Worksheet>();
+        var parts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, relId) in ReadSheetList(package, workbookPart))
         {
             var target = rels.Find(relId)
@@ -28,6 +29,11 @@ internal static class XlsxReader
             if (!target.Type.EndsWith("/worksheet", StringComparison.Ordinal))
             {
                 continue; // a chart, macro or dialog sheet: no cells
+            }
+
+            if (!parts.Add(target.Target))
+            {
+                throw SpreadsheetErrors.At(fileName, SpreadsheetErrors.Sheet(name), $"names part '{target.Target}', which another sheet already names: refused rather than read twice");
             }
 
             sheets.Add(ReadSheet(package, target.Target, new SheetBuilder(fileName, name, budget), sharedStrings));
