@@ -166,7 +166,7 @@ public static class FuzzEngine
         }
         catch (TradeDataException e)
         {
-            var bad = target.Rows ? CheckRowMessage(e, target.FileName, input) : CheckMessage(e, target.FileName, input);
+            var bad = target.Rows ? CheckRowMessage(e, target.FileName, input) : CheckMessage(e, target.FileName, input, lines: !target.Workbook);
             return bad is null ? new Outcome(false, null, null) : new Outcome(false, "TradeDataException message: " + bad, e.Message);
         }
         catch (Exception e)
@@ -179,7 +179,7 @@ public static class FuzzEngine
             return new Outcome(true, "gzip: a truncated or corrupt archive was read", $"{input.Length} bytes");
         }
 
-        if (!target.Json && !target.Rows && ControlOutsideQuotes(input) is { } control)
+        if (!target.Json && !target.Rows && !target.Workbook && ControlOutsideQuotes(input) is { } control)
         {
             return new Outcome(true, "control: a C0 control outside a quoted field was read", control);
         }
@@ -313,20 +313,29 @@ public static class FuzzEngine
         return null;
     }
 
-    /// <summary>Checks <c>file:line: …</c>: the file name given, a line from 1 to the number of lines in the input, nothing raw a terminal would obey, no other library's wording.</summary>
-    private static string? CheckMessage(TradeDataException e, string fileName, byte[] input)
+    /// <summary>
+    /// Checks <c>file:line: …</c> (a workbook, which has no lines: <c>file: place: …</c>): the file name given, a line from 1 to
+    /// the number of lines in the input, nothing raw a terminal would obey, no other library's wording.
+    /// </summary>
+    private static string? CheckMessage(TradeDataException e, string fileName, byte[] input, bool lines = true)
     {
         if (e.FileName != fileName)
         {
             return "names another file";
         }
 
-        if (e.Line < 1)
+        if (!lines)
+        {
+            if (!e.Message.StartsWith(fileName + ": ", StringComparison.Ordinal))
+            {
+                return "does not start with the file's name";
+            }
+        }
+        else if (e.Line < 1)
         {
             return "has no line";
         }
-
-        if (!e.Message.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{e.Line}: "), StringComparison.Ordinal))
+        else if (!e.Message.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{e.Line}: "), StringComparison.Ordinal))
         {
             return "does not start with file:line";
         }
@@ -350,7 +359,7 @@ public static class FuzzEngine
             }
         }
 
-        var text = Decoded(input);
+        var text = lines ? Decoded(input) : null;
         if (text is not null)
         {
             long breaks = 0;

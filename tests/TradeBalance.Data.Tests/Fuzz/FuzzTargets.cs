@@ -1,4 +1,6 @@
 using System.Text;
+using TradeBalance.Data.Internal.HsCorrelation;
+using TradeBalance.Data.Internal.Spreadsheets;
 using TradeBalance.Projections;
 
 namespace TradeBalance.Data.Tests.Fuzz;
@@ -16,7 +18,9 @@ namespace TradeBalance.Data.Tests.Fuzz;
 /// <param name="Documented">The exceptions the reader documents for bad content.</param>
 /// <param name="Rows">True when the input is Parquet: a message names <c>file: row N (row group G, index I): </c> or the
 /// footer or schema (<c>file: footer: </c>) instead of <c>file:line: </c>.</param>
-public sealed record FuzzTarget(string Name, string FileName, bool Json, IReadOnlyList<byte[]> Seeds, Func<byte[], string, object> Read, Action<object>? RoundTrip, string Documented = "TradeDataException", bool Rows = false)
+/// <param name="Workbook">True when the input is a spreadsheet (xlsx, xls): a message names <c>file: place: </c> (a sheet and cell,
+/// a part or a record), and the text-file oracles (controls outside quotes, lines) do not apply.</param>
+public sealed record FuzzTarget(string Name, string FileName, bool Json, IReadOnlyList<byte[]> Seeds, Func<byte[], string, object> Read, Action<object>? RoundTrip, string Documented = "TradeDataException", bool Rows = false, bool Workbook = false)
 {
     public override string ToString() => Name;
 }
@@ -70,6 +74,7 @@ public static class FuzzTargets
         new("projection", "projection.csv", false, Seeds(ProjectionSeed()), (b, n) => ProjectionCsv.Read(new MemoryStream(b), n).Value, RoundTripProjection),
         new("parquet-flows", "flows.parquet", false, Seeds(ParquetSeeds.Flows(dictionary: true), ParquetSeeds.Flows(dictionary: false)), ReadParquet, RoundTripFlows, Rows: true),
         new("parquet-baci", "baci.parquet", false, Seeds(ParquetSeeds.Baci()), ReadParquet, RoundTripFlows, Rows: true),
+        new("hs-table", "hs-table.xlsx", false, Seeds(HsTableSeed(), XlsSeed()), ReadHsTable, null, Workbook: true),
     ];
 
     /// <summary>The seven readers the reliability brief names (the others are fuzzed in the long run and by parity of effort).</summary>
@@ -89,6 +94,40 @@ public static class FuzzTargets
         s.CopyTo(m);
         return m.ToArray();
     }
+
+    /// <summary>
+    /// A correlation table as the UN lays it out (a title row, then the header; a conversion sheet beside it), with the
+    /// 8517.12 split of 2022 and a code stored as a number that lost its leading zero.
+    /// </summary>
+    private static byte[] HsTableSeed()
+    {
+        static string Cell(string r, int s) => $"<c r=\"{r}\" t=\"s\"><v>{s}</v></c>";
+        static string Num(string r, string v) => $"<c r=\"{r}\"><v>{v}</v></c>";
+        string[] strings = ["Between", "HS 2022", "HS 2017", "Relationship", "n:1", "1:1", "From HS 2022", "To HS 2017"];
+        var correlations = $"<row r=\"1\">{Cell("A1", 0)}</row><row r=\"2\">{Cell("A2", 1)}{Cell("B2", 2)}{Cell("C2", 3)}</row>"
+            + $"<row r=\"3\">{Num("A3", "851713")}{Num("B3", "851712")}{Cell("C3", 4)}</row>"
+            + $"<row r=\"4\">{Num("A4", "851714")}{Num("B4", "851712")}{Cell("C4", 4)}</row>"
+            + $"<row r=\"5\">{Num("A5", "90240")}{Num("B5", "90240")}{Cell("C5", 5)}</row>";
+        var conversions = $"<row r=\"1\">{Cell("A1", 6)}{Cell("B1", 7)}</row>"
+            + $"<row r=\"2\">{Num("A2", "851713")}{Num("B2", "851712")}</row><row r=\"3\">{Num("A3", "851714")}{Num("B3", "851712")}</row><row r=\"4\">{Num("A4", "90240")}{Num("B4", "90240")}</row>";
+        return Spreadsheets.SyntheticXlsx.Build([("HS2022-HS2017 Correlations", correlations), ("HS2022-HS2017 Conversions", conversions)], strings);
+    }
+
+    /// <summary>
+    /// A workbook as the UN's tables are read: the workbook, then the correlation table where it has both kinds of sheet.
+    /// (A compressed xlsx rarely survives a changed byte, so the xls seed, which has no checksum, carries most of the
+    /// inputs the reader accepts.)
+    /// </summary>
+    private static object ReadHsTable(byte[] bytes, string name)
+    {
+        var workbook = WorkbookReader.Read(name, bytes);
+        return workbook.Sheets.Count > 1 ? UnsdCorrelationReader.Read(workbook) : workbook;
+    }
+
+    /// <summary>A one-sheet BIFF workbook of the older tables' kind: a header with a relationship and a code stored as a number.</summary>
+    private static byte[] XlsSeed() => Spreadsheets.SyntheticXls.Workbook(Spreadsheets.SyntheticXls.Sst("HS 2012", "HS 2007", "Relationship", "n:1"),
+        Spreadsheets.SyntheticXls.LabelSst(1, 0, 0), Spreadsheets.SyntheticXls.LabelSst(1, 1, 1), Spreadsheets.SyntheticXls.LabelSst(1, 2, 2),
+        Spreadsheets.SyntheticXls.Number(2, 0, 10121), Spreadsheets.SyntheticXls.Number(2, 1, 10110), Spreadsheets.SyntheticXls.LabelSst(2, 2, 3));
 
     private static IReadOnlyList<byte[]> Seeds(params object[] seeds) =>
         [.. seeds.Select(s => s as byte[] ?? Encoding.UTF8.GetBytes((string)s))];

@@ -75,6 +75,8 @@ public abstract class ReaderFuzz(string target)
 
 public sealed class FlowsFuzz() : ReaderFuzz("flows");
 
+public sealed class HsTableFuzz() : ReaderFuzz("hs-table");
+
 public sealed class TariffsFuzz() : ReaderFuzz("tariffs");
 
 public sealed class RatesFuzz() : ReaderFuzz("rates");

@@ -44,7 +44,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
-            throw SpreadsheetErrors.At(fileName, "zip archive", "is not a readable zip archive (xlsx files are zip archives): " + e.Message, inner: e);
+            throw SpreadsheetErrors.At(fileName, "zip archive", "is not a readable zip archive (xlsx files are zip archives): its directory is damaged or cut short", inner: e);
         }
     }
 
@@ -96,7 +96,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
-            throw SpreadsheetErrors.At(FileName, where, "does not decompress (the archive is corrupt or truncated): " + e.Message, inner: e);
+            throw SpreadsheetErrors.At(FileName, where, "does not decompress (the archive is corrupt or truncated)", inner: e);
         }
     }
 
@@ -124,7 +124,13 @@ internal sealed class XlsxPackage : IDisposable
     /// <summary>The error for XML that does not parse (or has a DTD), naming the part and the XML line when known.</summary>
     public TradeDataException BadXml(string partName, XmlException e) =>
         SpreadsheetErrors.At(FileName, e.LineNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $"part '{partName}', XML line {e.LineNumber}") : $"part '{partName}'",
-            "is not XML the reader accepts (malformed, or with a DTD, which is refused): " + e.Message, inner: e);
+            "is not XML the reader accepts (malformed, or with a DTD, which is refused): " + Why(e), inner: e);
+
+    // In TradeBalance's words: the parser's own messages name .NET's settings ("DtdProcessing") and positions already given.
+    private static string Why(XmlException e) =>
+        e.Message.Contains("DTD", StringComparison.Ordinal) ? "it holds a DTD (a DTD can declare entities that expand without bound)"
+        : e.Message.StartsWith("elements are nested", StringComparison.Ordinal) ? e.Message
+        : "it is not well-formed XML";
 
     /// <inheritdoc/>
     public void Dispose() => _zip.Dispose();
