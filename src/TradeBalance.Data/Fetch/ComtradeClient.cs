@@ -39,6 +39,9 @@ public sealed class ComtradeClient : IDisposable
     /// <summary>The provider's address.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://comtradeapi.un.org/");
 
+    /// <summary>The environment variable that replaces <see cref="DefaultBaseUrl"/> when set: for tests against a local server; https only.</summary>
+    public const string BaseUrlVariable = "TRADEBALANCE_COMTRADE_URL";
+
     private const string KeyHeader = "Ocp-Apim-Subscription-Key";
 
     private readonly Provider _provider;
@@ -52,7 +55,7 @@ public sealed class ComtradeClient : IDisposable
     {
         options ??= FetchOptions.Default;
         _key = Environment.GetEnvironmentVariable(options.ApiKeyVariable) is { Length: > 0 } key ? key.Trim() : null;
-        _provider = new Provider("comtrade", options.BaseUrl ?? DefaultBaseUrl, options, handler, _key);
+        _provider = new Provider("comtrade", Provider.Resolve(options, BaseUrlVariable, DefaultBaseUrl), options, handler, _key);
         RowCap = options.RowCap ?? (_key is null ? PreviewRowCap : KeyedRowCap);
     }
 

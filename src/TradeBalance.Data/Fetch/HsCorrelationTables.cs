@@ -17,6 +17,9 @@ public sealed class HsCorrelationTables : IDisposable
     /// <summary>The provider's address.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://unstats.un.org/");
 
+    /// <summary>The environment variable that replaces <see cref="DefaultBaseUrl"/> when set: for tests against a local server; https only.</summary>
+    public const string BaseUrlVariable = "TRADEBALANCE_UNSD_URL";
+
     /// <summary>The largest workbook accepted (the published ones are about 1 MB).</summary>
     public const long MaxFileBytes = 64L << 20;
 
@@ -31,7 +34,7 @@ public sealed class HsCorrelationTables : IDisposable
     {
         options ??= FetchOptions.Default;
         options = options with { MaxResponseBytes = Math.Min(options.MaxResponseBytes, MaxFileBytes) };
-        _provider = new Provider("unsd-hs", options.BaseUrl ?? DefaultBaseUrl, options, handler, secret: null);
+        _provider = new Provider("unsd-hs", Provider.Resolve(options, BaseUrlVariable, DefaultBaseUrl), options, handler, secret: null);
     }
 
     /// <summary>

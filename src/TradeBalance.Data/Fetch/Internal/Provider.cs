@@ -9,6 +9,7 @@ internal sealed class Provider : IDisposable
 
     public Provider(string name, Uri baseUrl, FetchOptions options, HttpMessageHandler? handler, string? secret)
     {
+        ArgumentNullException.ThrowIfNull(baseUrl);
         if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException($"The {name} address '{baseUrl}' is not https; only https is fetched.", nameof(baseUrl));
@@ -27,6 +28,28 @@ internal sealed class Provider : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The base address: the options' (tests), else the environment variable's when it is set (a local test server; https
+    /// only, checked by the constructor), else the provider's own.
+    /// </summary>
+    public static Uri Resolve(FetchOptions options, string variable, Uri fallback)
+    {
+        if (options.BaseUrl is { } set)
+        {
+            return set;
+        }
+
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? url
+            : throw new ArgumentException($"The environment variable {variable} holds '{text}', which is not an https address; only https is fetched.", nameof(variable));
+    }
 
     public Uri BaseUrl { get; }
 
