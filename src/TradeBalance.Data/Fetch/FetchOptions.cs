@@ -1,7 +1,7 @@
 namespace TradeBalance.Data.Fetch;
 
 /// <summary>
-/// How the download clients (<see cref="ComtradeClient"/>, <c>WitsTariffClient</c>,
+/// How the download clients (<see cref="ComtradeClient"/>, <see cref="WitsTariffClient"/>,
 /// <see cref="HsCorrelationTables"/>) fetch: where the cache is, how often a failed request is tried again, how
 /// long to wait between tries, and the largest response accepted.
 /// </summary>
