@@ -192,4 +192,51 @@ public sealed class FetchCliTests : IDisposable
             Assert.DoesNotContain(Key, Encoding.UTF8.GetString(File.ReadAllBytes(file)), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Fetched_WITS_tariffs_are_read_as_they_are_by_project_with_fetched_flows()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message">
+              <message:DataSet>
+                <Series REPORTER="156" PARTNER="000" PRODUCTCODE="0902"><Obs TIME_PERIOD="2024" OBS_VALUE="15" NOMENCODE="H6" TARIFFTYPE="MFN" /></Series>
+                <Series REPORTER="156" PARTNER="000" PRODUCTCODE="0901"><Obs TIME_PERIOD="2024" OBS_VALUE="8" NOMENCODE="H6" TARIFFTYPE="MFN" /></Series>
+                <Series REPORTER="156" PARTNER="000" PRODUCTCODE="080440"><Obs TIME_PERIOD="2024" OBS_VALUE="7" NOMENCODE="H6" TARIFFTYPE="MFN" /></Series>
+              </message:DataSet>
+            </message:StructureSpecificData>
+            """;
+        using var wits = new FakeHttpsServer(TestCertificates.Instance, _ => new FakeResponse(200, Encoding.UTF8.GetBytes(xml)));
+        using var comtrade = new FakeHttpsServer(TestCertificates.Instance, r => Comtrade(r, 404, 704, 76));
+        Environment.SetEnvironmentVariable("TRADEBALANCE_WITS_URL", wits.BaseUrl.AbsoluteUri);
+        Environment.SetEnvironmentVariable("TRADEBALANCE_COMTRADE_URL", comtrade.BaseUrl.AbsoluteUri);
+        var tariffs = CliRun.Of("fetch", "wits", "--reporter", "CHN", "--year", "2024", "--output", _dir.File("tariffs.csv"), "--cache", _dir.File("c"));
+        Assert.True(tariffs.ExitCode == 0, tariffs.Err);
+        Assert.Contains("Wrote 3 tariff lines of CHN", tariffs.Out, StringComparison.Ordinal);
+        Assert.Contains("/reporter/156/partner/000/product/all/year/2024/datatype/reported", Assert.Single(wits.Requests).PathAndQuery, StringComparison.Ordinal);
+
+        var flows = CliRun.Of("fetch", "comtrade", "--reporter", "CHN", "--years", "2024", "--hs", "0901,0902,080440", "--output", _dir.File("flows.csv"), "--cache", _dir.File("c"));
+        Assert.True(flows.ExitCode == 0, flows.Err);
+
+        var project = CliRun.Of("project", "--flows", _dir.File("flows.csv"), "--tariffs", _dir.File("tariffs.csv"), "--draws", "0", "--format", "csv");
+        Assert.True(project.ExitCode == 0, project.Err);
+        Assert.Contains("KEN", project.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HS_tables_are_written_into_the_folder_and_an_unknown_pair_is_a_usage_error()
+    {
+        using var server = new FakeHttpsServer(TestCertificates.Instance, _ => new FakeResponse(200, [0x50, 0x4B, 0x03, 0x04, 7]));
+        Environment.SetEnvironmentVariable("TRADEBALANCE_UNSD_URL", server.BaseUrl.AbsoluteUri);
+        Directory.CreateDirectory(_dir.File("tables"));
+        var run = CliRun.Of("fetch", "hs-tables", "--output", _dir.File("tables"), "--pair", "HS2022-HS2017", "--cache", _dir.File("c"));
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("HS2022toHS2017ConversionAndCorrelationTables.xlsx", run.Out, StringComparison.Ordinal);
+        Assert.Equal([0x50, 0x4B, 0x03, 0x04, 7], File.ReadAllBytes(Path.Combine(_dir.File("tables"), "HS2022toHS2017ConversionAndCorrelationTables.xlsx")));
+
+        var bad = CliRun.Of("fetch", "hs-tables", "--output", _dir.File("tables"), "--pair", "HS2017-HS2022");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--pair: 'HS2017-HS2022' is not a published table", bad.Err, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+    }
 }
