@@ -47,12 +47,14 @@ internal static class FetchCommand
             var outputPath = parse.GetValue(output)!;
             ProjectCommand.CheckExtension(outputPath, "--output", ".csv", ".csv.gz", ".parquet");
             OutputPaths.Check([("--output", outputPath)], []);
-            var query = new ComtradeQuery(
-                Country(parse.GetValue(reporter)!, "--reporter"),
-                parse.GetValue(partner) is { } p ? List(p, "--partner").Select(c => Country(c, "--partner")) : [],
-                Years(parse.GetValue(years)!),
-                List(parse.GetValue(hs)!, "--hs").Select(Hs),
-                parse.GetValue(flow) == "export" ? ComtradeFlow.Export : ComtradeFlow.Import);
+            var who = Country(parse.GetValue(reporter)!, "--reporter");
+            var partners = parse.GetValue(partner) is { } p ? List(p, "--partner").Select(c => Country(c, "--partner")).ToList() : [];
+            if (partners.Contains(who))
+            {
+                throw new UsageException($"--partner: {who.Alpha3} is also the --reporter.");
+            }
+
+            var query = new ComtradeQuery(who, partners, Years(parse.GetValue(years)!), List(parse.GetValue(hs)!, "--hs").Select(Hs), parse.GetValue(flow) == "export" ? ComtradeFlow.Export : ComtradeFlow.Import);
             var options = Options(parse.GetValue(cache));
             if (parse.GetValue(keyEnv) is { } variable)
             {
@@ -69,7 +71,7 @@ internal static class FetchCommand
                 options = options with { ApiKeyVariable = variable };
             }
 
-            using var client = new ComtradeClient(options, HandlerForTests?.Invoke());
+            using var client = Create(() => new ComtradeClient(options, HandlerForTests?.Invoke()));
             stderr.WriteLine(Terminal.Plain(client.HasKey
                 ? $"fetch: UN Comtrade with the key in {options.ApiKeyVariable} (keyed API, up to {client.RowCap:N0} rows per request); cache {client.CacheDirectory}"
                 : $"fetch: UN Comtrade public preview, no key in {options.ApiKeyVariable} (up to {client.RowCap:N0} rows per request); cache {client.CacheDirectory}"));
@@ -111,7 +113,7 @@ internal static class FetchCommand
             ProjectCommand.CheckExtension(outputPath, "--output", ".csv", ".csv.gz");
             OutputPaths.Check([("--output", outputPath)], []);
             var importer = Country(parse.GetValue(reporter)!, "--reporter");
-            using var client = new WitsTariffClient(Options(parse.GetValue(cache)), HandlerForTests?.Invoke());
+            using var client = Create(() => new WitsTariffClient(Options(parse.GetValue(cache)), HandlerForTests?.Invoke()));
             var result = client.FetchTariffsAsync(importer, parse.GetValue(year)!.Value, Progress(stderr)).GetAwaiter().GetResult();
             TariffsCsv.Write(result.Value, outputPath);
             stdout.WriteLine(Terminal.Plain(CliApp.Invariant($"Wrote {result.Value.Lines.Length:N0} tariff lines of {importer.Alpha3} to {outputPath} (HS revision {string.Join(", ", result.Summary.Classifications.Select(Revision))}).")));
@@ -147,7 +149,7 @@ internal static class FetchCommand
                 throw new UsageException($"--pair: '{pair}' is not a published table; use one of {string.Join(", ", HsCorrelationTables.Published.Keys.Reverse())}.");
             }
 
-            using var tables = new HsCorrelationTables(Options(parse.GetValue(cache)), HandlerForTests?.Invoke());
+            using var tables = Create(() => new HsCorrelationTables(Options(parse.GetValue(cache)), HandlerForTests?.Invoke()));
             var (files, summary) = tables.DownloadAsync(folder, wanted, Progress(stderr)).GetAwaiter().GetResult();
             stdout.WriteLine(Terminal.Plain(CliApp.Invariant($"Wrote {files.Length} HS correlation tables to {folder}:")));
             foreach (var f in files)
@@ -159,6 +161,19 @@ internal static class FetchCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A client; a base address that is not https (a test variable set wrongly) is a usage error, exit 2.</summary>
+    private static T Create<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(CliApp.WithoutParameter(e));
+        }
     }
 
     private static FetchOptions Options(string? cache)

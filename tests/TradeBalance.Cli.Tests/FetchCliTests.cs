@@ -111,8 +111,14 @@ public sealed class FetchCliTests : IDisposable
 
         Environment.SetEnvironmentVariable("TRADEBALANCE_COMTRADE_URL", "http://localhost:1/");
         var plain = CliRun.Of("fetch", "comtrade", "--reporter", "CHN", "--years", "2024", "--hs", "0902", "--output", _dir.File("f.csv"), "--cache", _dir.File("c"));
-        Assert.NotEqual(0, plain.ExitCode);
-        Assert.Contains("not an https address", plain.Err, StringComparison.Ordinal);
+        Assert.Equal(2, plain.ExitCode);
+        Assert.Contains("TRADEBALANCE_COMTRADE_URL holds 'http://localhost:1/', which is not an https address", plain.Err, StringComparison.Ordinal);
+
+        Environment.SetEnvironmentVariable("TRADEBALANCE_COMTRADE_URL", server.BaseUrl.AbsoluteUri);
+        var self = CliRun.Of("fetch", "comtrade", "--reporter", "CHN", "--partner", "KEN,CHN", "--years", "2024", "--hs", "0902", "--output", _dir.File("f.csv"), "--cache", _dir.File("c"));
+        Assert.Equal(2, self.ExitCode);
+        Assert.Contains("--partner: CHN is also the --reporter", self.Err, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "TradeBalance.Cli.dll");
