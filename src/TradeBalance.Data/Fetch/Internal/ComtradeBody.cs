@@ -93,11 +93,20 @@ internal static class ComtradeBody
         return null;
     }
 
-    /// <summary>The number of rows (the body is valid).</summary>
+    /// <summary>The number of rows (the body is valid): the top-level <c>count</c>, found by a forward scan that stops there (it comes before <c>data</c>), so no second document is built.</summary>
     public static int Count(byte[] body)
     {
-        using var json = JsonDocument.Parse(body, Options);
-        return json.RootElement.GetProperty("count").GetInt32();
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("count"u8))
+            {
+                reader.Read();
+                return reader.GetInt32();
+            }
+        }
+
+        throw new InvalidOperationException("A checked Comtrade body has no 'count'.");
     }
 
     /// <summary>
