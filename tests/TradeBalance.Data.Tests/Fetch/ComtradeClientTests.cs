@@ -301,4 +301,22 @@ public sealed class ComtradeClientTests : IDisposable
         var e = Assert.Throws<ArgumentException>(() => new ComtradeClient(new FetchOptions { BaseUrl = new Uri("http://localhost:1/"), CacheDirectory = _cache }));
         Assert.Contains("not https", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Temporary_files_left_by_a_killed_writer_are_never_read_and_old_ones_are_removed()
+    {
+        using var server = new FakeHttpsServer(TestCertificates.Instance, r => ComtradeResponses.For(r, [156]));
+        var folder = Path.Combine(_cache, "comtrade");
+        Directory.CreateDirectory(folder);
+        var old = Path.Combine(folder, ".0123456789abcdef-00000000000000aa.tmp");
+        var fresh = Path.Combine(folder, ".0123456789abcdef-00000000000000bb.tmp");
+        File.WriteAllText(old, "half a piece");
+        File.WriteAllText(fresh, "a piece being written");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+
+        var result = await Fetch(server, Query("0902"));
+        Assert.Single(result.Value.Flows);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(fresh));
+    }
 }

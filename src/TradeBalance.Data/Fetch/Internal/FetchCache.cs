@@ -117,6 +117,7 @@ internal sealed class FetchCache
         var path = PathOf(request);
         var folder = Path.GetDirectoryName(path)!;
         CreateFolder(folder);
+        RemoveDebris(folder);
         var header = Header(request, body, fetchedAt);
         var temporary = Path.Combine(folder, $".{request.Key[..16]}-{Random.Shared.NextInt64():x16}.tmp");
         try
@@ -139,6 +140,29 @@ internal sealed class FetchCache
 
         SyncFolder(folder);
         return new CachedPiece(request, body, fetchedAt, FromCache: false);
+    }
+
+    /// <summary>
+    /// Deletes temporary files an earlier process left when it was killed mid-write (they are never read): those older
+    /// than an hour, so a write in progress in another process is left alone.
+    /// </summary>
+    private static void RemoveDebris(string folder)
+    {
+        var cutoff = DateTime.UtcNow - TimeSpan.FromHours(1);
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(file) < cutoff)
+                {
+                    File.Delete(file);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process's file, or gone already: debris is harmless, as it is never read.
+            }
+        }
     }
 
     private static byte[] Header(CacheRequest request, byte[] body, DateTimeOffset fetchedAt)
