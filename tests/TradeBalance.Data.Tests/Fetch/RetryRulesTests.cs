@@ -62,11 +62,9 @@ public sealed class RetryRulesTests : IDisposable
     [Fact]
     public async Task A_refused_connection_and_a_server_that_never_answers_are_retried_then_reported()
     {
-        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
-        var options = new FetchOptions { CacheDirectory = _cache, ApiKeyVariable = "TB_NO_KEY_" + Guid.NewGuid().ToString("N"), MaxAttempts = 2, BaseDelay = TimeSpan.Zero, Timeout = TimeSpan.FromMilliseconds(400) };
+        // Port 1: privileged, so no test's listener can take it (a port freed by the test could be, under load).
+        const int port = 1;
+        var options = new FetchOptions { CacheDirectory = _cache, ApiKeyVariable = "TB_NO_KEY_" + Guid.NewGuid().ToString("N"), MaxAttempts = 2, BaseDelay = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(2) };
         var query = new ComtradeQuery(Countries.Kenya, [Countries.China], [2022], [HsCode.Parse("0902")]);
         using (var refused = new ComtradeClient(options with { BaseUrl = new Uri($"https://localhost:{port}/") }, TestCertificates.Instance.Handler()))
         {
