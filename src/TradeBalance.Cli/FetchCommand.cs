@@ -54,7 +54,7 @@ internal static class FetchCommand
                 throw new UsageException($"--partner: {who.Alpha3} is also the --reporter.");
             }
 
-            var query = new ComtradeQuery(who, partners, Years(parse.GetValue(years)!), List(parse.GetValue(hs)!, "--hs").Select(Hs), parse.GetValue(flow) == "export" ? ComtradeFlow.Export : ComtradeFlow.Import);
+            var query = Create(() => new ComtradeQuery(who, partners, Years(parse.GetValue(years)!), List(parse.GetValue(hs)!, "--hs").Select(Hs), parse.GetValue(flow) == "export" ? ComtradeFlow.Export : ComtradeFlow.Import));
             var options = Options(parse.GetValue(cache));
             if (parse.GetValue(keyEnv) is { } variable)
             {
@@ -163,7 +163,7 @@ internal static class FetchCommand
         return command;
     }
 
-    /// <summary>A client; a base address that is not https (a test variable set wrongly) is a usage error, exit 2.</summary>
+    /// <summary>A query or client; what they refuse (an aggregate as partner, a base address that is not https) is a usage error, exit 2.</summary>
     private static T Create<T>(Func<T> create)
     {
         try

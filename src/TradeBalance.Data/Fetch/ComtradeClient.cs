@@ -88,7 +88,8 @@ public sealed class ComtradeClient : IDisposable
             var piece = node.Value;
             counters.PiecesTotal = counters.PiecesDone + queue.Count + 1;
             var request = new CacheRequest(_provider.Name, piece.Url(_provider.BaseUrl, HasKey, query.Reporter, query.Flow, RowCap));
-            var body = await _provider.Fetcher.PieceAsync(request, headers, ComtradeBody.Problem, counters, progress, piece.Describe(), cancellationToken).ConfigureAwait(false);
+            var asked = new ComtradeBody.Asked(ComtradePiece.Code(query.Reporter), piece.Year, query.Flow == ComtradeFlow.Import ? "M" : "X");
+            var body = await _provider.Fetcher.PieceAsync(request, headers, b => ComtradeBody.Problem(b, asked), counters, progress, piece.Describe(), cancellationToken).ConfigureAwait(false);
             if (ComtradeBody.Count(body.Body) < RowCap)
             {
                 complete.Add((piece, body));

@@ -23,7 +23,7 @@ public sealed class ComtradeQuery : IEquatable<ComtradeQuery>
     /// <param name="products">The HS codes (2, 4 or 6 digits), at least one; <see cref="HsCode.Total"/> is refused (TradeBalance reads HS detail).</param>
     /// <param name="flow">Imports (default) or exports.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">No year or product, a year out of range, the reporter among its partners, a code longer than 6 digits, or too many years or codes.</exception>
+    /// <exception cref="ArgumentException">No year or product, a year out of range, the reporter among its partners, an aggregate (<c>ROW</c>) as reporter or partner, a code longer than 6 digits, or too many years or codes.</exception>
     public ComtradeQuery(Country reporter, IEnumerable<Country> partners, IEnumerable<int> years, IEnumerable<HsCode> products, ComtradeFlow flow = ComtradeFlow.Import)
     {
         ArgumentNullException.ThrowIfNull(reporter);
@@ -53,6 +53,12 @@ public sealed class ComtradeQuery : IEquatable<ComtradeQuery>
         if (Products.FirstOrDefault(p => p.Length is 0 or > 6) is { } code)
         {
             throw new ArgumentException($"HS code '{code}' is not 2, 4 or 6 digits; Comtrade publishes HS at 6 digits at most (and TOTAL is not read).", nameof(products));
+        }
+
+        if (reporter.IsAggregate || Partners.FirstOrDefault(p => p.IsAggregate) is not null)
+        {
+            var aggregate = reporter.IsAggregate ? reporter : Partners.First(p => p.IsAggregate);
+            throw new ArgumentException($"{aggregate.Alpha3} is an aggregate, not a country Comtrade reports for; name countries (every partner: leave the partners empty).", reporter.IsAggregate ? nameof(reporter) : nameof(partners));
         }
 
         if (Partners.Contains(reporter))

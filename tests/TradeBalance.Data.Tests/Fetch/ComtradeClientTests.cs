@@ -149,6 +149,16 @@ public sealed class ComtradeClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Retry_After_longer_than_allowed_stops_at_once_and_says_how_long_was_asked()
+    {
+        using var server = new FakeHttpsServer(TestCertificates.Instance, _ => new FakeResponse(429, []) { Headers = { ["Retry-After"] = "86400" } });
+        var e = await Assert.ThrowsAsync<FetchException>(() => Fetch(server, Query("0902")));
+        Assert.Single(server.Requests);
+        Assert.Equal(429, e.StatusCode);
+        Assert.Contains("asks to wait 86,400 s (Retry-After), more than the 600 s allowed", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_backoff_and_the_attempts_are_bounded()
     {
         var calls = 0;
@@ -195,6 +205,15 @@ public sealed class ComtradeClientTests : IDisposable
         using var short1 = new FakeHttpsServer(TestCertificates.Instance, _ => FakeResponse.Json(ComtradeResponses.Body([ComtradeResponses.Row(404, 156, "0902", 2022, 5m)]).Replace("\"count\":1", "\"count\":2", StringComparison.Ordinal)));
         var e2 = await Assert.ThrowsAsync<FetchException>(() => Fetch(short1, Query("0902")));
         Assert.Contains("says count 2 but holds 1 rows", e2.Message, StringComparison.Ordinal);
+
+        // Rows that answer another question (another reporter, year or flow) are refused too, not taken as data.
+        using var other = new FakeHttpsServer(TestCertificates.Instance, _ => FakeResponse.Json(ComtradeResponses.Body([ComtradeResponses.Row(842, 156, "0902", 2022, 5m)])));
+        var e3 = await Assert.ThrowsAsync<FetchException>(() => Fetch(other, Query("0902")));
+        Assert.Contains("row 0 is for reporter 842, not 404 as asked", e3.Message, StringComparison.Ordinal);
+        using var year = new FakeHttpsServer(TestCertificates.Instance, _ => FakeResponse.Json(ComtradeResponses.Body([ComtradeResponses.Row(404, 156, "0902", 2019, 5m)])));
+        var e4 = await Assert.ThrowsAsync<FetchException>(() => Fetch(year, Query("0902")));
+        Assert.Contains("row 0 is for year 2019, not 2022 as asked", e4.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(_cache) ? Directory.GetFiles(_cache, "*.piece", SearchOption.AllDirectories) : []);
     }
 
     [Fact]

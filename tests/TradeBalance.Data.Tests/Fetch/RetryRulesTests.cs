@@ -92,6 +92,7 @@ public sealed class RetryRulesTests : IDisposable
         Assert.Throws<ArgumentException>(() => new FetchOptions { CacheDirectory = string.Empty });
         Assert.Throws<ArgumentException>(() => new ComtradeQuery(Countries.Kenya, [Countries.Kenya], [2022], [HsCode.Parse("0902")]));
         Assert.Throws<ArgumentException>(() => new ComtradeQuery(Countries.Kenya, [], [], [HsCode.Parse("0902")]));
+        Assert.Contains("ROW is an aggregate", Assert.Throws<ArgumentException>(() => new ComtradeQuery(Countries.Kenya, [Countries.RestOfWorld], [2022], [HsCode.Parse("0902")])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new ComtradeQuery(Countries.Kenya, [], [2022], [HsCode.Parse("09021000")]));
         Assert.Equal(
             new ComtradeQuery(Countries.Kenya, [Countries.China, Countries.China], [2023, 2022], [HsCode.Parse("0902"), HsCode.Parse("0901")]),

@@ -24,13 +24,16 @@ internal static class ComtradeBody
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
-    /// <summary>What is wrong with a body, or null when it is a valid response.</summary>
-    public static string? Problem(byte[] body)
+    /// <summary>What a piece asked for, which every row must match: a server that answers another question is wrong, not data.</summary>
+    public sealed record Asked(string Reporter, int Year, string Flow);
+
+    /// <summary>What is wrong with a body, or null when it is a valid response (to <paramref name="asked"/>, when given).</summary>
+    public static string? Problem(byte[] body, Asked? asked = null)
     {
         try
         {
             using var json = JsonDocument.Parse(body, Options);
-            return Problem(json.RootElement);
+            return Problem(json.RootElement, asked);
         }
         catch (JsonException e)
         {
@@ -38,7 +41,7 @@ internal static class ComtradeBody
         }
     }
 
-    private static string? Problem(JsonElement root)
+    private static string? Problem(JsonElement root, Asked? asked)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -87,10 +90,35 @@ internal static class ComtradeBody
                 return string.Create(CultureInfo.InvariantCulture, $"row {index} has neither 'refYear' nor 'period'");
             }
 
+            if (asked is not null && Unasked(row, asked) is { } unasked)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"row {index} {unasked}");
+            }
+
             index++;
         }
 
         return null;
+    }
+
+    private static string? Unasked(JsonElement row, Asked asked)
+    {
+        var reporter = Text(row.GetProperty("reporterCode"));
+        if (reporter != asked.Reporter)
+        {
+            return $"is for reporter {Printable.Value(reporter)}, not {asked.Reporter} as asked";
+        }
+
+        var flow = Text(row.GetProperty("flowCode"));
+        if (!string.Equals(flow, asked.Flow, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"is flow {Printable.Value(flow)}, not {asked.Flow} as asked";
+        }
+
+        var year = row.TryGetProperty("refYear", out var y) ? Text(y) : Text(row.GetProperty("period"));
+        return year is { Length: >= 4 } && year.AsSpan(0, 4).SequenceEqual(asked.Year.ToString(CultureInfo.InvariantCulture))
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"is for year {Printable.Value(year)}, not {asked.Year} as asked");
     }
 
     /// <summary>The number of rows (the body is valid): the top-level <c>count</c>, found by a forward scan that stops there (it comes before <c>data</c>), so no second document is built.</summary>
