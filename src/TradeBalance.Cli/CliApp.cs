@@ -33,6 +33,7 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(stdout));
         root.Subcommands.Add(BacktestCommand.Create(stdout));
         root.Subcommands.Add(BaciCommand.Create(stdout));
+        root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
 
         // Response files off: '@flows.csv' is a file name, not a list of arguments to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -132,6 +133,7 @@ internal static class CliApp
         AggregateException { InnerExceptions.Count: 1 } a => Classify(a.InnerExceptions[0]),
         UsageException u => (ExitCodes.Usage, u.Message),
         TradeDataException d => (ExitCodes.BadData, d.Message),
+        Data.Fetch.FetchException f => (ExitCodes.Failure, f.Message),
         FileNotFoundException f => (ExitCodes.Usage, $"file '{f.FileName}' does not exist."),
         DirectoryNotFoundException => (ExitCodes.Usage, WithoutParameter(e)),
         CurrencyMismatchException c => (ExitCodes.BadData, c.Message),

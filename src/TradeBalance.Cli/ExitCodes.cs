@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Success.</summary>
     public const int Ok = 0;
 
-    /// <summary>Anything not covered below (a bug, an I/O failure).</summary>
+    /// <summary>Anything not covered below (a bug, an I/O failure, a download refused or failed after its retries).</summary>
     public const int Failure = 1;
 
     /// <summary>The command line is wrong: unknown option, bad value, unsupported file extension.</summary>
