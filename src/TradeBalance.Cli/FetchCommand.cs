@@ -144,12 +144,12 @@ internal static class FetchCommand
             }
 
             var wanted = parse.GetValue(pairs) is { } p ? List(p, "--pair") : [];
-            foreach (var pair in wanted.Where(w => !HsCorrelationTables.Published.Keys.Contains(w, StringComparer.OrdinalIgnoreCase)))
+            foreach (var pair in wanted.Where(w => !HsCorrelationTableClient.Published.Keys.Contains(w, StringComparer.OrdinalIgnoreCase)))
             {
-                throw new UsageException($"--pair: '{pair}' is not a published table; use one of {string.Join(", ", HsCorrelationTables.Published.Keys.Reverse())}.");
+                throw new UsageException($"--pair: '{pair}' is not a published table; use one of {string.Join(", ", HsCorrelationTableClient.Published.Keys.Reverse())}.");
             }
 
-            using var tables = Create(() => new HsCorrelationTables(Options(parse.GetValue(cache)), HandlerForTests?.Invoke()));
+            using var tables = Create(() => new HsCorrelationTableClient(Options(parse.GetValue(cache)), HandlerForTests?.Invoke()));
             var (files, summary) = tables.DownloadAsync(folder, wanted, Progress(stderr)).GetAwaiter().GetResult();
             stdout.WriteLine(Terminal.Plain(CliApp.Invariant($"Wrote {files.Length} HS correlation tables to {folder}:")));
             foreach (var f in files)

@@ -2,7 +2,7 @@ namespace TradeBalance.Data.Fetch;
 
 /// <summary>
 /// How the download clients (<see cref="ComtradeClient"/>, <see cref="WitsTariffClient"/>,
-/// <see cref="HsCorrelationTables"/>) fetch: where the cache is, how often a failed request is tried again, how
+/// <see cref="HsCorrelationTableClient"/>) fetch: where the cache is, how often a failed request is tried again, how
 /// long to wait between tries, and the largest response accepted.
 /// </summary>
 /// <remarks>Every value is checked when it is set; <see cref="Default"/> suits the providers' published limits.</remarks>

@@ -82,7 +82,7 @@ public sealed class WitsAndHsTablesTests : IDisposable
         byte[] xlsx = [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5];
         byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 9, 9];
         using var server = new FakeHttpsServer(TestCertificates.Instance, r => r.Path.EndsWith(".xlsx", StringComparison.Ordinal) ? new FakeResponse(200, xlsx) : r.Path.EndsWith(".xls", StringComparison.Ordinal) ? new FakeResponse(200, xls) : new FakeResponse(404, []));
-        using var tables = new HsCorrelationTables(Options(server), TestCertificates.Instance.Handler());
+        using var tables = new HsCorrelationTableClient(Options(server), TestCertificates.Instance.Handler());
         var (files, summary) = await tables.DownloadAsync(_dir, ["hs2022-hs2017", "HS2012-HS2007"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["/unsd/classifications/Econ/tables/HS2022toHS2017ConversionAndCorrelationTables.xlsx", "/unsd/classifications/Econ/tables/HS%202012%20to%20HS%202007%20Correlation%20and%20conversion%20tables.xls"], server.Requests.Select(r => r.Path));
@@ -90,10 +90,10 @@ public sealed class WitsAndHsTablesTests : IDisposable
         Assert.Equal(xls, File.ReadAllBytes(Path.Combine(_dir, "HS 2012 to HS 2007 Correlation and conversion tables.xls")));
         Assert.Equal(2, files.Length);
         Assert.Equal(2, summary.PiecesFetched);
-        Assert.Equal(21, HsCorrelationTables.Published.Count);
+        Assert.Equal(21, HsCorrelationTableClient.Published.Count);
 
         using var html = new FakeHttpsServer(TestCertificates.Instance, _ => new FakeResponse(200, Encoding.UTF8.GetBytes("<html>maintenance</html>")));
-        using var bad = new HsCorrelationTables(Options(html) with { CacheDirectory = Path.Combine(_dir, "cache2") }, TestCertificates.Instance.Handler());
+        using var bad = new HsCorrelationTableClient(Options(html) with { CacheDirectory = Path.Combine(_dir, "cache2") }, TestCertificates.Instance.Handler());
         var e = await Assert.ThrowsAsync<FetchException>(() => bad.DownloadAsync(_dir, ["HS2017-HS2012"], cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("is not a workbook", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "HS2017toHS2012ConversionAndCorrelationTables.xlsx")));

@@ -12,7 +12,7 @@ namespace TradeBalance.Data.Fetch;
 /// every other piece, so a second download makes no request.
 /// </summary>
 /// <threadsafety>One download at a time per instance.</threadsafety>
-public sealed class HsCorrelationTables : IDisposable
+public sealed class HsCorrelationTableClient : IDisposable
 {
     /// <summary>The provider's address.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://unstats.un.org/");
@@ -30,7 +30,7 @@ public sealed class HsCorrelationTables : IDisposable
     /// <summary>Creates a downloader.</summary>
     /// <param name="options">Options; null = <see cref="FetchOptions.Default"/>.</param>
     /// <param name="handler">The handler that carries requests (a proxy, custom trust); null = the client's own. It is not disposed.</param>
-    public HsCorrelationTables(FetchOptions? options = null, HttpMessageHandler? handler = null)
+    public HsCorrelationTableClient(FetchOptions? options = null, HttpMessageHandler? handler = null)
     {
         options ??= FetchOptions.Default;
         options = options with { MaxResponseBytes = Math.Min(options.MaxResponseBytes, MaxFileBytes) };
@@ -41,30 +41,8 @@ public sealed class HsCorrelationTables : IDisposable
     /// Gets the published tables by pair, <c>HS2022-HS2017</c> → file name: from each edition to every earlier one (the
     /// names are irregular before HS 2017, so they are listed rather than built).
     /// </summary>
-    public static ImmutableSortedDictionary<string, string> Published { get; } = new Dictionary<string, string>
-    {
-        ["HS2022-HS2017"] = "HS2022toHS2017ConversionAndCorrelationTables.xlsx",
-        ["HS2022-HS2012"] = "HS2022toHS2012ConversionAndCorrelationTables.xlsx",
-        ["HS2022-HS2007"] = "HS2022toHS2007ConversionAndCorrelationTables.xlsx",
-        ["HS2022-HS2002"] = "HS2022toHS2002ConversionAndCorrelationTables.xlsx",
-        ["HS2022-HS1996"] = "HS2022toHS1996ConversionAndCorrelationTables.xlsx",
-        ["HS2022-HS1992"] = "HS2022toHS1992ConversionAndCorrelationTables.xlsx",
-        ["HS2017-HS2012"] = "HS2017toHS2012ConversionAndCorrelationTables.xlsx",
-        ["HS2017-HS2007"] = "HS2017toHS2007ConversionAndCorrelationTables.xlsx",
-        ["HS2017-HS2002"] = "HS2017toHS2002ConversionAndCorrelationTables.xlsx",
-        ["HS2017-HS1996"] = "HS2017toHS1996ConversionAndCorrelationTables.xlsx",
-        ["HS2017-HS1992"] = "HS2017toHS1992ConversionAndCorrelationTables.xlsx",
-        ["HS2012-HS2007"] = "HS 2012 to HS 2007 Correlation and conversion tables.xls",
-        ["HS2012-HS2002"] = "HS 2012 to HS 2002 Correlation and conversion tables.xls",
-        ["HS2012-HS1996"] = "HS 2012 to HS 1996 Correlation and conversion tables.xls",
-        ["HS2012-HS1992"] = "HS 2012 to HS 1992 Correlation and conversion tables.xls",
-        ["HS2007-HS2002"] = "HS 2007 to HS 2002 Correlation and conversion tables.xls",
-        ["HS2007-HS1996"] = "HS 2007 to HS 1996 Correlation and conversion tables.xls",
-        ["HS2007-HS1992"] = "HS 2007 to HS 1992 Correlation and conversion tables.xls",
-        ["HS2002-HS1996"] = "HS2002 to HS1996 - Correlation and conversion tables.xls",
-        ["HS2002-HS1992"] = "HS2002 to HS1992 - Correlation and conversion tables.xls",
-        ["HS1996-HS1992"] = "HS1996 to HS1992 - Correlation and conversion tables.xls",
-    }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    public static ImmutableSortedDictionary<string, string> Published { get; } =
+        HsCorrelationTable.FileNames.ToImmutableSortedDictionary(p => string.Create(CultureInfo.InvariantCulture, $"HS{p.Key.Newer}-HS{p.Key.Older}"), p => p.Value, StringComparer.Ordinal);
 
     /// <summary>Downloads tables into a folder (each file replaced only once complete).</summary>
     /// <param name="folder">The folder; it must exist.</param>
