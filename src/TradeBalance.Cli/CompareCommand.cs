@@ -31,7 +31,7 @@ internal static class CompareCommand
         {
             var outputPath = parse.GetValue(output);
             var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
-            OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
+            OutputPaths.Check([("--output", outputPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups)), ("--hs-weights", parse.GetValue(revisions.Weights))]);
             var inputs = Inputs.Load(parse.GetValue(scenario), parse.GetValue(flows), parse.GetValue(tariffs), null, everyImporter: _ => ProjectionModel.All.Any(m => m.NeedsEveryImporter), parse.GetValue(groups), parse.GetValue(aggregate), revisions: revisions.Read(parse));
             Inputs.RefusePackage(inputs, "compare");
             var models = ProjectionModel.All;

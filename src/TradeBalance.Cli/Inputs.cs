@@ -60,7 +60,7 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
     /// <param name="revisions">--flows-revision, --tariffs-revision and --hs-tables, or null for none.</param>
     public static Inputs Load(string? scenarioPath, string? flowsPath, string? tariffsPath, string? ratesPath, Func<Scenario, bool>? everyImporter = null, string? groupsPath = null, string? aggregate = null, RevisionInputs.Choice? revisions = null)
     {
-        CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath), ("--groups", groupsPath));
+        CheckStandardInput(("--scenario", scenarioPath), ("--flows", flowsPath), ("--tariffs", tariffsPath), ("--rates", ratesPath), ("--groups", groupsPath), ("--hs-weights", revisions?.Weights));
         var stdin = StandardInput;
         var origins = new List<string>();
 
@@ -139,7 +139,8 @@ internal sealed record Inputs(Scenario Scenario, TradeDataSet Flows, TariffSched
             origins.Add($"tariffs: {report}");
         }
 
-        (flows, tariffs, all, scenario) = RevisionInputs.Apply(revisions ?? RevisionInputs.Choice.None, flows, tariffs, all, scenario, package is not null, origins);
+        (flows, tariffs, all, scenario) = RevisionInputs.Apply(revisions ?? RevisionInputs.Choice.None, flows, tariffs, all, scenario, package is not null, origins,
+            path => Steps.Time("read --hs-weights", () => ReadFlows(path, "--hs-weights", stdin, m => [m.Years[^1].Year])).Value);
         var rates = ratesPath is null ? KenyaChina.ExchangeRates : Read(ratesPath, "--rates", stdin, ExchangeRatesCsv.Read).Value;
         origins.Add(ratesPath is null ? "rates: embedded rates (KES and other currencies per USD)" : $"rates: {Name(ratesPath)}");
         var inputs = new Inputs(scenario, flows, tariffs, all, rates, ratesPath is null ? LocalCurrency.EmbeddedRatesName : Name(ratesPath), origins) { Package = package };

@@ -46,7 +46,7 @@ internal static class ProjectCommand
             ChartFile.Check(chartPath);
             OutputPaths.Check(
                 [("--output", outputPath), ("--chart", chartPath)],
-                [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates)), ("--groups", parse.GetValue(groups))]);
+                [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--rates", parse.GetValue(rates)), ("--groups", parse.GetValue(groups)), ("--hs-weights", parse.GetValue(revisions.Weights))]);
 
             // Every option is checked before a file is read: a bad value is exit 2 whatever the files hold.
             var chosen = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;

@@ -14,7 +14,7 @@ namespace TradeBalance.Cli;
 internal static class RevisionInputs
 {
     /// <summary>The three options of a command that reads flows and tariffs.</summary>
-    public sealed record Options(Option<string?> Flows, Option<string?> Tariffs, Option<string?> Tables)
+    public sealed record Options(Option<string?> Flows, Option<string?> Tariffs, Option<string?> Tables, Option<string?> Weights)
     {
         /// <summary>Adds the options to a command.</summary>
         public void AddTo(Command command)
@@ -22,17 +22,19 @@ internal static class RevisionInputs
             command.Options.Add(Flows);
             command.Options.Add(Tariffs);
             command.Options.Add(Tables);
+            command.Options.Add(Weights);
         }
 
         /// <summary>Reads the options' values, before any file is read: a revision that is none is a usage error.</summary>
         public Choice Read(ParseResult parse) => new(
             Revision(parse.GetValue(Flows), "--flows-revision"),
             Revision(parse.GetValue(Tariffs), "--tariffs-revision"),
-            parse.GetValue(Tables) is { } dir ? (Directory.Exists(dir) ? dir : throw new UsageException($"--hs-tables: '{Terminal.Plain(dir)}' is not a folder; 'tradebalance fetch hs-tables --output DIR' downloads the UN's tables into one.")) : null);
+            parse.GetValue(Tables) is { } dir ? (Directory.Exists(dir) ? dir : throw new UsageException($"--hs-tables: '{Terminal.Plain(dir)}' is not a folder; 'tradebalance fetch hs-tables --output DIR' downloads the UN's tables into one.")) : null,
+            parse.GetValue(Weights) is { } weights && parse.GetValue(Tables) is null ? throw new UsageException("--hs-weights: weights a conversion, which needs --hs-tables DIR too.") : parse.GetValue(Weights));
     }
 
     /// <summary>What the options say: the revisions stated, and the folder of tables.</summary>
-    public sealed record Choice(HsRevision? Flows, HsRevision? Tariffs, string? Tables)
+    public sealed record Choice(HsRevision? Flows, HsRevision? Tariffs, string? Tables, string? Weights = null)
     {
         /// <summary>No option given.</summary>
         public static Choice None { get; } = new(null, null, null);
@@ -42,14 +44,15 @@ internal static class RevisionInputs
     public static Options Create() => new(
         new Option<string?>("--flows-revision") { Description = "The HS revision the flows are coded in (HS1992 … HS2022, HS17, H5, 2017), where the file does not say (Comtrade's classification column, BACI's and WITS's file names do).", HelpName = "REVISION" },
         new Option<string?>("--tariffs-revision") { Description = "The HS revision the tariffs are coded in, where the file does not say (a WITS file's name does).", HelpName = "REVISION" },
-        new Option<string?>("--hs-tables") { Description = "A folder of the UN's HS correlation tables ('tradebalance fetch hs-tables' writes one): flows of another revision than the tariffs are converted to the tariffs', and σ tables of another revision are read through them.", HelpName = "DIR" });
+        new Option<string?>("--hs-tables") { Description = "A folder of the UN's HS correlation tables ('tradebalance fetch hs-tables' writes one): flows of another revision than the tariffs are converted to the tariffs', and σ tables of another revision are read through them.", HelpName = "DIR" },
+        new Option<string?>("--hs-weights") { Description = "Flows in the tariffs' revision (any file --flows reads; all importers and years summed) whose trade weights the codes a conversion splits; without it, a split is shared equally.", HelpName = "FILE" });
 
     /// <summary>
     /// Applies the choice to what was read: states the revisions, converts flows of another revision than the scenario
     /// importer's schedule (or refuses without tables), and reads σ tables of other revisions through the tables.
     /// </summary>
     public static (TradeDataSet Flows, TariffSchedule Tariffs, Lazy<IReadOnlyList<TariffSchedule>> All, Scenario Scenario) Apply(
-        Choice choice, TradeDataSet flows, TariffSchedule tariffs, Lazy<IReadOnlyList<TariffSchedule>> all, Scenario scenario, bool package, List<string> origins)
+        Choice choice, TradeDataSet flows, TariffSchedule tariffs, Lazy<IReadOnlyList<TariffSchedule>> all, Scenario scenario, bool package, List<string> origins, Func<string, TradeDataSet> readFlows)
     {
         flows = flows.WithRevision(Stated(choice.Flows, flows.Revision, "--flows-revision", "flows"));
         var tariffRevision = Stated(choice.Tariffs, tariffs.Revision, "--tariffs-revision", "tariffs");
@@ -65,10 +68,16 @@ internal static class RevisionInputs
             }
 
             var concordance = HsCorrelationTable.Read(folder, from, to);
+            var weights = choice.Weights is { } path ? readFlows(path) : null;
+            if (weights is not null)
+            {
+                weights = weights.WithRevision(Stated(to, weights.Revision, "--hs-weights", "weights' flows"));
+            }
+
             HsConversionReport report;
             try
             {
-                (flows, report) = Steps.Time("convert flows to the tariffs' revision", () => concordance.Convert(flows));
+                (flows, report) = Steps.Time("convert flows to the tariffs' revision", () => concordance.Convert(flows, weights));
             }
             catch (ArgumentException e)
             {

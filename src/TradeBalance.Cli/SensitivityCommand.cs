@@ -48,7 +48,7 @@ internal static class SensitivityCommand
             var outputPath = parse.GetValue(output);
             var request = ResultOutput.Request(parse.GetValue(format)!, outputPath, stdout, parse.GetValue(rawText));
             ChartFile.Check(chartPath);
-            OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups))]);
+            OutputPaths.Check([("--output", outputPath), ("--chart", chartPath)], [("--flows", parse.GetValue(flows)), ("--tariffs", parse.GetValue(tariffs)), ("--scenario", parse.GetValue(scenario)), ("--groups", parse.GetValue(groups)), ("--hs-weights", parse.GetValue(revisions.Weights))]);
 
             // Every option is checked before a file is read; the model and the draws are resolved once, the scenario's counting where no option is given.
             var given = parse.GetValue(model) is { } name ? Projector.ParseModel(name) : null;

@@ -71,6 +71,24 @@ public class HsRevisionCliTests
     }
 
     [Fact]
+    public void Trade_in_the_tariffs_revision_weights_the_splits_when_given()
+    {
+        var (dir, flows, tariffs, scenario) = Files();
+        using (dir)
+        {
+            File.WriteAllText(dir.File("weights.csv"), "year,exporter,importer,hs,value_usd\n2023,CHN,USA,851713,300\n2023,CHN,USA,851714,100\n");
+            var run = CliRun.Of("project", "--flows", flows, "--flows-revision", "HS17", "--tariffs", tariffs, "--tariffs-revision", "H6", "--scenario", scenario,
+                "--hs-tables", Tables, "--hs-weights", dir.File("weights.csv"), "--draws", "0");
+            Assert.True(run.ExitCode == 0, run.Err);
+            Assert.Contains("1 code split (1 by trade data)", run.Out, StringComparison.Ordinal);
+
+            var without = CliRun.Of("project", "--flows", flows, "--flows-revision", "HS17", "--tariffs", tariffs, "--scenario", scenario, "--hs-weights", dir.File("weights.csv"), "--draws", "0");
+            Assert.Equal(2, without.ExitCode);
+            Assert.Contains("--hs-weights: weights a conversion, which needs --hs-tables DIR too.", without.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_default_run_read_through_the_UN_tables_gives_the_same_projection_and_names_each_original_line()
     {
         var plain = CliRun.Of("project", "--format", "csv", "--draws", "0");
