@@ -34,13 +34,16 @@ public sealed class BaciConvertCliTests : IDisposable
     private static string YearCsv(int year) => "t,i,j,k,v,q\n" + string.Concat(Rows.Select(r =>
         string.Create(Ci, $"{year},{r.I},{r.J},{r.K},{(year == 2024 ? r.V : Math.Round(r.V * 0.9m, 3))},{r.Q}\n")));
 
-    /// <summary>A BACI release zip of 2023 and 2024 (and its country codes unless told not to).</summary>
-    private string BaciZip(bool withCountryCodes = true)
+    /// <summary>
+    /// A BACI release zip of 2023 and 2024 (and its country codes unless told not to), in HS 2022 by default: the embedded
+    /// tariffs' revision, which a projection on them needs.
+    /// </summary>
+    private string BaciZip(bool withCountryCodes = true, string revision = "HS22")
     {
-        var path = _dir.File("BACI_HS17_V202501.zip");
+        var path = _dir.File($"BACI_{revision}_V202501.zip");
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Entry(zip, "BACI_HS17_Y2023_V202501.csv", YearCsv(2023));
-        Entry(zip, "BACI_HS17_Y2024_V202501.csv", YearCsv(2024));
+        Entry(zip, $"BACI_{revision}_Y2023_V202501.csv", YearCsv(2023));
+        Entry(zip, $"BACI_{revision}_Y2024_V202501.csv", YearCsv(2024));
         if (withCountryCodes)
         {
             Entry(zip, "country_codes_V202501.csv", CountryCodes);
@@ -53,7 +56,7 @@ public sealed class BaciConvertCliTests : IDisposable
     private string DirectFlowsCsv(params int[] years)
     {
         var codes = BaciCountryCodes.Read(new StringReader(CountryCodes), "country_codes_V202501.csv").Value;
-        var flows = years.SelectMany(y => BaciReader.Read(new StringReader(YearCsv(y)), string.Create(Ci, $"BACI_HS17_Y{y}_V202501.csv"), new BaciReadOptions { CountryCodes = codes }).Value.Flows);
+        var flows = years.SelectMany(y => BaciReader.Read(new StringReader(YearCsv(y)), string.Create(Ci, $"BACI_HS22_Y{y}_V202501.csv"), new BaciReadOptions { CountryCodes = codes }).Value.Flows);
         var path = _dir.File(string.Join('-', years) + ".csv");
         FlowsCsv.Write(new TradeDataSet(flows), path);
         return path;
@@ -74,7 +77,7 @@ public sealed class BaciConvertCliTests : IDisposable
         Assert.True(convert.ExitCode == 0, convert.Err);
         Assert.Equal(string.Empty, convert.Err); // progress goes to a terminal only
         var text = convert.Out.ReplaceLineEndings("\n");
-        Assert.StartsWith("Converted BACI_HS17_V202501.zip (HS17, V202501; ", text, StringComparison.Ordinal);
+        Assert.StartsWith("Converted BACI_HS22_V202501.zip (HS22, V202501; ", text, StringComparison.Ordinal);
         Assert.Matches(@"\n2023 +12 +10 +[0-9,]+  year=2023\.parquet\n2024 +12 +10 +[0-9,]+  year=2024\.parquet\ntotal +24 +20 +[0-9,]+  2 year\(s\), ", text);
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
 
@@ -86,6 +89,13 @@ public sealed class BaciConvertCliTests : IDisposable
         Assert.Equal(expected.Out, run.Out);
         Assert.Equal(run.Out, CliRun.Of("project", "--flows", Path.Combine(folder, "manifest.json"), "--format", "csv").Out);
         Assert.Contains("\nCHN,KEN,090240,20000500.0,", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        // A release of another revision than the embedded tariffs' (HS 2022) is refused with the fix, as its CSVs would be.
+        var hs17 = _dir.File("baci17");
+        Assert.Equal(0, CliRun.Of("baci", "convert", BaciZip(revision: "HS17"), "--output", hs17).ExitCode);
+        var refused = CliRun.Of("project", "--flows", hs17, "--format", "csv");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("The flows are in HS2017 and the tariffs in HS2022: give --hs-tables DIR", refused.Err, StringComparison.Ordinal);
 
         // The balance reads every year, or the one --year names.
         var both = CliRun.Of("balance", "--flows", DirectFlowsCsv(2023, 2024), "--format", "csv");
@@ -117,7 +127,7 @@ public sealed class BaciConvertCliTests : IDisposable
 
         var run = CliRun.Of("balance", "--flows", folder, "--year", "2023");
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("holds 2024 of BACI_HS17_V202501.zip, not 2023: convert the release again with those years", run.Err, StringComparison.Ordinal);
+        Assert.Contains("holds 2024 of BACI_HS22_V202501.zip, not 2023: convert the release again with those years", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]
