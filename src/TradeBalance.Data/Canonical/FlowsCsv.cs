@@ -60,6 +60,11 @@ public static class FlowsCsv
             throw new ArgumentException($"flows.csv holds USD values; this data set is in {data.Currency.Code}. Convert it first.", nameof(data));
         }
 
+        if (data.Revision is { } revision)
+        {
+            writer.Write(CsvInput.RevisionCommentKey + " " + revision + "\n");
+        }
+
         var o = new CsvOutput(writer);
         o.Row([.. Columns]);
         foreach (var f in data.Flows)
@@ -132,7 +137,7 @@ public static class FlowsCsv
             throw FlowsOfFile.Refused(e, csv.FileName);
         }
 
-        return new ReadResult<TradeDataSet>(data, csv.Report.Build());
+        return new ReadResult<TradeDataSet>(csv.StatedRevision is { } stated ? data.WithRevision(stated) : data, csv.Report.Build());
     }
 
     /// <summary>The first flow that repeats an earlier one's exporter, importer, code and year, with its line and the earlier one's.</summary>

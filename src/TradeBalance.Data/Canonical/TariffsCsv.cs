@@ -103,9 +103,16 @@ public static class TariffsCsv
     {
         ArgumentNullException.ThrowIfNull(schedules);
         ArgumentNullException.ThrowIfNull(writer);
+        var list = schedules.ToList();
+        var revisions = list.Select(s => s?.Revision).Distinct().ToList();
+        if (revisions is [{ } revision])
+        {
+            writer.Write(CsvInput.RevisionCommentKey + " " + revision + "\n"); // one revision for the file, when every schedule states the same
+        }
+
         var o = new CsvOutput(writer);
         o.Row([.. Columns]);
-        foreach (var s in schedules)
+        foreach (var s in list)
         {
             ArgumentNullException.ThrowIfNull(s, nameof(schedules));
             foreach (var line in s.Lines)
@@ -149,7 +156,7 @@ public static class TariffsCsv
         }
 
         var (who, list) = rows.First();
-        return new ReadResult<TariffSchedule>(Build(csv.FileName, who, list), report);
+        return new ReadResult<TariffSchedule>(Build(csv.FileName, who, list).WithRevision(csv.StatedRevision), report);
     }
 
     private static ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>> All(CsvInput csv)
@@ -157,7 +164,7 @@ public static class TariffsCsv
         var rows = ReadRows(csv, null, single: false);
         var report = csv.Report.Build();
         return new ReadResult<ImmutableSortedDictionary<Country, TariffSchedule>>(
-            rows.ToImmutableSortedDictionary(kv => kv.Key, kv => Build(csv.FileName, kv.Key, kv.Value)),
+            rows.ToImmutableSortedDictionary(kv => kv.Key, kv => Build(csv.FileName, kv.Key, kv.Value).WithRevision(csv.StatedRevision)),
             report);
     }
 

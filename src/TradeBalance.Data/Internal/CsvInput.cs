@@ -70,6 +70,7 @@ internal sealed class CsvInput : RecordInput
         long line = 0;
         var lastTerminated = true;
         string headerText;
+        HsRevision? stated = null;
         while (true)
         {
             string? s;
@@ -104,6 +105,12 @@ internal sealed class CsvInput : RecordInput
             var t = s.AsSpan().TrimStart();
             if (t.IsEmpty || t[0] == '#')
             {
+                if (RevisionComment(t, fileName, line) is { } r)
+                {
+                    stated = stated is null || stated == r ? r
+                        : throw new TradeDataException(fileName, line, null, null, $"states {r}, but an earlier comment states {stated}: a file holds one HS revision");
+                }
+
                 continue;
             }
 
@@ -119,7 +126,23 @@ internal sealed class CsvInput : RecordInput
         var d = delimiter ?? HeaderFields.DetectDelimiter(headerText);
         var header = HeaderFields.Split(headerText, d);
         ((NewlineReader)text).StartRecords(d, header.Length + ExtraFields, line + 1, header);
-        return new CsvInput(text, fileName, line, header, d, format);
+        return new CsvInput(text, fileName, line, header, d, format) { StatedRevision = stated };
+    }
+
+    /// <summary>The comment that states a canonical file's HS revision, as the writers write it.</summary>
+    public const string RevisionCommentKey = "# hs-revision:";
+
+    /// <summary>The revision a <c># hs-revision: HS2022</c> comment states; null for any other comment.</summary>
+    private static HsRevision? RevisionComment(ReadOnlySpan<char> comment, string fileName, long line)
+    {
+        if (!comment.StartsWith(RevisionCommentKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var value = comment[RevisionCommentKey.Length..].Trim().ToString();
+        return HsRevision.TryParse(value, out var r) ? r
+            : throw new TradeDataException(fileName, line, null, Printable.Escape(value), "is not an HS revision (HS1992 … HS2022, HS17, H5 or 2017), in the file's hs-revision comment");
     }
 
     /// <summary>The most characters one record may span (several lines when a quoted field holds line breaks).</summary>

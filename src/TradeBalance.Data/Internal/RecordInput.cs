@@ -45,6 +45,9 @@ internal abstract partial class RecordInput : IDisposable
     /// <summary>Gets the current record's line (text) or 1-based row (Parquet).</summary>
     public long Line { get; protected set; }
 
+    /// <summary>Gets the HS revision a leading <c># hs-revision: HS2022</c> comment states (text), or null.</summary>
+    public HsRevision? StatedRevision { get; protected set; }
+
     public ReportBuilder Report { get; }
 
     /// <summary>Gets what a field that is not a number is told.</summary>

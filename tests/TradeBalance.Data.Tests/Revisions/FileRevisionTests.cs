@@ -49,4 +49,36 @@ public class FileRevisionTests
         Assert.Equal(3, e.Line);
         Assert.Contains("is H6 (HS2022), but line 2 is H5 (HS2017): one file holds one HS revision", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Canonical_files_write_their_revision_in_a_comment_and_read_it_back()
+    {
+        var flows = new TradeDataSet([TradeFlow.Usd(Countries.Kenya, Countries.China, HsCode.Parse("090240"), 2024, 20m)], revision: HsRevision.Hs2022);
+        var text = new StringWriter();
+        FlowsCsv.Write(flows, text);
+        Assert.StartsWith("# hs-revision: HS2022\n", text.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HsRevision.Hs2022, FlowsCsv.Read(new StringReader(text.ToString()), "flows.csv").Value.Revision);
+
+        var unstated = new StringWriter();
+        FlowsCsv.Write(flows.WithRevision(null), unstated);
+        Assert.StartsWith("year,", unstated.ToString(), StringComparison.Ordinal);
+        Assert.Null(FlowsCsv.Read(new StringReader(unstated.ToString()), "flows.csv").Value.Revision);
+
+        var schedule = new TariffSchedule(Countries.China, [new TariffLine(TariffRegime.Mfn, HsCode.Parse("090240"), TariffRate.FromPercent(15m))], HsRevision.Hs2017);
+        var tariffs = new StringWriter();
+        TariffsCsv.Write(schedule, tariffs);
+        Assert.StartsWith("# hs-revision: HS2017\n", tariffs.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HsRevision.Hs2017, TariffsCsv.Read(new StringReader(tariffs.ToString()), "tariffs.csv").Value.Revision);
+        Assert.Equal(HsRevision.Hs2017, TariffsCsv.ReadAll(new StringReader(tariffs.ToString()), "tariffs.csv").Value[Countries.China].Revision);
+    }
+
+    [Theory]
+    [InlineData("# hs-revision: HS2023\nyear,exporter,importer,hs,value_usd\n2024,KEN,CHN,090240,1\n", 1, "flows.csv:1: 'HS2023' is not an HS revision")]
+    [InlineData("# note\n# HS-Revision: H6\n# hs-revision: H5\nyear,exporter,importer,hs,value_usd\n2024,KEN,CHN,090240,1\n", 3, "states HS2017, but an earlier comment states HS2022")]
+    public void A_revision_comment_that_is_none_or_contradicts_another_is_refused_on_its_line(string text, long line, string message)
+    {
+        var e = Assert.Throws<TradeDataException>(() => FlowsCsv.Read(new StringReader(text), "flows.csv"));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
 }
