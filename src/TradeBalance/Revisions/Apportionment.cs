@@ -65,18 +65,15 @@ internal static class Apportionment
             given += whole;
         }
 
-        var left = (int)(units - given);
-        if (left > 0)
+        // The units left over (fewer than the parts): one each to the largest remainders; none left, none taken.
+        var order = Enumerable.Range(0, n)
+            .OrderByDescending(i => remainders[i])
+            .ThenByDescending(i => weights[i])
+            .ThenBy(i => i)
+            .Take((int)(units - given));
+        foreach (var i in order)
         {
-            var order = Enumerable.Range(0, n)
-                .OrderByDescending(i => remainders[i])
-                .ThenByDescending(i => weights[i])
-                .ThenBy(i => i)
-                .Take(left);
-            foreach (var i in order)
-            {
-                parts[i] += 1m;
-            }
+            parts[i] += 1m;
         }
 
         for (var i = 0; i < n; i++)
