@@ -95,4 +95,48 @@ public class ApportionmentTests
         Assert.Equal(15m, flow.Value.Amount);
         Assert.Equal(merged, flow.Source);
     }
+
+    [Fact]
+    public void A_split_is_in_cents_not_whole_units()
+    {
+        var weights = new TradeDataSet([TradeFlow.Usd(Countries.China, Countries.UnitedStates, C("851713"), 2023, 300m), TradeFlow.Usd(Countries.China, Countries.UnitedStates, C("851714"), 2023, 100m)]);
+        var (converted, _) = Split.Convert(new TradeDataSet([TradeFlow.Usd(Countries.China, Countries.Kenya, C("851712"), 2021, 1.00m)]), weights);
+        Assert.Equal([0.75m, 0.25m], converted.Flows.OrderBy(f => f.Hs).Select(f => f.Value.Amount));
+    }
+
+    [Fact]
+    public void Trade_weights_take_a_subheadings_own_value_and_national_lines_only_where_it_has_none()
+    {
+        // 851713 has a 6-digit value (300) and a national line elsewhere (999, left out); 851714 has only a national line (100).
+        var weights = new TradeDataSet(
+        [
+            TradeFlow.Usd(Countries.China, Countries.UnitedStates, C("851713"), 2023, 300m),
+            TradeFlow.Usd(Countries.China, Countries.India, C("85171300"), 2023, 999m),
+            TradeFlow.Usd(Countries.China, Countries.India, C("85171400"), 2023, 100m),
+        ]);
+        var (_, report) = Split.Convert(new TradeDataSet([TradeFlow.Usd(Countries.China, Countries.Kenya, C("851712"), 2021, 400m)]), weights);
+        Assert.Equal([new HsWeight(C("851713"), 0.75m), new HsWeight(C("851714"), 0.25m)], report.Entries.Single(e => e.Code == C("851712")).Weights);
+    }
+
+    [Fact]
+    public void A_note_names_ten_codes_at_most_then_counts_the_rest()
+    {
+        static TradeDataSet Lines(int count) => new(Enumerable.Range(10, count).Select(i => TradeFlow.Usd(Countries.Kenya, Countries.China, C("090240" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), 2021, 1m)));
+
+        var twelve = Assert.Single(Split.Convert(Lines(12)).Report.Notes, n => n.Contains("national lines", StringComparison.Ordinal));
+        Assert.Equal("12 national lines converted as their subheadings (their extra digits have no meaning in HS2022): 09024010, 09024011, 09024012, 09024013, 09024014, 09024015, 09024016, 09024017, 09024018, 09024019 and 2 more", twelve);
+
+        var ten = Assert.Single(Split.Convert(Lines(10)).Report.Notes, n => n.Contains("national lines", StringComparison.Ordinal));
+        Assert.EndsWith(": 09024010, 09024011, 09024012, 09024013, 09024014, 09024015, 09024016, 09024017, 09024018, 09024019", ten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("8517", 1)]
+    [InlineData("851713", -1)]
+    public void A_user_weight_for_a_code_that_is_not_6_digits_or_below_zero_is_refused(string code, int weight)
+    {
+        var flows = new TradeDataSet([TradeFlow.Usd(Countries.China, Countries.Kenya, C("851712"), 2021, 1m)]);
+        var e = Assert.Throws<ArgumentException>(() => Split.Convert(flows, null, new Dictionary<HsCode, decimal> { [C(code)] = weight }));
+        Assert.Contains($"A user weight must be for a 6-digit code and not negative; got {code} = {weight}", e.Message, StringComparison.Ordinal);
+    }
 }
