@@ -26,11 +26,22 @@ internal static class RevisionInputs
         }
 
         /// <summary>Reads the options' values, before any file is read: a revision that is none is a usage error.</summary>
-        public Choice Read(ParseResult parse) => new(
-            Revision(parse.GetValue(Flows), "--flows-revision"),
-            Revision(parse.GetValue(Tariffs), "--tariffs-revision"),
-            parse.GetValue(Tables) is { } dir ? (Directory.Exists(dir) ? dir : throw new UsageException($"--hs-tables: '{Terminal.Plain(dir)}' is not a folder; 'tradebalance fetch hs-tables --output DIR' downloads the UN's tables into one.")) : null,
-            parse.GetValue(Weights) is { } weights && parse.GetValue(Tables) is null ? throw new UsageException("--hs-weights: weights a conversion, which needs --hs-tables DIR too.") : parse.GetValue(Weights));
+        public Choice Read(ParseResult parse)
+        {
+            var tables = parse.GetValue(Tables);
+            var weights = parse.GetValue(Weights);
+            if (tables is not null && !Directory.Exists(tables))
+            {
+                throw new UsageException($"--hs-tables: '{Terminal.Plain(tables)}' is not a folder; 'tradebalance fetch hs-tables --output DIR' downloads the UN's tables into one.");
+            }
+
+            if (weights is not null && tables is null)
+            {
+                throw new UsageException("--hs-weights: weights a conversion, which needs --hs-tables DIR too.");
+            }
+
+            return new(Revision(parse.GetValue(Flows), "--flows-revision"), Revision(parse.GetValue(Tariffs), "--tariffs-revision"), tables, weights);
+        }
     }
 
     /// <summary>What the options say: the revisions stated, and the folder of tables.</summary>

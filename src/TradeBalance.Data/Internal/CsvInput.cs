@@ -142,7 +142,7 @@ internal sealed class CsvInput : RecordInput
 
         var value = comment[RevisionCommentKey.Length..].Trim().ToString();
         return HsRevision.TryParse(value, out var r) ? r
-            : throw new TradeDataException(fileName, line, null, Printable.Escape(value), "is not an HS revision (HS1992 … HS2022, HS17, H5 or 2017), in the file's hs-revision comment");
+            : throw new TradeDataException(fileName, line, null, value, "is not an HS revision (HS1992 … HS2022, HS17, H5 or 2017), in the file's hs-revision comment");
     }
 
     /// <summary>The most characters one record may span (several lines when a quoted field holds line breaks).</summary>
