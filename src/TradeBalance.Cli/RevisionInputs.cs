@@ -78,7 +78,7 @@ internal static class RevisionInputs
                 throw new UsageException($"The flows are in {from} and the tariffs in {to}: give --hs-tables DIR, the UN's correlation tables ('tradebalance fetch hs-tables --output DIR' downloads them), to convert the flows to {to}; or --flows-revision / --tariffs-revision where a file's revision is not what it says.");
             }
 
-            var concordance = HsCorrelationTable.Read(folder, from, to);
+            var concordance = Table(folder, from, to);
             var weights = choice.Weights is { } path ? readFlows(path) : null;
             if (weights is not null)
             {
@@ -103,13 +103,26 @@ internal static class RevisionInputs
             var others = scenario.Elasticities.SubstitutionTables.Select(t => t.Revision).OfType<HsRevision>().Where(r => r != products).Distinct().ToList();
             if (others.Count > 0)
             {
-                var concordances = others.Select(r => HsCorrelationTable.Read(tables, products, r)).ToList();
+                var concordances = others.Select(r => Table(tables, products, r)).ToList();
                 scenario = scenario with { Elasticities = scenario.Elasticities.WithConcordances(products, concordances) };
                 origins.Add($"σ tables read through the UN's concordances: {string.Join(", ", concordances.Select(c => $"{c.From} → {c.To}"))}");
             }
         }
 
         return (flows, tariffs, all, scenario);
+    }
+
+    /// <summary>The UN's table joining two revisions; a folder without it is a usage error naming the file and how to get it.</summary>
+    private static HsConcordance Table(string folder, HsRevision from, HsRevision to)
+    {
+        try
+        {
+            return HsCorrelationTable.Read(folder, from, to);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException($"--hs-tables: {Terminal.Plain(e.Message)}");
+        }
     }
 
     private static HsRevision? Stated(HsRevision? option, HsRevision? file, string name, string what) =>

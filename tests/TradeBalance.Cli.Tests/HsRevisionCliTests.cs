@@ -121,6 +121,20 @@ public class HsRevisionCliTests
     }
 
     [Fact]
+    public void A_tables_folder_without_the_table_needed_names_it_and_how_to_get_it()
+    {
+        var (dir, flows, tariffs, scenario) = Files("flows_HS17.csv");
+        using (dir)
+        {
+            Directory.CreateDirectory(dir.File("empty"));
+            var run = CliRun.Of("project", "--flows", flows, "--tariffs", tariffs, "--tariffs-revision", "HS2022", "--scenario", scenario, "--hs-tables", dir.File("empty"), "--draws", "0");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("--hs-tables: ", run.Err, StringComparison.Ordinal);
+            Assert.Contains("has no 'HS2022toHS2017ConversionAndCorrelationTables.xlsx', the UN's table joining HS2022 and HS2017; 'tradebalance fetch hs-tables --output", run.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_option_that_contradicts_the_file_is_a_usage_error()
     {
         var (dir, flows, tariffs, scenario) = Files("flows_HS17.csv");
