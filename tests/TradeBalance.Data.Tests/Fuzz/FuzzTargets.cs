@@ -99,7 +99,7 @@ public static class FuzzTargets
     /// A correlation table as the UN lays it out (a title row, then the header; a conversion sheet beside it), with the
     /// 8517.12 split of 2022 and a code stored as a number that lost its leading zero.
     /// </summary>
-    private static byte[] HsTableSeed()
+    internal static byte[] HsTableSeed()
     {
         static string Cell(string r, int s) => $"<c r=\"{r}\" t=\"s\"><v>{s}</v></c>";
         static string Num(string r, string v) => $"<c r=\"{r}\"><v>{v}</v></c>";
